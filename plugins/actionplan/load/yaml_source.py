@@ -1,0 +1,241 @@
+"""Read one YAML file safely, keeping the line and column of every key and value.
+
+Safe-load semantics (no Python tags), plus what plain `yaml.safe_load` lacks for
+officer-edited data: duplicate keys are errors, anchors and aliases are refused
+(they make "billion laughs" bombs possible and no plan needs them), dates stay
+as the text that was written, and only `true`/`false` are booleans (so a title
+such as `No` stays text). Every failure becomes a `Problem`, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from actionplan.problems import DataError, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+# Only plain data: text, numbers, true/false, null, lists and mappings. No Python objects.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}"
+                        for t in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+Path_ = tuple  # a path into the document: keys and list indices
+
+
+@dataclass
+class SourceDocument:
+    """A parsed file: its data and where each value (and each mapping key) was written."""
+
+    file: str
+    data: Any
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, prefer_key: bool = False) -> tuple[int | None, int | None]:
+        """1-based (line, column) of the value at `path`, or of its nearest written ancestor."""
+        path = tuple(path)
+        while True:
+            marks = (self.key_marks, self.value_marks) if prefer_key else (self.value_marks,)
+            for table in marks:
+                if path in table:
+                    return table[path]
+            if not path:
+                return (None, None)
+            path = path[:-1]
+
+
+class _AliasUsed(yaml.MarkedYAMLError):
+    """An alias (*name) was met while composing: refused before it can expand."""
+
+
+class _PlanLoader(yaml.SafeLoader):
+    """SafeLoader without timestamps and aliases, and with YAML 1.2-style booleans."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasUsed(None, None, "an alias (*name) is used here", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_PlanLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_PlanLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def read_yaml_file(path: Path, display_name: str | None = None) -> SourceDocument:
+    """Parse `path`; raise `DataError` with a positioned, plain-English problem on failure."""
+    name = display_name or str(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([Problem(name, None, None, "file",
+                                 f"the file is {len(raw) // (1024 * 1024)} MB, over the "
+                                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for one plan file",
+                                 "split the plan into smaller files, or check that the right file "
+                                 "was saved here")])
+    text = _decode(raw, name)
+    return parse_yaml_text(text, name)
+
+
+def parse_yaml_text(text: str, name: str) -> SourceDocument:
+    loader = _PlanLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _AliasUsed as error:
+        line, column = _mark(error.problem_mark)
+        raise DataError([Problem(name, line, column, "file", error.problem,
+                                 "write the value out in full: plan files do not support "
+                                 "anchors (&name) and aliases (*name)")]) from None
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, name)]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(name, None, None, "file", f"this is not valid YAML ({error})",
+                                 "check the file's indentation and punctuation")]) from None
+    except RecursionError:
+        raise DataError([_too_deep(name, None)]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise DataError([Problem(name, 1, 1, "file", "the file is empty",
+                                 "write the plan into it (run `actionplan new-plan ID` for a "
+                                 "commented starter), or delete the file")])
+    document = SourceDocument(file=name, data=None)
+    builder = _Builder(loader, document)
+    document.data = builder.build(node, (), depth=0)
+    if builder.problems:
+        raise DataError(builder.problems)
+    return document
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte-order mark, as Windows editors write it: harmless
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise DataError([Problem(name, line, column, "file",
+                                 f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} "
+                                 "cannot be read)",
+                                 "save the file as UTF-8 (in most editors: Save As, then choose "
+                                 "the UTF-8 encoding), or retype the character at this position")
+                         ]) from None
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain Python data, recording positions."""
+
+    def __init__(self, loader: _PlanLoader, document: SourceDocument):
+        self.loader = loader
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.document.value_marks[path] = _mark(node.start_mark)
+        if depth > MAX_DEPTH:
+            self.problems.append(_too_deep(self.document.file, node.start_mark))
+            return None
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(self._problem(
+                node.start_mark, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not "
+                "allowed here", "remove the tag (the word starting with !) and write a plain value"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(self._problem(key_node.start_mark,
+                                                   "a merge key (<<) is used here",
+                                                   "write the fields out in full: plan files do "
+                                                   "not support merge keys"))
+                continue
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                key = str(key)
+            if key in first_seen:
+                line, _ = _mark(first_seen[key].start_mark)
+                self.problems.append(self._problem(
+                    key_node.start_mark, f'the key "{key}" appears twice in the same item '
+                    f"(first on line {line})",
+                    "keep one of them: delete or merge the duplicate"))
+                continue
+            first_seen[key] = key_node
+            self.document.key_marks[path + (key,)] = _mark(key_node.start_mark)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError) as error:
+            self.problems.append(self._problem(
+                node.start_mark, f"this value cannot be read ({getattr(error, 'problem', error)})",
+                "write it as plain text, in quotes"))
+            return None
+
+    def _problem(self, mark, what: str, fix: str) -> Problem:
+        line, column = _mark(mark)
+        return Problem(self.document.file, line, column, "file", what, fix)
+
+
+def _mark(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+_SYNTAX_HINTS = [
+    ("found character '\\t'", "a tab character is used for indentation",
+     "YAML needs spaces: replace the tab with spaces (set your editor to insert spaces)"),
+    ("found duplicate anchor", "an anchor name is used twice", "remove the anchors (&name)"),
+    ("mapping values are not allowed here", "a colon (:) is in a place YAML does not expect",
+     "if the text contains ': ', put the whole value in double quotes; otherwise check the "
+     "indentation of this line"),
+    ("could not find expected ':'", "a line is missing its colon, or a quoted text is not closed",
+     "check this line and the one above: each field is written `name: value`"),
+    ("found unexpected end of stream", "a quoted text is not closed",
+     "add the closing quote mark"),
+    ("expected <block end>, but found", "the indentation is inconsistent",
+     "line this item up with the other items at the same level"),
+    ("found undefined alias", "an alias (*name) is used", "write the value out in full"),
+    ("found unknown escape character", "a backslash (\\) in double quotes starts an unknown escape",
+     "write \\\\ for a backslash, or use single quotes"),
+]
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = _mark(mark) if mark else (None, None)
+    detail = " ".join(filter(None, [error.context, error.problem]))
+    for needle, what, fix in _SYNTAX_HINTS:
+        if needle in detail:
+            return Problem(name, line, column, "file", f"YAML syntax: {what}", fix)
+    return Problem(name, line, column, "file", f"YAML syntax: {detail}",
+                   "check the punctuation and indentation on this line and the line above")
+
+
+def _too_deep(name: str, mark) -> Problem:
+    line, column = _mark(mark) if mark else (None, None)
+    return Problem(name, line, column, "file",
+                   f"the data is nested more than {MAX_DEPTH} levels deep",
+                   "check the indentation: plan files never need this many levels")

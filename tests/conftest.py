@@ -1,0 +1,33 @@
+"""Shared fixtures: paths to the project, its data, and a tiny data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+
+@pytest.fixture
+def mini_data_dir() -> Path:
+    return FIXTURES / "data"
+
+
+@pytest.fixture
+def write_plan(tmp_path):
+    """Write YAML text as a plan file in a fresh data folder; return the file's path."""
+    def write(text: str, name: str = "plan.yaml", raw: bytes | None = None) -> Path:
+        path = tmp_path / "data" / "plans" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if raw is not None:
+            path.write_bytes(raw)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+    return write
