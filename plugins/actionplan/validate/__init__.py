@@ -1,0 +1,6 @@
+"""Stage 2: check plan data against the JSON Schema and against itself."""
+
+from actionplan.validate.cross_check import cross_check
+from actionplan.validate.schema_check import SCHEMA_PATH, load_schema, schema_problems
+
+__all__ = ["SCHEMA_PATH", "cross_check", "load_schema", "schema_problems"]

@@ -1,0 +1,175 @@
+"""Checks the schema cannot express: unique ids, links that resolve, codes from the plan's keys.
+
+Runs on data that already passed the schema, so shapes can be trusted here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterator
+
+from actionplan.load.yaml_source import SourceDocument
+from actionplan.problems import Problem
+from actionplan.validate.describe import describe_path
+
+# Group ids share a URL folder with these page names, so a group cannot use them.
+RESERVED_GROUP_IDS = frozenset({"actions", "changes", "downloads", "data", "status", "feed"})
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def cross_check(document: SourceDocument) -> list[Problem]:
+    checker = _Checker(document)
+    checker.run()
+    return checker.problems
+
+
+class _Checker:
+    def __init__(self, document: SourceDocument):
+        self.doc = document
+        self.data = document.data
+        self.problems: list[Problem] = []
+        plan = self.data["plan"]
+        self.levels = plan["levels"]
+        self.footnote_marks = {f["mark"] for f in plan.get("footnotes", [])}
+        scheme = plan.get("strand_scheme")
+        self.strand_codes = [c["code"] for c in scheme["codes"]] if scheme else None
+
+    def run(self) -> None:
+        self._check_strand_scheme()
+        group_ids: dict[str, tuple] = {}
+        action_ids: dict[str, tuple] = {}
+        for path, group, depth in self._groups(self.data["groups"], ("groups",), 0):
+            self._check_group(path, group, depth, group_ids)
+            for i, action in enumerate(group.get("actions", [])):
+                self._check_action(path + ("actions", i), action, action_ids)
+
+    def _groups(self, groups, path, depth) -> Iterator[tuple[tuple, dict, int]]:
+        for i, group in enumerate(groups):
+            yield path + (i,), group, depth
+            yield from self._groups(group.get("groups", []), path + (i, "groups"), depth + 1)
+
+    def _check_group(self, path, group, depth, seen) -> None:
+        self._unique(seen, group["id"], path, "group id",
+                     "give each group its own id (ids must be unique within a plan)")
+        if group["id"] in RESERVED_GROUP_IDS:
+            self._add(path + ("id",), f'the group id "{group["id"]}" is reserved for the site\'s '
+                      "own pages", f'choose another id, for example "{group["id"]}-group"')
+        if depth >= len(self.levels):
+            self._add(path, f"this group is at level {depth + 1}, but the plan declares only "
+                      f"{len(self.levels)} level{'s' if len(self.levels) != 1 else ''}",
+                      "add a level to plan.levels, or move this group up a level")
+        if group.get("groups") and group.get("actions"):
+            self._add(path, "this group has both sub-groups and actions of its own",
+                      "move its actions into one of its sub-groups", severity="warning")
+
+    def _check_action(self, path, action, seen) -> None:
+        self._unique(seen, action["id"], path, "action id",
+                     "give each action its own id (ids must be unique within a plan)")
+        activities = self._ids(action.get("activities", []), path + ("activities",), "activity")
+        measures = self._ids([m for m in action.get("measures", []) if isinstance(m, dict)],
+                             None, "measure", all_items=action.get("measures", []),
+                             base=path + ("measures",))
+        for i, measure in enumerate(action.get("measures", [])):
+            if isinstance(measure, dict) and "activity" in measure:
+                self._ref(measure["activity"], activities, path + ("measures", i, "activity"),
+                          "activity")
+        self._check_strands(action, path)
+        self._check_footnotes(action.get("footnotes", []), path + ("footnotes",))
+        self._ids(action.get("progress", []), path + ("progress",), "progress update",
+                  optional=True)
+        for u, update in enumerate(action.get("progress", [])):
+            upath = path + ("progress", u)
+            self._check_footnotes(update.get("footnotes", []), upath + ("footnotes",))
+            for k, item in enumerate(update.get("items", [])):
+                if "activity" in item:
+                    self._ref(item["activity"], activities, upath + ("items", k, "activity"),
+                              "activity")
+                if "measure" in item:
+                    self._ref(item["measure"], measures, upath + ("items", k, "measure"),
+                              "measure")
+        self._check_date_ranges(action, path)
+
+    def _check_strand_scheme(self) -> None:
+        scheme = self.data["plan"].get("strand_scheme")
+        if scheme:
+            seen: dict[str, tuple] = {}
+            for i, code in enumerate(scheme["codes"]):
+                self._unique(seen, code["code"], ("plan", "strand_scheme", "codes", i),
+                             "strand code", "list each code once in the key")
+
+    def _check_strands(self, action, path) -> None:
+        strands = action.get("strands")
+        if not strands:
+            return
+        if self.strand_codes is None:
+            self._add(path + ("strands",), "this action lists equality strands, but the plan has "
+                      "no strand key", "add plan.strand_scheme with the plan's codes")
+            return
+        for i, code in enumerate(strands["codes"]):
+            if code not in self.strand_codes:
+                self._add(path + ("strands", "codes", i),
+                          f'strand code "{code}" is not in the plan\'s key',
+                          f"use one of: {', '.join(self.strand_codes)}")
+
+    def _check_footnotes(self, marks, path) -> None:
+        for i, mark in enumerate(marks):
+            if mark not in self.footnote_marks:
+                known = ", ".join(sorted(self.footnote_marks)) or "none are defined"
+                self._add(path + (i,), f'footnote "{mark}" is not defined in plan.footnotes',
+                          f"add it to plan.footnotes, or use a defined mark ({known})")
+
+    def _check_date_ranges(self, action, path) -> None:
+        dates = [(path + ("due", i), d) for i, d in enumerate(action.get("due", []))]
+        for u, update in enumerate(action.get("progress", [])):
+            for key in ("date", "revised_due"):
+                if key in update:
+                    dates.append((path + ("progress", u, key), update[key]))
+        for dpath, value in dates:
+            text = value["text"] if isinstance(value, dict) else value
+            if ISO_DATE.match(text) and not _is_real_date(text):
+                self._add(dpath, f'"{text}" is not a real calendar date',
+                          "write a date that exists, as YYYY-MM-DD (for example 2018-04-30)")
+            if isinstance(value, dict) and "start" in value and "end" in value:
+                if value["start"] > value["end"]:
+                    self._add(dpath + ("end",), f'the end date {value["end"]} is before the start '
+                              f'date {value["start"]}', "swap them, or correct the one that is wrong")
+
+    def _ids(self, items, path, noun, *, optional=False, all_items=None, base=None) -> set[str]:
+        seen: dict[str, tuple] = {}
+        source = all_items if all_items is not None else items
+        for i, item in enumerate(source):
+            if not isinstance(item, dict) or "id" not in item:
+                continue
+            ipath = (base or path) + (i,)
+            self._unique(seen, item["id"], ipath, f"{noun} id",
+                         f"give each {noun} its own id within the action")
+        return set(seen)
+
+    def _ref(self, ref, known, path, noun) -> None:
+        if ref not in known:
+            fix = (f"use one of: {', '.join(sorted(known))}" if known else
+                   f"give the {noun} this id in the action's list, or remove the link")
+            self._add(path, f'refers to {noun} "{ref}", which this action does not have', fix)
+
+    def _unique(self, seen: dict, value: str, path: tuple, noun: str, fix: str) -> None:
+        if value in seen:
+            line, _ = self.doc.position(seen[value] + ("id",))
+            self._add(path + ("id",), f'{noun} "{value}" is used twice (first on line {line})', fix)
+        else:
+            seen[value] = path
+
+    def _add(self, path, what, fix, severity="error") -> None:
+        line, column = self.doc.position(path)
+        self.problems.append(Problem(self.doc.file, line, column,
+                                     describe_path(self.data, path), what, fix, severity))

@@ -1,0 +1,199 @@
+"""JSON Schema validation, with each error reworded as a Problem an officer can act on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from actionplan.load.yaml_source import SourceDocument
+from actionplan.problems import Problem
+from actionplan.validate.describe import describe_path
+
+SCHEMA_PATH = resources.files("actionplan") / "schema" / "plan-v1.schema.json"
+
+
+@lru_cache(maxsize=1)
+def load_schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = load_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def schema_problems(document: SourceDocument) -> list[Problem]:
+    """Every schema violation in the document, worded for officers."""
+    problems: dict[tuple, Problem] = {}
+    for error in _validator().iter_errors(document.data):
+        for leaf in _leaf_errors(error):
+            problem = _to_problem(leaf, document)
+            problems.setdefault((problem.line, problem.column, problem.what), problem)
+    return list(problems.values())
+
+
+def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
+    """For "one of several shapes" errors, the errors of the shape the officer meant."""
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        yield error
+        return
+    meant = [e for e in error.context if not _is_shape_mismatch(e, error)]
+    if not meant:
+        yield error
+        return
+    # Report only the branch that got furthest: its errors are about the officer's own words.
+    deepest = max(len(e.relative_path) for e in meant)
+    branch = {e.relative_schema_path[0] for e in meant if len(e.relative_path) == deepest}
+    for sub in meant:
+        if sub.relative_schema_path[0] in branch:
+            yield from _leaf_errors(sub)
+
+
+def _is_shape_mismatch(sub: ValidationError, parent: ValidationError) -> bool:
+    # A branch that failed only because the value is the wrong kind (text vs mapping)
+    # is not the shape the officer meant.
+    return sub.validator == "type" and len(sub.relative_path) == 0 or (
+        sub.validator in ("anyOf", "oneOf") and len(sub.relative_path) == 0
+        and all(_is_shape_mismatch(s, sub) for s in sub.context))
+
+
+def _to_problem(error: ValidationError, document: SourceDocument) -> Problem:
+    path = tuple(error.absolute_path)
+    what, fix, at_key = _explain(error)
+    line, column = document.position(path, prefer_key=at_key)
+    if error.validator == "additionalProperties":
+        extra = _unexpected_keys(error)
+        if extra:
+            line, column = document.position(path + (extra[0],), prefer_key=True)
+    return Problem(document.file, line, column, describe_path(document.data, path), what, fix)
+
+
+def _explain(error: ValidationError) -> tuple[str, str, bool]:
+    """(what is wrong, how to fix it, whether to point at the key rather than the value)."""
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    field = _field_name(error)
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        hint = _property_description(schema, missing)
+        return (f'the field "{missing}" is missing',
+                f"add `{missing}:` here{': ' + hint if hint else ''}", True)
+    if kind == "additionalProperties":
+        extra = _unexpected_keys(error)
+        allowed = sorted((schema.get("properties") or {}).keys())
+        guess = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
+        fix = f'did you mean "{guess[0]}"? ' if guess else ""
+        fix += "Fields allowed here: " + ", ".join(allowed)
+        return (f'unknown field "{", ".join(extra)}"', fix, True)
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        guess = difflib.get_close_matches(str(error.instance), choices, n=1)
+        fix = f'did you mean "{guess[0]}"? ' if guess else ""
+        return (f'{field} "{error.instance}" is not one of: {", ".join(choices)}',
+                fix + "Use one of the values listed", False)
+    if kind == "const":
+        return (f"{field} must be {error.validator_value!r}, not {error.instance!r}",
+                f"write `{field}: {error.validator_value}`", False)
+    if kind == "type":
+        return _explain_type(error, field)
+    if kind == "pattern":
+        return _explain_pattern(error, field)
+    if kind == "format":
+        return (f'{field} "{error.instance}" is not a real calendar date',
+                "write a date that exists, as YYYY-MM-DD (for example 2018-04-30)", False)
+    if kind == "minLength":
+        return (f"{field} is empty", "write the text, or remove the field if there is none", False)
+    if kind == "maxLength":
+        return (f"{field} is longer than {error.validator_value} characters",
+                "shorten it", False)
+    if kind == "minItems":
+        n = error.validator_value
+        return (f"{field} must list at least {n} item{'s' if n != 1 else ''}",
+                "add the missing item, or remove the field if it does not apply", False)
+    if kind == "maxItems":
+        return (f"{field} lists more than {error.validator_value} items", "remove the extra items",
+                False)
+    if kind in ("anyOf", "oneOf"):
+        return (f"{field} is not in a form this field accepts",
+                schema.get("description") or "check the documentation for this field", False)
+    return (error.message, schema.get("description") or "", False)
+
+
+_TYPE_WORDS = {"string": "text", "object": "a set of fields (name: value)", "array": "a list",
+               "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "null": "null (nothing)"}
+
+
+def _explain_type(error: ValidationError, field: str) -> tuple[str, str, bool]:
+    expected = error.validator_value if isinstance(error.validator_value, list) else [
+        error.validator_value]
+    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    found = _kind_of(error.instance)
+    fix = f"write {wanted} here"
+    if "array" in expected and not isinstance(error.instance, list):
+        fix = f"make it a list: put each item on its own line starting with `- `"
+    elif "string" in expected and isinstance(error.instance, (int, float, bool)):
+        fix = f'put the value in quotes, for example "{error.instance}"'
+    return (f"{field} should be {wanted}, but is {found}", fix, False)
+
+
+def _explain_pattern(error: ValidationError, field: str) -> tuple[str, str, bool]:
+    pattern = error.validator_value
+    value = error.instance
+    if "a-z0-9" in pattern and "._-" in pattern:
+        suggestion = "".join(c if c.isalnum() or c in "._-" else "-" for c in str(value).lower())
+        suggestion = suggestion.strip("._-") or "item-1"
+        return (f'{field} "{value}" is not a valid identifier',
+                "use lower-case letters, digits, dots, hyphens and underscores, starting and "
+                f'ending with a letter or digit, for example "{suggestion}"', False)
+    if pattern.startswith("^[0-9]{4}"):
+        return (f'{field} "{value}" is not written as YYYY-MM-DD',
+                "write the date as year-month-day, for example 2018-04-30", False)
+    if pattern.startswith("^P") or pattern.startswith("^(P"):
+        return (f'{field} "{value}" is not a duration',
+                "write P1M for monthly, P3M for quarterly, P6M for half-yearly, P1Y for yearly",
+                False)
+    if pattern.startswith("^other:"):
+        return (f'{field} "{value}" is not a known characteristic', error.schema.get(
+            "description", ""), False)
+    description = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+    return (f'{field} "{value}" is not in the expected form', description, False)
+
+
+def _unexpected_keys(error: ValidationError) -> list[str]:
+    allowed = set((error.schema.get("properties") or {}).keys())
+    return sorted(k for k in error.instance if k not in allowed)
+
+
+def _field_name(error: ValidationError) -> str:
+    for step in reversed(error.absolute_path):
+        if isinstance(step, str):
+            return step
+    return "the value"
+
+
+def _property_description(schema: dict, name: str) -> str:
+    prop = (schema.get("properties") or {}).get(name) or {}
+    return (prop.get("description") or "").rstrip(".")
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return "empty (null)"
