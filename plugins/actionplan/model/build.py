@@ -1,0 +1,164 @@
+"""Turn validated plan data (plain dicts) into the typed model."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from actionplan.model.dates import FuzzyDate, fuzzy_date_from_data
+from actionplan.model.entities import (
+    Abbreviation, Action, Activity, Footnote, Group, Lead, Level, Measure, Note, Organisation,
+    Plan, PsedAim, Source, Status, Strands, StrandCode, StrandScheme, Update, UpdateItem,
+    Withdrawal,
+)
+
+
+def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
+    info = data["plan"]
+    levels = tuple(Level(**lv) for lv in info["levels"])
+    as_at = _date(info.get("progress_as_at"))
+    groups = tuple(_group(g, levels, 0, as_at) for g in data["groups"])
+    return Plan(
+        id=info["id"],
+        title=info["title"],
+        organisation=_organisation(info["organisation"]),
+        levels=levels,
+        groups=groups,
+        short_title=info.get("short_title"),
+        title_as_printed=info.get("title_as_printed"),
+        label=info.get("label"),
+        document_status=_status(info.get("document_status"), vocabulary="document"),
+        period=_date(info.get("period")),
+        document_date=_date(info.get("document_date")),
+        progress_as_at=as_at,
+        parent_strategy=info.get("parent_strategy"),
+        introduction=info.get("introduction"),
+        update_cadence=info.get("update_cadence"),
+        footnotes=tuple(Footnote(**f) for f in info.get("footnotes", [])),
+        abbreviations=tuple(Abbreviation(**a) for a in info.get("abbreviations", [])),
+        strand_scheme=_strand_scheme(info.get("strand_scheme")),
+        labels=dict(info.get("labels", {})),
+        source=Source(**{k: v for k, v in info.get("source", {}).items() if k != "lines"})
+        if info.get("source") else None,
+        notes=_notes(info),
+        data_file=data_file,
+    )
+
+
+def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate | None) -> Group:
+    return Group(
+        id=data["id"],
+        title=data["title"],
+        level=levels[min(depth, len(levels) - 1)],
+        number=data.get("number"),
+        theme=data.get("theme"),
+        description=data.get("description"),
+        notes=_notes(data),
+        groups=tuple(_group(g, levels, depth + 1, as_at) for g in data.get("groups", [])),
+        actions=tuple(_action(a, as_at) for a in data.get("actions", [])),
+        source_lines=_lines(data),
+    )
+
+
+def _action(data: dict, as_at: FuzzyDate | None) -> Action:
+    strands = data.get("strands")
+    withdrawn = data.get("withdrawn")
+    return Action(
+        id=data["id"],
+        number=data.get("number"),
+        title=data.get("title"),
+        description=data.get("description"),
+        activities=tuple(_activity(a) for a in data.get("activities", [])),
+        outcome=data.get("outcome"),
+        psed=tuple(PsedAim(**p) for p in data.get("psed", [])),
+        measures=tuple(_measure(m) for m in data.get("measures", [])),
+        leads=tuple(_lead(x) for x in data.get("leads", [])),
+        monitored_by=tuple(data.get("monitored_by", [])),
+        due=tuple(_date(d) for d in data.get("due", [])),
+        strands=Strands(codes=tuple(strands["codes"]), text=strands.get("text"))
+        if strands else None,
+        related_documents=tuple(data.get("related_documents", [])),
+        footnotes=tuple(data.get("footnotes", [])),
+        progress=tuple(_update(u, i, as_at) for i, u in enumerate(data.get("progress", []))),
+        withdrawn=Withdrawal(date.fromisoformat(withdrawn["date"]), withdrawn["reason"])
+        if withdrawn else None,
+        source_lines=_lines(data),
+        notes=_notes(data),
+    )
+
+
+def _update(data: dict, index: int, as_at: FuzzyDate | None) -> Update:
+    own_date = _date(data.get("date"))
+    return Update(
+        id=data.get("id", str(index + 1)),
+        date=own_date or as_at,
+        date_is_default=own_date is None and as_at is not None,
+        label=data.get("label"),
+        status=_status(data.get("status")),
+        revised_due=_date(data.get("revised_due")),
+        text=data.get("text"),
+        items=tuple(UpdateItem(text=i["text"], activity=i.get("activity"),
+                               measure=i.get("measure"), status=_status(i.get("status")))
+                    for i in data.get("items", [])),
+        next_steps=data.get("next_steps"),
+        impact=data.get("impact"),
+        reason=data.get("reason"),
+        footnotes=tuple(data.get("footnotes", [])),
+        notes=_notes(data),
+    )
+
+
+def _activity(data: dict) -> Activity:
+    return Activity(id=data["id"], text=data["text"],
+                    due=tuple(_date(d) for d in data.get("due", [])),
+                    leads=tuple(_lead(x) for x in data.get("leads", [])))
+
+
+def _measure(data) -> Measure:
+    if isinstance(data, str):
+        return Measure(text=data)
+    return Measure(text=data["text"], id=data.get("id"), activity=data.get("activity"),
+                   placeholder=data.get("placeholder", False))
+
+
+def _lead(data) -> Lead:
+    return Lead(text=data) if isinstance(data, str) else Lead(**data)
+
+
+def _status(data, vocabulary: str = "progress") -> Status | None:
+    if data is None:
+        return None
+    if isinstance(data, str):
+        return Status(code=data)
+    if vocabulary == "document":
+        return Status(code=data["code"], text=data.get("text"), basis="stated")
+    return Status(code=data["code"], text=data.get("text"), basis=data.get("basis", "stated"))
+
+
+def _date(data) -> FuzzyDate | None:
+    return fuzzy_date_from_data(data) if data is not None else None
+
+
+def _organisation(data: dict) -> Organisation:
+    return Organisation(name=data["name"], kind=data["kind"], basis=data["basis"],
+                        as_written=data.get("as_written"), evidence=data.get("evidence"),
+                        partners=tuple(data.get("partners", [])))
+
+
+def _strand_scheme(data) -> StrandScheme | None:
+    if not data:
+        return None
+    return StrandScheme(label=data["label"], title=data.get("title"),
+                        key_text=data.get("key_text"),
+                        codes=tuple(StrandCode(c["code"], c["label"], tuple(c["maps_to"]))
+                                    for c in data["codes"]))
+
+
+def _notes(data: dict) -> tuple[Note, ...]:
+    return tuple(Note(kind=n["kind"], text=n["text"], field=n.get("field"),
+                      public=n.get("public", False)) for n in data.get("notes", []))
+
+
+def _lines(data: dict) -> tuple[int, int] | None:
+    lines = (data.get("source") or {}).get("lines")
+    return tuple(lines) if lines else None

@@ -1,0 +1,185 @@
+"""Dates as plans write them ("Q3 2015/16", "Spring 2016", "Ongoing"), with a sortable form.
+
+The words are always kept; `start`/`end` are worked out where the words allow. Conventions:
+"Qn YYYY/YY" is a UK financial-year quarter (Q1 = April-June); "2015-16" and "2015 -2016" are
+financial years (April-March, marked inferred); seasons are meteorological (Spring = March-May);
+a date found inside longer words ("Commence from January 2013 ...") is used, the words kept.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    text: str
+    kind: str = "unspecified"
+    start: date | None = None
+    end: date | None = None
+    recurrence: str | None = None
+    basis: str = "stated"
+    evidence: str | None = None
+
+    @property
+    def sort_date(self) -> date | None:
+        """The date to sort and compare by: the end of the period, else its start."""
+        return self.end or self.start
+
+    @property
+    def year(self) -> int | None:
+        point = self.sort_date
+        return point.year if point else None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _fy_quarter(quarter: int, first_year: int) -> tuple[date, date]:
+    # UK financial year: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec (first year), Q4 Jan-Mar (second).
+    start_month = {1: 4, 2: 7, 3: 10, 4: 1}[quarter]
+    year = first_year + 1 if quarter == 4 else first_year
+    return date(year, start_month, 1), _month_end(year, start_month + 2)
+
+
+def _second_year(first: int, second: str) -> int | None:
+    value = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+    return value if value == first + 1 else None
+
+
+_RECURRENCE_WORDS = (("quarterly", "P3M"), ("monthly", "P1M"), ("annually", "P1Y"),
+                     ("every year", "P1Y"), ("each year", "P1Y"), ("each meeting", "per_meeting"),
+                     ("every meeting", "per_meeting"), ("bi-monthly", "P2M"))
+
+
+def _recurrence_in(text: str, *, anywhere: bool) -> str | None:
+    low = text.lower()
+    match = re.search(r"every (\d+) (month|week|year)s?", low)
+    if match and (anywhere or match.start() == 0):
+        unit = {"month": "M", "week": "W", "year": "Y"}[match.group(2)]
+        return f"P{match.group(1)}{unit}"
+    for words, period in _RECURRENCE_WORDS:
+        if low.startswith(words) or (anywhere and words in low):
+            return period
+    return None
+
+
+def _recurring(text: str) -> FuzzyDate | None:
+    period = _recurrence_in(text, anywhere=False)
+    return FuzzyDate(text, "recurring", recurrence=period) if period else None
+
+
+def _special(text: str) -> FuzzyDate | None:
+    low = text.lower().strip(" .")
+    if low.startswith(("ongoing", "on-going", "continuous", "on going")):
+        return FuzzyDate(text, "ongoing")
+    if low.startswith(("as required", "as needed", "as and when")):
+        return FuzzyDate(text, "as_required")
+    return None
+
+
+def _find_date(text: str) -> FuzzyDate | None:
+    """The first recognisable date in `text`, most specific pattern first."""
+    patterns = [
+        (r"^(?P<iso>\d{4}-\d{2}-\d{2})$", "iso"),
+        (rf"\bQ(?P<q>[1-4])\s*(?P<y1>(?:19|20)\d\d)\s*[-/–]\s*(?P<y2>\d{{2}}(?:\d{{2}})?)\b", "quarter"),
+        (rf"\b(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+{_MONTH}\s+{_YEAR}\b", "day"),
+        (rf"\bend(?: of)?\s+{_MONTH}\s+{_YEAR}\b", "end_of_month"),
+        (rf"\b(?P<y1>(?:19|20)\d\d)\s*[-/–]\s*(?P<y2>\d{{2}}(?:\d{{2}})?)\b", "financial_year"),
+        (rf"\b{_MONTH}\s*{_YEAR}\b", "month"),
+        (rf"\b(?P<season>spring|summer|autumn|winter)\s+{_YEAR}\b", "season"),
+        (rf"\b{_YEAR}\b", "year"),
+    ]
+    for pattern, kind in patterns:
+        match = re.search(pattern, text, flags=re.IGNORECASE)
+        if match:
+            found = _from_match(text, kind, match)
+            if found:
+                return found
+    return None
+
+
+def _from_match(text: str, kind: str, m: re.Match) -> FuzzyDate | None:
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            day = date.fromisoformat(g["iso"])
+        except ValueError:
+            return None
+        return FuzzyDate(text, "day", day, day)
+    if kind == "quarter":
+        y1 = int(g["y1"])
+        if _second_year(y1, g["y2"]) is None:
+            return None
+        start, end = _fy_quarter(int(g["q"]), y1)
+        return FuzzyDate(text, "quarter", start, end)
+    if kind in ("day", "end_of_month", "month"):
+        year, month = int(g["year"]), MONTHS[g["month"].lower()]
+        if kind == "day":
+            day = int(g["day"])
+            if day > calendar.monthrange(year, month)[1]:
+                return None
+            return FuzzyDate(text, "day", date(year, month, day), date(year, month, day))
+        if kind == "end_of_month":
+            end = _month_end(year, month)
+            return FuzzyDate(text, "day", end, end)
+        return FuzzyDate(text, "month", date(year, month, 1), _month_end(year, month))
+    if kind == "financial_year":
+        y1 = int(g["y1"])
+        if _second_year(y1, g["y2"]) is None:
+            return None
+        return FuzzyDate(text, "financial_year", date(y1, 4, 1), date(y1 + 1, 3, 31),
+                         basis="inferred",
+                         evidence="a year span such as 2015-16 is read as a UK financial year")
+    if kind == "season":
+        year = int(g["year"])
+        first, last = SEASONS[g["season"].lower()]
+        end_year = year + 1 if last < first else year
+        return FuzzyDate(text, "season", date(year, first, 1), _month_end(end_year, last))
+    year = int(g["year"])
+    return FuzzyDate(text, "year", date(year, 1, 1), date(year, 12, 31))
+
+
+def parse_fuzzy_date(text: str) -> FuzzyDate:
+    """Work out the machine form of a date written in words; the words are kept as they are."""
+    text = text.strip()
+    for attempt in (_special, _recurring):
+        found = attempt(text)
+        if found:
+            return found
+    found = _find_date(text)
+    if found:
+        # "30 April 2016. And then every year thereafter": a date that then repeats.
+        period = _recurrence_in(text, anywhere=True)
+        return FuzzyDate(**{**found.__dict__, "recurrence": period}) if period else found
+    return FuzzyDate(text, "event" if re.search(r"[A-Za-z]", text) else "unspecified")
+
+
+def fuzzy_date_from_data(value) -> FuzzyDate:
+    """A FuzzyDate from plan data: the words alone, or words with an explicit machine form."""
+    if isinstance(value, str):
+        return parse_fuzzy_date(value)
+    parsed = parse_fuzzy_date(value["text"])
+    explicit = {k: value[k] for k in ("kind", "recurrence", "basis", "evidence") if k in value}
+    for key in ("start", "end"):
+        if key in value:
+            explicit[key] = date.fromisoformat(value[key])
+    if ("start" in value or "end" in value) and "kind" not in value:
+        explicit.setdefault("kind", parsed.kind if parsed.start else "range")
+    fields = {**parsed.__dict__, **explicit}
+    if "start" in explicit or "end" in explicit:
+        fields["start"], fields["end"] = explicit.get("start"), explicit.get("end")
+        if "basis" not in value:
+            fields["basis"], fields["evidence"] = "stated", value.get("evidence")
+    return FuzzyDate(**fields)

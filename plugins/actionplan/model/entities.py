@@ -1,0 +1,273 @@
+"""The plan model: plain typed objects, the single source of truth for every output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterator
+
+from actionplan.model.dates import FuzzyDate
+from actionplan.model.vocabulary import STATUSES
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: str
+    text: str
+    field: str | None = None
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    text: str | None = None
+    basis: str = "stated"
+
+    @property
+    def label(self) -> str:
+        return STATUSES[self.code].label
+
+
+@dataclass(frozen=True)
+class Lead:
+    text: str
+    organisation: str | None = None
+    directorate: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    text: str
+    id: str | None = None
+    activity: str | None = None
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    text: str
+    due: tuple[FuzzyDate, ...] = ()
+    leads: tuple[Lead, ...] = ()
+
+
+@dataclass(frozen=True)
+class PsedAim:
+    aim: str
+    phrase: str | None = None
+    basis: str = "stated"
+
+
+@dataclass(frozen=True)
+class Strands:
+    codes: tuple[str, ...]
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class UpdateItem:
+    text: str
+    activity: str | None = None
+    measure: str | None = None
+    status: Status | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    id: str
+    date: FuzzyDate | None = None
+    date_is_default: bool = False  # True when the date is the plan's progress_as_at
+    label: str | None = None
+    status: Status | None = None
+    revised_due: FuzzyDate | None = None
+    text: str | None = None
+    items: tuple[UpdateItem, ...] = ()
+    next_steps: str | None = None
+    impact: str | None = None
+    reason: str | None = None
+    footnotes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    number: str | None = None
+    title: str | None = None
+    description: str | None = None
+    activities: tuple[Activity, ...] = ()
+    outcome: str | None = None
+    psed: tuple[PsedAim, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    leads: tuple[Lead, ...] = ()
+    monitored_by: tuple[str, ...] = ()
+    due: tuple[FuzzyDate, ...] = ()
+    strands: Strands | None = None
+    related_documents: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    progress: tuple[Update, ...] = ()
+    withdrawn: Withdrawal | None = None
+    source_lines: tuple[int, int] | None = None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def latest_update(self) -> Update | None:
+        return self.progress[-1] if self.progress else None
+
+    @property
+    def status(self) -> Status:
+        """Current status: withdrawn, else the latest update's, else "no update yet"."""
+        if self.withdrawn:
+            return Status("withdrawn", self.withdrawn.reason)
+        latest = self.latest_update
+        if latest is None:
+            return Status("no_update")
+        return latest.status or Status("unknown")
+
+    @property
+    def current_due(self) -> tuple[FuzzyDate, ...]:
+        """Target dates after any revision made in a progress update."""
+        for update in reversed(self.progress):
+            if update.revised_due:
+                return (update.revised_due,)
+        return self.due
+
+
+@dataclass(frozen=True)
+class Level:
+    kind: str
+    label: str
+    label_long: str | None = None
+    plural: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    level: Level
+    number: str | None = None
+    theme: str | None = None
+    description: str | None = None
+    notes: tuple[Note, ...] = ()
+    groups: tuple["Group", ...] = ()
+    actions: tuple[Action, ...] = ()
+    source_lines: tuple[int, int] | None = None
+
+    def all_actions(self) -> Iterator[Action]:
+        yield from self.actions
+        for group in self.groups:
+            yield from group.all_actions()
+
+
+@dataclass(frozen=True)
+class Footnote:
+    mark: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    term: str
+    meaning: str
+    basis: str = "stated"
+
+
+@dataclass(frozen=True)
+class StrandCode:
+    code: str
+    label: str
+    maps_to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StrandScheme:
+    label: str
+    codes: tuple[StrandCode, ...]
+    title: str | None = None
+    key_text: str | None = None
+
+    def code(self, code: str) -> StrandCode:
+        return next(c for c in self.codes if c.code == code)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str | None
+    kind: str
+    basis: str
+    as_written: str | None = None
+    evidence: str | None = None
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str | None = None
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    organisation: Organisation
+    levels: tuple[Level, ...]
+    groups: tuple[Group, ...]
+    short_title: str | None = None
+    title_as_printed: str | None = None
+    label: str | None = None
+    document_status: Status | None = None
+    period: FuzzyDate | None = None
+    document_date: FuzzyDate | None = None
+    progress_as_at: FuzzyDate | None = None
+    parent_strategy: str | None = None
+    introduction: str | None = None
+    update_cadence: str | None = None
+    footnotes: tuple[Footnote, ...] = ()
+    abbreviations: tuple[Abbreviation, ...] = ()
+    strand_scheme: StrandScheme | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    source: Source | None = None
+    notes: tuple[Note, ...] = ()
+    data_file: str = ""
+
+    def __hash__(self) -> int:  # labels is a dict; plans are identified by id
+        return hash(self.id)
+
+    @property
+    def menu_title(self) -> str:
+        return self.short_title or self.title
+
+    def all_groups(self) -> Iterator[tuple[Group, tuple[Group, ...]]]:
+        """Every group with its ancestors (outermost first), in plan order."""
+        def walk(groups, ancestors):
+            for group in groups:
+                yield group, ancestors
+                yield from walk(group.groups, ancestors + (group,))
+        yield from walk(self.groups, ())
+
+    def all_actions(self) -> Iterator[tuple[Action, tuple[Group, ...]]]:
+        """Every action with its groups (outermost first), in plan order."""
+        for group, ancestors in self.all_groups():
+            for action in group.actions:
+                yield action, ancestors + (group,)
+
+    def label_for(self, field_name: str, default: str) -> str:
+        return self.labels.get(field_name, default)
+
+
+@dataclass(frozen=True)
+class Site:
+    plans: tuple[Plan, ...]
+
+    def plan(self, plan_id: str) -> Plan:
+        return next(p for p in self.plans if p.id == plan_id)

@@ -1,0 +1,70 @@
+"""Controlled vocabularies: statuses, equality characteristics, equality duty aims.
+
+Public wording lives here once, so pages, downloads and the glossary agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    label: str
+    meaning: str
+
+
+STATUSES: dict[str, Term] = {t.code: t for t in [
+    Term("not_started", "Not started", "Work on the action has not begun."),
+    Term("in_progress", "In progress", "Work has started and is not finished."),
+    Term("ongoing", "Ongoing", "Continuing work with no end date."),
+    Term("completed", "Completed", "The action has been done."),
+    Term("rescheduled", "Target date revised", "The target date has been moved."),
+    Term("transferred", "Transferred", "Responsibility has passed to another body or plan."),
+    Term("withdrawn", "Withdrawn", "The action has been dropped; the reason is given."),
+    Term("unknown", "Status not stated", "An update was published but did not state a status."),
+    Term("no_update", "No update yet", "No progress update has been published for this action."),
+]}
+
+# Order for counts and charts: finished first, then live, then silent.
+STATUS_ORDER = ["completed", "in_progress", "ongoing", "rescheduled", "not_started",
+                "transferred", "withdrawn", "unknown", "no_update"]
+
+CHARACTERISTICS: dict[str, Term] = {t.code: t for t in [
+    Term("age", "Age", "Protected characteristic, Equality Act 2010."),
+    Term("disability", "Disability", "Protected characteristic, Equality Act 2010."),
+    Term("gender_reassignment", "Gender reassignment", "Protected characteristic, Equality Act 2010."),
+    Term("marriage_civil_partnership", "Marriage and civil partnership",
+         "Protected characteristic, Equality Act 2010."),
+    Term("pregnancy_maternity", "Pregnancy and maternity",
+         "Protected characteristic, Equality Act 2010."),
+    Term("race", "Race", "Protected characteristic, Equality Act 2010."),
+    Term("religion_belief", "Religion or belief", "Protected characteristic, Equality Act 2010."),
+    Term("sex", "Sex", "Protected characteristic, Equality Act 2010."),
+    Term("sexual_orientation", "Sexual orientation", "Protected characteristic, Equality Act 2010."),
+    Term("socio_economic", "Socio-economic disadvantage",
+         "Not a protected characteristic; some plans track it alongside them."),
+    Term("community_cohesion", "Community cohesion",
+         "Not a protected characteristic; some plans track it alongside them."),
+    Term("all_protected", "All protected characteristics",
+         "All nine protected characteristics of the Equality Act 2010."),
+]}
+
+PSED_AIMS: dict[str, Term] = {t.code: t for t in [
+    Term("eliminate_discrimination", "Eliminate discrimination",
+         "Eliminate unlawful discrimination, harassment, victimisation and other conduct "
+         "prohibited by the Equality Act 2010."),
+    Term("advance_equality", "Advance equality of opportunity",
+         "Advance equality of opportunity between people who share a protected characteristic "
+         "and people who do not."),
+    Term("foster_good_relations", "Foster good relations",
+         "Foster good relations between people who share a protected characteristic and people "
+         "who do not."),
+]}
+
+
+def characteristic_label(code: str) -> str:
+    if code in CHARACTERISTICS:
+        return CHARACTERISTICS[code].label
+    return code.removeprefix("other:").replace("_", " ").capitalize()
