@@ -1,0 +1,60 @@
+"""Page specifications: one per plan, group and action, each naming its template and context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from actionplan.model.entities import Action, Group, Plan, Site
+from actionplan.pages.links import PagePaths
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    title: str
+    template: str
+    kind: str
+    context: dict[str, Any] = field(default_factory=dict, compare=False)
+    description: str = ""
+    in_nav: bool = False
+
+
+def group_heading(group: Group) -> str:
+    """ "PEO 4: To have a diverse workforce..." or the title alone when unnumbered."""
+    if group.number:
+        return f"{group.level.label} {group.number}: {group.title}"
+    return group.title
+
+
+def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str:
+    """The action's number and title; a title-less action is named by its number."""
+    name = f"Action {action.number}" if action.number else "Action"
+    if action.title:
+        return f"{name}: {action.title}" if action.number else action.title
+    return name if action.number else f"Action in {group_heading(groups[-1])}"
+
+
+def site_pages(site: Site, paths: PagePaths = PagePaths()) -> list[PageSpec]:
+    """Every generated page, in a stable order (plans, then their groups, then actions)."""
+    specs: list[PageSpec] = []
+    for plan in site.plans:
+        specs.append(PageSpec(paths.plan(plan.id), plan.title, "plan.html", "plan",
+                              {"plan": plan}, _plan_description(plan), in_nav=True))
+        for group, ancestors in plan.all_groups():
+            specs.append(PageSpec(paths.group(plan.id, group.id), group_heading(group),
+                                  "group.html", "group",
+                                  {"plan": plan, "group": group, "ancestors": ancestors},
+                                  f"{group_heading(group)} - {plan.title}",
+                                  in_nav=not ancestors))
+        for action, groups in plan.all_actions():
+            specs.append(PageSpec(paths.action(plan.id, action.id),
+                                  action_heading(plan, action, groups), "action.html", "action",
+                                  {"plan": plan, "action": action, "ancestors": groups},
+                                  f"{action_heading(plan, action, groups)} - {plan.title}"))
+    return specs
+
+
+def _plan_description(plan: Plan) -> str:
+    who = plan.organisation.name or "Organisation not named in the plan"
+    return f"{plan.title} ({who}): objectives, actions and progress."

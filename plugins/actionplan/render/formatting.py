@@ -1,0 +1,97 @@
+"""Small presentation helpers shared by the templates (dates, statuses, strands, counts)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from markupsafe import Markup, escape
+
+from actionplan.model.dates import FuzzyDate
+from actionplan.model.entities import Action, Lead, Plan, Status, Strands
+from actionplan.model.vocabulary import STATUS_ORDER, STATUSES, characteristic_label
+
+_MACHINE_FORMS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def date_html(value: FuzzyDate | None) -> Markup:
+    """The date in the plan's words, in a <time> element where it names one day, month or year."""
+    if value is None:
+        return Markup("")
+    fmt = _MACHINE_FORMS.get(value.kind)
+    if fmt and value.start:
+        return Markup('<time datetime="{}">{}</time>').format(value.start.strftime(fmt),
+                                                              display_date_text(value))
+    return escape(value.text)
+
+
+def display_date_text(value: FuzzyDate) -> str:
+    """The plan's words, except that a bare YYYY-MM-DD reads as "1 December 2020"."""
+    if value.kind == "day" and value.start and value.text == value.start.isoformat():
+        return f"{value.start.day} {value.start:%B %Y}"
+    return value.text
+
+
+def status_html(status: Status) -> Markup:
+    """Status as a text tag; colour and icon (from CSS) only supplement the words."""
+    label = STATUSES[status.code].label
+    html = Markup('<strong class="ap-status ap-status--{}">{}</strong>').format(
+        status.code.replace("_", "-"), label)
+    if status.basis == "inferred":
+        html += Markup(' <span class="ap-status-basis">(inferred from the update\'s '
+                       "wording)</span>")
+    return html
+
+
+def lead_text(lead: Lead) -> str:
+    return lead.text
+
+
+def strand_labels(plan: Plan, strands: Strands | None) -> list[tuple[str, str]]:
+    """(code, meaning) pairs from the plan's own strand key."""
+    if not strands or not plan.strand_scheme:
+        return []
+    return [(code, plan.strand_scheme.code(code).label) for code in strands.codes]
+
+
+def characteristics(plan: Plan, action: Action) -> list[str]:
+    """Equality Act characteristics the action's strand codes map to, as labels."""
+    if not action.strands or not plan.strand_scheme:
+        return []
+    codes: list[str] = []
+    for code in action.strands.codes:
+        for mapped in plan.strand_scheme.code(code).maps_to:
+            if mapped not in codes:
+                codes.append(mapped)
+    return [characteristic_label(c) for c in codes]
+
+
+def status_counts(actions: Iterable[Action]) -> list[tuple[str, str, int]]:
+    """(code, label, count) for each status present, in the standard order."""
+    counts = Counter(a.status.code for a in actions)
+    return [(code, STATUSES[code].label, counts[code]) for code in STATUS_ORDER if counts[code]]
+
+
+def join_dates(dates: Iterable[FuzzyDate]) -> Markup:
+    return Markup("; ").join(date_html(d) for d in dates)
+
+
+def activity_number(action: Action, activity_id: str) -> int:
+    """1-based position of an activity, as residents see activities numbered on the page."""
+    return [a.id for a in action.activities].index(activity_id) + 1
+
+
+def footnote_number(plan: Plan, mark: str) -> int:
+    """1-based position of a footnote in the plan, used for stable in-page anchors."""
+    return [f.mark for f in plan.footnotes].index(mark) + 1
+
+
+def plural(count: int, word: str, plural_word: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural_word or word + 's')}"
+
+
+FILTERS = {"date_html": date_html, "status_html": status_html, "lead_text": lead_text,
+           "join_dates": join_dates}
+GLOBALS = {"strand_labels": strand_labels, "characteristics": characteristics,
+           "status_counts": status_counts, "plural": plural,
+           "activity_number": activity_number, "footnote_number": footnote_number}

@@ -1,0 +1,50 @@
+"""Render page specs to HTML body fragments.
+
+Templates ship in this package and can be overridden file by file from a site folder
+(for a MkDocs site: overrides/actionplan/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import jinja2
+
+from actionplan.model import vocabulary
+from actionplan.pages.links import Linker, PagePaths
+from actionplan.pages.specs import PageSpec, action_heading, group_heading
+from actionplan.render import formatting
+from actionplan.render.text import markdown_inline, markdown_to_html
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class Renderer:
+    def __init__(self, *, override_dirs: Iterable[Path] = (), paths: PagePaths = PagePaths(),
+                 directory_urls: bool = True):
+        search = [str(d) for d in override_dirs if Path(d).is_dir()] + [str(TEMPLATES)]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(search),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(md=markdown_to_html, md_inline=markdown_inline,
+                                **formatting.FILTERS)
+        self.env.globals.update(vocabulary=vocabulary, group_heading=group_heading,
+                                action_heading=action_heading, **formatting.GLOBALS)
+        self.paths = paths
+        self.directory_urls = directory_urls
+
+    def render(self, spec: PageSpec, **extra) -> str:
+        """The HTML body of one generated page."""
+        link = Linker(self.paths, spec.src_uri, directory_urls=self.directory_urls)
+        template = self.env.get_template(spec.template)
+        return template.render(spec=spec, link=link, **spec.context, **extra)
+
+    def render_fragment(self, template: str, current_src_uri: str, **context) -> str:
+        """A fragment for a hand-written page (for example the plans list on the home page)."""
+        link = Linker(self.paths, current_src_uri, directory_urls=self.directory_urls)
+        return self.env.get_template(template).render(link=link, **context)

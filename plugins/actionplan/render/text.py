@@ -1,0 +1,47 @@
+"""Officer-written text to safe HTML: Markdown, then an allow-list sanitiser.
+
+Plain-text fields are escaped by Jinja's autoescape; Markdown fields go through here.
+Nothing from the data can add script, styles, frames, event handlers or unsafe URLs.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
+                "code", "pre", "sup", "sub", "abbr", "table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"},
+                      "th": {"scope"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    # One converter per thread, reset between uses: building one per field is the slow part.
+    if not hasattr(_local, "md"):
+        _local.md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    return _local.md
+
+
+def markdown_to_html(text: str | None) -> Markup:
+    if not text:
+        return Markup("")
+    md = _converter()
+    md.reset()
+    html = md.convert(text)
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes=ALLOWED_URL_SCHEMES, link_rel="noopener noreferrer nofollow")
+    return Markup(clean)
+
+
+def markdown_inline(text: str | None) -> Markup:
+    """Markdown for short text shown inside a sentence or list item: no wrapping paragraph."""
+    html = str(markdown_to_html(text))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
