@@ -1,0 +1,54 @@
+"""Put plans (and their top-level groups) into the MkDocs navigation; never every action."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from actionplan.model import Site
+from actionplan.pages import PageSpec
+from actionplan.pages.links import PagePaths
+
+
+def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
+                     paths: PagePaths, files: Files) -> Navigation:
+    """Insert one section per plan after the home page: its overview, then its top groups."""
+    sections = []
+    for plan in site.plans:
+        children = [_page(files, paths.plan(plan.id), "Overview")]
+        children += [_page(files, paths.group(plan.id, g.id), specs[paths.group(plan.id, g.id)].title)
+                     for g in plan.groups]
+        section = Section(plan.menu_title, children)
+        for child in children:
+            child.parent = section
+        sections.append(section)
+    position = 1 if nav.items and isinstance(nav.items[0], Page) else 0
+    nav.items[position:position] = sections
+    _relink_pages(nav)
+    return nav
+
+
+def _page(files: Files, src_uri: str, title: str) -> Page:
+    file = files.get_file_from_path(src_uri)
+    page = file.page
+    page.title = title
+    return page
+
+
+def _relink_pages(nav: Navigation) -> None:
+    # Previous/next links follow the nav order, so rebuild the flat page list from the tree.
+    pages: list[Page] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    for i, page in enumerate(pages):
+        page.previous_page = pages[i - 1] if i else None
+        page.next_page = pages[i + 1] if i + 1 < len(pages) else None
+    nav.pages = pages

@@ -1,0 +1,97 @@
+"""Real MkDocs builds of a tiny site in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES
+
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: content
+site_dir: site
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - actionplan
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text(
+        "# Home\n\n<!-- actionplan:plans -->\n", encoding="utf-8")
+    shutil.copytree(FIXTURES / "data", tmp_path / "data")
+    return tmp_path
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_build_makes_a_page_per_plan_group_and_action(project):
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site" / "plans" / "mini-plan"
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert pages == ["actions/1.1.1/index.html", "actions/1.1.2/index.html", "index.html",
+                     "objective-1/index.html", "pa-1.1/index.html"]
+    action = (site / "actions" / "1.1.1" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Action 1.1.1: Make the library accessible" in action
+    assert "Install a ramp" in action and "Head of Libraries" in action
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="plans/mini-plan/"' in home and "Mini Equality Plan 2020-2022" in home
+
+
+def test_actions_stay_out_of_the_navigation(project):
+    assert build(project).returncode == 0
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    # The nav (written into every page) lists the plan and its top-level groups only.
+    assert "Tackling inequality" in home
+    assert "plans/mini-plan/actions/" not in home
+    assert "pa-1.1/" not in home
+
+
+def test_bad_data_stops_the_build_with_the_fix_and_leaves_the_old_site(project):
+    assert build(project).returncode == 0
+    marker = project / "site" / "index.html"
+    before = marker.read_text(encoding="utf-8")
+    plan = project / "data" / "plans" / "mini.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: in_progress",
+                                                             "status: in progres"),
+                    encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert ('data/plans/mini.yaml:50:25: action 1.1.1 > progress update 1 > status: '
+            'Status "in progres" is not one of') in result.stderr
+    assert 'Did you mean "in_progress"?' in result.stderr
+    assert marker.read_text(encoding="utf-8") == before  # the last good site is untouched
+
+
+@pytest.mark.parametrize("breakage,message", [
+    ("title: Tackling inequality\n    groups:", 'the key "title" appears twice'),
+    ("- id: \"1.1.2\"", 'action id "1.1.1" is used twice'),
+])
+def test_other_data_errors_stop_the_build(project, breakage, message):
+    plan = project / "data" / "plans" / "mini.yaml"
+    text = plan.read_text(encoding="utf-8")
+    if breakage.startswith("title"):
+        text = text.replace("    title: Tackling inequality\n    groups:",
+                            "    title: Tackling inequality\n    title: again\n    groups:")
+    else:
+        text = text.replace('- id: "1.1.2"', '- id: "1.1.1"')
+    plan.write_text(text, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert message in result.stderr.lower() or message in result.stderr
