@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from actionplan.api import load_site
 from actionplan.model import Site
-from actionplan.pages import PageSpec, site_pages
+from actionplan.pages import PageSpec, SiteFile, site_files, site_pages
 from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
@@ -29,6 +29,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def __init__(self):
         self.site: Site | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.files: list[SiteFile] = []
         self.renderer: Renderer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -51,6 +52,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         for problem in warnings:
             log.warning(problem.format())
         self.specs = {spec.src_uri: spec for spec in site_pages(self.site, self.paths)}
+        self.files: list[SiteFile] = site_files(self.site, self.paths)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Every generated page stays out of the automatic nav; `on_nav` adds plans and
@@ -62,6 +64,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                                   "as a generated plan page. Rename or move it.")
             files.append(File.generated(config, spec.src_uri, content="",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        for site_file in self.files:
+            files.append(File.generated(config, site_file.path, content=site_file.content))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -10,6 +10,14 @@ from actionplan.pages.links import PagePaths
 
 
 @dataclass(frozen=True)
+class SiteFile:
+    """A generated file that is not a page (a download, a feed, the published schema)."""
+
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class PageSpec:
     src_uri: str
     title: str
@@ -36,7 +44,17 @@ def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str
 
 
 def site_pages(site: Site, paths: PagePaths = PagePaths()) -> list[PageSpec]:
-    """Every generated page, in a stable order (plans, then their groups, then actions)."""
+    """Every generated page, in a stable order."""
+    return plan_pages(site, paths)
+
+
+def site_files(site: Site, paths: PagePaths = PagePaths()) -> list[SiteFile]:
+    """Every generated file that is not a page (downloads, feeds), in a stable order."""
+    return []
+
+
+def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
+    """Plans, then their groups, then their actions."""
     specs: list[PageSpec] = []
     for plan in site.plans:
         specs.append(PageSpec(paths.plan(plan.id), plan.title, "plan.html", "plan",
