@@ -3,7 +3,8 @@
 The words are always kept; `start`/`end` are worked out where the words allow. Conventions:
 "Qn YYYY/YY" is a UK financial-year quarter (Q1 = April-June); "2015-16" and "2015 -2016" are
 financial years (April-March, marked inferred); seasons are meteorological (Spring = March-May);
-a date found inside longer words ("Commence from January 2013 ...") is used, the words kept.
+a date found inside longer words ("Commence from January 2013 ...") is used, the words kept;
+"January 2013 to March 2016" and "2016-2018" are ranges.
 """
 
 from __future__ import annotations
@@ -151,10 +152,25 @@ def _from_match(text: str, kind: str, m: re.Match) -> FuzzyDate | None:
     return FuzzyDate(text, "year", date(year, 1, 1), date(year, 12, 31))
 
 
+def _range(text: str) -> FuzzyDate | None:
+    """ "January 2013 to March 2016", "2016-2018": a span from the start of one to the end of another."""
+    years = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\s*", text)
+    if years and int(years.group(2)) > int(years.group(1)) + 1:
+        return FuzzyDate(text, "range", date(int(years.group(1)), 1, 1),
+                         date(int(years.group(2)), 12, 31))
+    parts = re.split(r"\s+(?:to|until|[-–—])\s+", text, maxsplit=1)
+    if len(parts) == 2:
+        first, last = _find_date(parts[0]), _find_date(parts[1])
+        if (first and last and first.start and last.end and first.start <= last.end
+                and re.fullmatch(r"[\w\s/]+", parts[1].strip()) and len(parts[1].split()) <= 3):
+            return FuzzyDate(text, "range", first.start, last.end)
+    return None
+
+
 def parse_fuzzy_date(text: str) -> FuzzyDate:
     """Work out the machine form of a date written in words; the words are kept as they are."""
     text = text.strip()
-    for attempt in (_special, _recurring):
+    for attempt in (_special, _recurring, _range):
         found = attempt(text)
         if found:
             return found
