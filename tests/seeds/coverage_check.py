@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 _TAG = re.compile(r"<[^>]*>")
-_SKIPPED_KEYS = {"notes", "id"}
+_SKIPPED_KEYS = {"notes", "id", "activity", "measure"}  # ids and links to ids
 
 
 def alnum_only(text: str) -> str:
