@@ -45,7 +45,9 @@ def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str
 
 def site_pages(site: Site, paths: PagePaths = PagePaths()) -> list[PageSpec]:
     """Every generated page, in a stable order."""
-    return plan_pages(site, paths)
+    from actionplan.pages.schema_reference import reference_page  # imports this module
+
+    return plan_pages(site, paths) + [reference_page()]
 
 
 def site_files(site: Site, paths: PagePaths = PagePaths()) -> list[SiteFile]:
