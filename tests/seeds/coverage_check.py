@@ -2,7 +2,8 @@
 
 The seed is split into cell fragments (lines, then tabs) after dropping known debris lines.
 A fragment is covered when its letters and digits appear as one contiguous run in the data
-file's text (every string value except transcription notes and ids, joined in file order).
+file's text (every string value except transcription notes, ids, links to ids and
+status codes, joined in file order).
 Comparing only letters and digits makes the check blind to repaired punctuation, Markdown
 and whitespace, yet it still fails when a word is dropped, changed or reordered.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 import yaml
 
 _TAG = re.compile(r"<[^>]*>")
-_SKIPPED_KEYS = {"notes", "id", "activity", "measure"}  # ids and links to ids
+_SKIPPED_KEYS = {"notes", "id", "activity", "measure", "status"}  # ids, links, status codes
 
 
 def alnum_only(text: str) -> str:
