@@ -42,7 +42,23 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
         if info.get("source") else None,
         notes=_notes(info),
         data_file=data_file,
+        fields_present=_fields_present(groups),
     )
+
+
+_OPTIONAL_ACTION_FIELDS = ("due", "leads", "measures", "activities", "outcome", "psed",
+                           "monitored_by", "strands", "related_documents", "progress")
+
+
+def _fields_present(groups: tuple[Group, ...]) -> frozenset[str]:
+    present: set[str] = set()
+    stack = list(groups)
+    while stack:
+        group = stack.pop()
+        stack.extend(group.groups)
+        for action in group.actions:
+            present.update(f for f in _OPTIONAL_ACTION_FIELDS if getattr(action, f))
+    return frozenset(present)
 
 
 def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate | None) -> Group:

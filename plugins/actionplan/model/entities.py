@@ -239,6 +239,9 @@ class Plan:
     source: Source | None = None
     notes: tuple[Note, ...] = ()
     data_file: str = ""
+    # Action fields that at least one action fills: a column the plan does not have at all
+    # is left off its pages rather than shown empty on every action.
+    fields_present: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # labels is a dict; plans are identified by id
         return hash(self.id)
@@ -260,6 +263,9 @@ class Plan:
         for group, ancestors in self.all_groups():
             for action in group.actions:
                 yield action, ancestors + (group,)
+
+    def has_field(self, field_name: str) -> bool:
+        return field_name in self.fields_present
 
     def label_for(self, field_name: str, default: str) -> str:
         return self.labels.get(field_name, default)
