@@ -140,9 +140,9 @@ def _from_match(text: str, kind: str, m: re.Match) -> FuzzyDate | None:
         y1 = int(g["y1"])
         if _second_year(y1, g["y2"]) is None:
             return None
+        # Inferred by a documented site-wide convention, so no per-date evidence is needed.
         return FuzzyDate(text, "financial_year", date(y1, 4, 1), date(y1 + 1, 3, 31),
-                         basis="inferred",
-                         evidence="a year span such as 2015-16 is read as a UK financial year")
+                         basis="inferred")
     if kind == "season":
         year = int(g["year"])
         first, last = SEASONS[g["season"].lower()]

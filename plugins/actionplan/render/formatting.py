@@ -47,6 +47,13 @@ def lead_text(lead: Lead) -> str:
     return lead.text
 
 
+def lead_details(lead: Lead) -> list[str]:
+    """Organisation, directorate and unit where the lead's own words do not already say them."""
+    parts = [("organisation", lead.organisation), ("directorate", lead.directorate),
+             ("unit", lead.unit)]
+    return [f"{name}: {value}" for name, value in parts if value and value not in lead.text]
+
+
 def strand_labels(plan: Plan, strands: Strands | None) -> list[tuple[str, str]]:
     """(code, meaning) pairs from the plan's own strand key."""
     if not strands or not plan.strand_scheme:
@@ -72,8 +79,17 @@ def status_counts(actions: Iterable[Action]) -> list[tuple[str, str, int]]:
     return [(code, STATUSES[code].label, counts[code]) for code in STATUS_ORDER if counts[code]]
 
 
+def date_with_evidence(value: FuzzyDate) -> Markup:
+    """The date, plus how an editor worked it out where they said so."""
+    html = date_html(value)
+    if value.evidence:
+        html += Markup(' <span class="ap-as-printed">(date worked out by the editor: {})</span>'
+                       ).format(value.evidence)
+    return html
+
+
 def join_dates(dates: Iterable[FuzzyDate]) -> Markup:
-    return Markup("; ").join(date_html(d) for d in dates)
+    return Markup("; ").join(date_with_evidence(d) for d in dates)
 
 
 def activity_number(action: Action, activity_id: str) -> int:
@@ -90,8 +106,8 @@ def plural(count: int, word: str, plural_word: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural_word or word + 's')}"
 
 
-FILTERS = {"date_html": date_html, "status_html": status_html, "lead_text": lead_text,
+FILTERS = {"date_html": date_html, "date_with_evidence": date_with_evidence, "status_html": status_html, "lead_text": lead_text,
            "join_dates": join_dates}
-GLOBALS = {"strand_labels": strand_labels, "characteristics": characteristics,
+GLOBALS = {"lead_details": lead_details, "strand_labels": strand_labels, "characteristics": characteristics,
            "status_counts": status_counts, "plural": plural,
            "activity_number": activity_number, "footnote_number": footnote_number}

@@ -1,0 +1,100 @@
+"""Nothing lost: every word of every field of the bundled data reaches its page.
+
+Each action's strings (title, activities, measures, leads, dates, strands, updates, notes...)
+must appear on the action's page; each plan's and group's strings on their pages.
+Compared on letters and digits only, so markup and typography do not matter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from actionplan.api import load_site
+from actionplan.pages import site_pages
+from actionplan.render import Renderer, markdown_to_html
+
+ROOT = Path(__file__).resolve().parents[1]
+# Codes and machine forms are shown through their labels, not verbatim.
+SKIPPED_FIELDS = {"id", "kind", "basis", "code", "aim", "recurrence", "level", "groups",
+                  "actions", "maps_to", "activity", "measure", "data_file", "fields_present",
+                  "public", "field", "date_is_default", "placeholder", "format", "file",
+                  # shown elsewhere: the menu title in the nav, column headings on action pages
+                  "short_title", "labels"}
+
+
+def letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def page_letters(page_html: str) -> str:
+    return letters(html.unescape(re.sub(r"<[^>]+>", " ", page_html)))
+
+
+def expected_forms(text: str) -> set[str]:
+    # A Markdown list drops its literal "1." markers (the browser numbers the list), so the
+    # rendered form of the text is accepted as well as the text itself.
+    return {letters(text), page_letters(str(markdown_to_html(text)))}
+
+
+def strings_of(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        skipped = SKIPPED_FIELDS | ({"date"} if getattr(value, "date_is_default", False) else set())
+        return [s for f in dataclasses.fields(value) if f.name not in skipped
+                for s in strings_of(getattr(value, f.name))]
+    if isinstance(value, (tuple, list)):
+        return [s for item in value for s in strings_of(item)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_of(v)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    site, _ = load_site(ROOT / "data")
+    renderer = Renderer()
+    return site, {spec.src_uri: (spec, page_letters(renderer.render(spec)))
+                  for spec in site_pages(site)}
+
+
+def missing_strings(obj, text: str) -> list[str]:
+    return [s for s in strings_of(obj)
+            if letters(s) and not any(form in text for form in expected_forms(s))]
+
+
+def test_every_action_field_is_on_the_action_page(rendered):
+    site, pages = rendered
+    problems = []
+    for plan in site.plans:
+        for action, _ in plan.all_actions():
+            spec, text = pages[f"plans/{plan.id}/actions/{action.id}/index.md"]
+            problems += [f"{plan.id} {action.id}: {s[:80]!r}" for s in missing_strings(action, text)]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_every_plan_and_group_field_is_on_its_page(rendered):
+    site, pages = rendered
+    problems = []
+    for plan in site.plans:
+        _, text = pages[f"plans/{plan.id}/index.md"]
+        problems += [f"{plan.id}: {s[:80]!r}" for s in missing_strings(plan, text)]
+        for group, _ in plan.all_groups():
+            _, gtext = pages[f"plans/{plan.id}/{group.id}/index.md"]
+            problems += [f"{plan.id} {group.id}: {s[:80]!r}"
+                         for s in missing_strings(group, gtext)]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_every_action_page_states_a_status_in_words(rendered):
+    site, pages = rendered
+    for plan in site.plans:
+        for action, _ in plan.all_actions():
+            _, text = pages[f"plans/{plan.id}/actions/{action.id}/index.md"]
+            assert letters("Status: " + action.status.label) in text
