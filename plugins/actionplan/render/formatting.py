@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -102,6 +103,29 @@ def footnote_number(plan: Plan, mark: str) -> int:
     return [f.mark for f in plan.footnotes].index(mark) + 1
 
 
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def link_footnote_marks(html: Markup, plan: Plan, marks: Iterable[str]) -> Markup:
+    """Turn a footnote mark printed after a word ("entitlements *") into a link to its note."""
+    marks = [m for m in marks if any(f.mark == m for f in plan.footnotes)]
+    if not marks:
+        return html
+    pattern = re.compile(r"(?<=[\w).,;:'’ ])(" + "|".join(re.escape(m) for m in marks)
+                         + r")(?=\s|$)")
+    parts = _TAG_OR_TEXT.split(str(html))
+    for i, part in enumerate(parts):
+        if part and not part.startswith("<"):
+            parts[i] = pattern.sub(lambda m: _footnote_link(plan, m.group(1)), part)
+    return Markup("".join(parts))
+
+
+def _footnote_link(plan: Plan, mark: str) -> str:
+    number = footnote_number(plan, mark)
+    return (f'<sup class="ap-footnote-mark"><a href="#footnote-{number}" '
+            f'aria-label="footnote {escape(mark)}">{escape(mark)}</a></sup>')
+
+
 def plural(count: int, word: str, plural_word: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural_word or word + 's')}"
 
@@ -110,4 +134,5 @@ FILTERS = {"date_html": date_html, "date_with_evidence": date_with_evidence, "st
            "join_dates": join_dates}
 GLOBALS = {"lead_details": lead_details, "strand_labels": strand_labels, "characteristics": characteristics,
            "status_counts": status_counts, "plural": plural,
-           "activity_number": activity_number, "footnote_number": footnote_number}
+           "activity_number": activity_number, "footnote_number": footnote_number,
+           "link_footnote_marks": link_footnote_marks}
