@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from actionplan.api import load_site
 from actionplan.pages import site_pages
@@ -98,3 +99,22 @@ def test_every_action_page_states_a_status_in_words(rendered):
         for action, _ in plan.all_actions():
             _, text = pages[f"plans/{plan.id}/actions/{action.id}/index.md"]
             assert letters("Status: " + action.status.label) in text
+
+
+def test_public_notes_are_shown_as_notices(rendered):
+    # A public note (text cut off in the source) must be prominent, wherever it is attached.
+    site, pages = rendered
+    raw = {}
+    for plan in site.plans:
+        for action, _ in plan.all_actions():
+            notes = list(action.notes) + [n for u in action.progress for n in u.notes]
+            public = [n for n in notes if n.public]
+            if public:
+                raw[(plan.id, action.id)] = public
+    assert raw, "the bundled data has public notes (e.g. truncated text)"
+    renderer = Renderer()
+    specs = {s.src_uri: s for s in site_pages(site)}
+    for (plan_id, action_id), notes in raw.items():
+        page = renderer.render(specs[f"plans/{plan_id}/actions/{action_id}/index.md"])
+        for note in notes:
+            assert page.count('role="note"') >= 1 and str(escape(note.text))[:60] in page
