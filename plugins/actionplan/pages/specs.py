@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +37,25 @@ def group_heading(group: Group) -> str:
 
 
 def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str:
-    """The action's number and title; a title-less action is named by its number."""
+    """The action's number and title, for page titles and links.
+
+    A title-less action (the plan prints only its number) is described by the start of its
+    first activity, so every page title stays unique and says what the action is.
+    """
     name = f"Action {action.number}" if action.number else "Action"
-    if action.title:
-        return f"{name}: {action.title}" if action.number else action.title
+    summary = action.title or _first_activity_summary(action)
+    if summary:
+        return f"{name}: {summary}" if action.number else summary
     return name if action.number else f"Action in {group_heading(groups[-1])}"
+
+
+def _first_activity_summary(action: Action, limit: int = 90) -> str | None:
+    if not action.activities:
+        return None
+    text = " ".join(re.sub(r"[*_`#>]|^\s*[-•]\s*", "", action.activities[0].text).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def site_pages(site: Site, paths: PagePaths = PagePaths()) -> list[PageSpec]:
