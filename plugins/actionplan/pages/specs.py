@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actionplan.model.entities import Action, Group, Plan, Site
+from actionplan.options import SiteOptions
 from actionplan.pages.links import PagePaths
 
 
@@ -43,14 +44,18 @@ def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str
     return name if action.number else f"Action in {group_heading(groups[-1])}"
 
 
-def site_pages(site: Site, paths: PagePaths = PagePaths()) -> list[PageSpec]:
+def site_pages(site: Site, paths: PagePaths = PagePaths(),
+               options: SiteOptions = SiteOptions()) -> list[PageSpec]:
     """Every generated page, in a stable order."""
-    return plan_pages(site, paths)
+    from actionplan.pages.resident import resident_pages  # built on this module's PageSpec
+    return plan_pages(site, paths) + resident_pages(site, paths, options)
 
 
-def site_files(site: Site, paths: PagePaths = PagePaths()) -> list[SiteFile]:
+def site_files(site: Site, paths: PagePaths = PagePaths(),
+               options: SiteOptions = SiteOptions()) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
-    return []
+    from actionplan.pages.resident import resident_files
+    return [] + resident_files(site, paths, options)
 
 
 def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
