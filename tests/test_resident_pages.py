@@ -107,7 +107,11 @@ def test_action_page_warns_in_words_and_links_its_json(pages):
     assert 'href="../../../../browse/equality-group/disability/"' in html
     stale = text(pages["plans/tagged-plan/actions/silent/index.md"][1])
     assert "No update since 15 January 2021 Progress should be updated every 1 month" in stale
+    assert "More from" not in words  # Head of Libraries leads this action only
     quiet = text(pages["plans/tagged-plan/actions/ongoing/index.md"][1])
+    assert "More from this lead All 3 actions led by HR Manager" in quiet
+    assert 'href="../../../../browse/lead/tagged-plan/hr-manager/"' in pages[
+        "plans/tagged-plan/actions/ongoing/index.md"][1]
     assert "Overdue" not in quiet and "No update since" not in quiet
 
 

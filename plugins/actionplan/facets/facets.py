@@ -150,17 +150,20 @@ def lead_facet(site: Site) -> Facet:
     """Actions by who leads them, per plan: the same job title in two plans is two people."""
     values: list[FacetValue] = []
     for plan in site.plans:
-        values.extend(_plan_leads(plan))
+        values.extend(plan_leads(plan))
     return Facet("lead", "Lead", tuple(values), covered=site.plans)
 
 
-def _plan_leads(plan: Plan) -> list[FacetValue]:
+def plan_leads(plan: Plan) -> list[FacetValue]:
+    """One value per lead the plan names (for actions or their activities), A to Z."""
     labels: dict[str, str] = {}
     entries: dict[str, list[Entry]] = defaultdict(list)
     for action, groups in plan.all_actions():
+        listed: set[str] = set()  # an action is listed once per lead, at its first mention
         for key, label, why in _leads_of(action):
             labels.setdefault(key, label)
-            if all(e.action is not action for e in entries[key]):
+            if key not in listed:
+                listed.add(key)
                 entries[key].append(Entry(plan, action, groups, why))
     keys = sorted(labels, key=lambda k: (labels[k].casefold(), labels[k]))
     slugs = _unique_slugs(labels[k] for k in keys)
@@ -170,13 +173,14 @@ def _plan_leads(plan: Plan) -> list[FacetValue]:
 
 def _leads_of(action: Action) -> Iterator[tuple[str, str, str | None]]:
     for lead in action.leads:
-        yield _lead_key(lead.text), lead.text, None
+        yield lead_key(lead.text), lead.text, None
     for number, activity in enumerate(action.activities, start=1):
         for lead in activity.leads:
-            yield _lead_key(lead.text), lead.text, f"Leads activity {number}"
+            yield lead_key(lead.text), lead.text, f"Leads activity {number}"
 
 
-def _lead_key(text: str) -> str:
+def lead_key(text: str) -> str:
+    """Leads written with different spacing or capitals are the same lead."""
     return " ".join(text.split()).casefold()
 
 

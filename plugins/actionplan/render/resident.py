@@ -7,7 +7,9 @@ from datetime import date
 from markupsafe import Markup
 
 from actionplan.facets import Assessor, plan_summary, site_facets, site_summary
-from actionplan.facets.facets import characteristic_codes, characteristic_key
+from actionplan.facets.facets import (
+    characteristic_codes, characteristic_key, lead_key, plan_leads,
+)
 from actionplan.facets.timing import REFERENCE_SOURCES
 from actionplan.options import ISO_DURATION, SiteOptions
 from actionplan.pages.browse import value_title
@@ -43,6 +45,26 @@ def duration_words(duration: str) -> str:
     return " and ".join(parts) if parts else duration
 
 
+class LeadListings:
+    """The other actions of an action's leads, from the plan's lead listings (made once)."""
+
+    def __init__(self):
+        self._plans: dict[int, tuple] = {}
+
+    def __call__(self, plan, action) -> list[tuple[str, str, int]]:
+        """(lead, listing key, number of actions) for each lead with more than this action."""
+        cached = self._plans.get(id(plan))
+        if cached is None or cached[0] is not plan:
+            values = {lead_key(v.label): v for v in plan_leads(plan)}
+            cached = self._plans[id(plan)] = (plan, values)
+        found = []
+        for lead in list(action.leads) + [x for a in action.activities for x in a.leads]:
+            value = cached[1][lead_key(lead.text)]
+            if len(value.entries) > 1 and all(value.key != f[1] for f in found):
+                found.append((value.label, value.key, len(value.entries)))
+        return found
+
+
 def resident_globals(options: SiteOptions, plan_paths: PagePaths) -> dict:
     assessor = Assessor(options)
     return {
@@ -54,6 +76,7 @@ def resident_globals(options: SiteOptions, plan_paths: PagePaths) -> dict:
         "value_title": value_title,
         "characteristic_codes": characteristic_codes,
         "characteristic_key": characteristic_key,
+        "lead_listings": LeadListings(),
         "reference_sources": REFERENCE_SOURCES,
     }
 
