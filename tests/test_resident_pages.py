@@ -35,7 +35,8 @@ def pages(site):
     return render_all(site)
 
 
-BLOCK = r"</?(?:p|li|ul|ol|dl|dt|dd|div|h[1-6]|table|caption|thead|tbody|tfoot|tr|th|td|nav|br)\b[^>]*>"
+BLOCK = (r"</?(?:p|li|ul|ol|dl|dt|dd|div|h[1-6]|table|caption|thead|tbody|tfoot|tr|th|td"
+         r"|nav|br)\b[^>]*>")
 
 
 def text(html: str) -> str:

@@ -13,7 +13,9 @@ from typing import Callable, Iterable, Iterator
 
 from actionplan.facets.timing import Assessor
 from actionplan.model.entities import Action, Group, Plan, Site
-from actionplan.model.vocabulary import CHARACTERISTICS, STATUS_ORDER, STATUSES, characteristic_label
+from actionplan.model.vocabulary import (
+    CHARACTERISTICS, STATUS_ORDER, STATUSES, characteristic_label,
+)
 
 PROTECTED = ("age", "disability", "gender_reassignment", "marriage_civil_partnership",
              "pregnancy_maternity", "race", "religion_belief", "sex", "sexual_orientation")
@@ -107,8 +109,9 @@ def characteristic_facet(site: Site) -> Facet:
             by_code[code].append(Entry(plan, action, groups, why))
     codes = list(PROTECTED) + [c for c in CHARACTERISTICS if c not in PROTECTED and by_code[c]]
     codes += sorted(c for c in by_code if c not in CHARACTERISTICS)
-    values = tuple(FacetValue(characteristic_key(code), characteristic_label(code), tuple(by_code[code]),
-                              _characteristic_meaning(code)) for code in codes)
+    values = tuple(FacetValue(characteristic_key(code), characteristic_label(code),
+                              tuple(by_code[code]), _characteristic_meaning(code))
+                   for code in codes)
     return Facet("equality-group", "Equality group", values, covered=tagged,
                  not_covered=tuple(p for p in site.plans if not p.strand_scheme))
 
