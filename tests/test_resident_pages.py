@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from html import unescape
@@ -208,3 +209,18 @@ def test_words_for_durations_and_sizes():
     assert duration_words("P1Y6M") == "1 year and 6 months"
     assert file_size(999) == "999 bytes" and file_size(12_345) == "12 KB"
     assert file_size(1_450_000) == "1.4 MB"
+
+
+def test_a_known_site_address_makes_page_addresses_and_schema_ids_absolute(site):
+    options = SiteOptions(site_url="https://example.org/equality/")
+    files = {f.path: f.content for f in site_files(site, options=options)}
+    action = json.loads(files["plans/tagged-plan/actions/late/action.json"])
+    assert action["page"] == "https://example.org/equality/plans/tagged-plan/actions/late/"
+    assert b'"https://example.org/equality/plans/tagged-plan/actions/late/"' in files[
+        "downloads/plans/tagged-plan.csv"]
+    schema = json.loads(files["schema/plans-v1.schema.json"])
+    assert schema["$id"] == "https://example.org/equality/schema/plans-v1.schema.json"
+    assert schema["properties"]["plans"]["items"]["$ref"] == "plan-v1.schema.json"
+    default = {f.path: f.content for f in site_files(site)}
+    assert json.loads(default["plans/tagged-plan/actions/late/action.json"])["page"] == \
+        "plans/tagged-plan/actions/late/"

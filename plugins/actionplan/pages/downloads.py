@@ -58,7 +58,8 @@ def build_downloads(site: Site, paths: ResidentPaths, options: SiteOptions) -> D
         add(paths.plan_json(plan.id), plan.title, "JSON", "The whole plan, in the plan-file "
             "format.", json_export.plan_json(plan), plan)
     for name, description in SCHEMA_FILES.items():
-        add(paths.schema_file(name), name, "JSON Schema", description, schema_bytes(name))
+        add(paths.schema_file(name), name, "JSON Schema", description,
+            schema_bytes(name, options.site_url))
     action_files = _action_files(site, paths, assessor, page_of)
     return Downloads(tuple(listed), tuple(files + action_files), len(action_files))
 
