@@ -52,6 +52,7 @@ def test_every_facet_value_has_a_page_and_only_site_pages_go_in_the_nav(pages):
                 "browse/equality-group/disability/index.md",
                 "browse/equality-group/socio-economic/index.md",
                 "browse/lead/tagged-plan/hr-manager/index.md",
+                "browse/department/index.md", "browse/department/tagged-plan/resources/index.md",
                 "browse/target-year/2021/index.md", "browse/target-year/no-date/index.md",
                 "browse/overdue/index.md", "browse/no-recent-update/index.md",
                 "glossary/index.md", "downloads/index.md"]:
@@ -224,3 +225,12 @@ def test_a_known_site_address_makes_page_addresses_and_schema_ids_absolute(site)
     default = {f.path: f.content for f in site_files(site)}
     assert json.loads(default["plans/tagged-plan/actions/late/action.json"])["page"] == \
         "plans/tagged-plan/actions/late/"
+
+
+def test_department_pages_say_which_plans_record_departments(pages):
+    spec, html = pages["browse/department/tagged-plan/resources/index.md"]
+    assert spec.title == "Department: Resources"
+    assert "Staff survey by strand" in text(html) and "Accessible website" in text(html)
+    index = text(pages["browse/department/index.md"][1])
+    assert "Untagged Draft Plan 2019 does not" in index
+    assert "Every department, plan by plan (1 department)" in text(pages["browse/index.md"][1])

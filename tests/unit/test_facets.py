@@ -133,3 +133,13 @@ def test_dashboard_counts(site):
     assert (tagged.overdue, tagged.stale) == (1, 2)
     assert sum(s.count for s in tagged.breakdown.statuses) == 7
     assert tagged.breakdown.statuses[0].width == f"{100 / 7:.1f}%"
+
+
+def test_departments_come_from_lead_directorates_where_plans_record_them(facets, bundled):
+    department = facets.get("department")
+    assert [(v.key, v.label, _ids(v)) for v in department.values] == [
+        ("tagged-plan/resources", "Resources",
+         ["tagged-plan/late-but-done", "tagged-plan/silent"])]
+    assert [p.id for p in department.not_covered] == ["untagged-plan"]
+    # No bundled plan records directorates yet, so that site has no department pages.
+    assert site_facets(bundled, Assessor()).get("department") is None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from actionplan.facets.timing import Assessor
-from actionplan.model.entities import Action, Group, Plan, Site
+from actionplan.model.entities import Action, Group, Lead, Plan, Site
 from actionplan.model.vocabulary import (
     CHARACTERISTICS, STATUS_ORDER, STATUSES, characteristic_label,
 )
@@ -73,7 +73,10 @@ class SiteFacets:
     target_year: Facet
     overdue: Facet
     stale: Facet
-    extra: tuple[Facet, ...] = field(default=())
+    extra: tuple[Facet, ...] = field(default=())  # facets only some sites have (department)
+
+    def get(self, key: str) -> Facet | None:
+        return next((f for f in self if f.key == key), None)
 
     def __iter__(self) -> Iterator[Facet]:
         yield from (self.status, self.equality_group, self.lead, self.target_year, self.overdue,
@@ -159,12 +162,32 @@ def lead_facet(site: Site) -> Facet:
 
 def plan_leads(plan: Plan) -> list[FacetValue]:
     """One value per lead the plan names (for actions or their activities), A to Z."""
+    return _named_values(plan, lambda lead: lead.text)
+
+
+def department_facet(site: Site) -> Facet | None:
+    """Actions by the directorate (or unit) of their leads, where plans record one."""
+    values = [v for plan in site.plans
+              for v in _named_values(plan, lambda lead: lead.directorate or lead.unit)]
+    if not values:
+        return None
+    covered = {v.plan.id for v in values}
+    return Facet("department", "Department", tuple(values),
+                 covered=tuple(p for p in site.plans if p.id in covered),
+                 not_covered=tuple(p for p in site.plans if p.id not in covered))
+
+
+def _named_values(plan: Plan, name_of: Callable[[Lead], str | None]) -> list[FacetValue]:
     labels: dict[str, str] = {}
     entries: dict[str, list[Entry]] = defaultdict(list)
     for action, groups in plan.all_actions():
-        listed: set[str] = set()  # an action is listed once per lead, at its first mention
-        for key, label, why in _leads_of(action):
-            labels.setdefault(key, label)
+        listed: set[str] = set()  # an action is listed once per name, at its first mention
+        for lead, why in _leads_of(action):
+            name = name_of(lead)
+            if not name:
+                continue
+            key = lead_key(name)
+            labels.setdefault(key, name)
             if key not in listed:
                 listed.add(key)
                 entries[key].append(Entry(plan, action, groups, why))
@@ -174,12 +197,12 @@ def plan_leads(plan: Plan) -> list[FacetValue]:
             for key, slug in zip(keys, slugs)]
 
 
-def _leads_of(action: Action) -> Iterator[tuple[str, str, str | None]]:
+def _leads_of(action: Action) -> Iterator[tuple[Lead, str | None]]:
     for lead in action.leads:
-        yield lead_key(lead.text), lead.text, None
+        yield lead, None
     for number, activity in enumerate(action.activities, start=1):
         for lead in activity.leads:
-            yield lead_key(lead.text), lead.text, f"Leads activity {number}"
+            yield lead, f"Leads activity {number}"
 
 
 def lead_key(text: str) -> str:
@@ -224,9 +247,11 @@ def _warning_facet(site: Site, assessor: Assessor, key: str, title: str,
 
 
 def site_facets(site: Site, assessor: Assessor) -> SiteFacets:
+    department = department_facet(site)
     return SiteFacets(status=status_facet(site), equality_group=characteristic_facet(site),
                       lead=lead_facet(site), target_year=target_year_facet(site),
-                      overdue=overdue_facet(site, assessor), stale=stale_facet(site, assessor))
+                      overdue=overdue_facet(site, assessor), stale=stale_facet(site, assessor),
+                      extra=(department,) if department else ())
 
 
 def _slug(text: str, limit: int = 60) -> str:

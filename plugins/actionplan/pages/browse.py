@@ -15,6 +15,8 @@ FACET_INTROS = {
                       "strand key tags it.",
     "lead": "Who leads each action, as the plan names them. A job title in one plan is "
             "listed apart from the same title in another: they are different organisations.",
+    "department": "The directorate or unit of each action's leads, where the plan records "
+                  "one.",
     "target-year": "The year each action's target date ends, after any revision.",
     "overdue": "Actions whose target date has passed without being completed.",
     "no-recent-update": "Actions whose latest progress update is older than the plan's "
@@ -25,6 +27,7 @@ FACET_PAGE_TITLES = {
     "status": "Actions by status",
     "equality-group": "Actions by equality group",
     "lead": "Actions by lead",
+    "department": "Actions by department",
     "target-year": "Actions by target year",
     "overdue": "Overdue actions",
     "no-recent-update": "Actions with no recent update",
@@ -34,6 +37,7 @@ VALUE_TITLES = {
     "status": "Status: {label}",
     "equality-group": "Equality group: {label}",
     "lead": "Led by {label}",
+    "department": "Department: {label}",
     "target-year": "Due in {label}",
 }
 
@@ -42,6 +46,7 @@ VALUE_INTROS = {
     "status": "Actions whose latest progress update gives this status.",
     "equality-group": "Actions the plan's own equality strand key tags for this group.",
     "lead": "Actions the plan says {label} leads, or leads part of.",
+    "department": "Actions led, in whole or part, from {label}.",
     "target-year": "Actions whose target date ends in {label}, after any revision. A target "
                    "written as a period counts in the year it ends (2015-16 ends in 2016).",
 }
