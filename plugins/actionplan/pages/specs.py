@@ -55,7 +55,7 @@ def site_files(site: Site, paths: PagePaths = PagePaths(),
                options: SiteOptions = SiteOptions()) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
     from actionplan.pages.resident import resident_files
-    return [] + resident_files(site, paths, options)
+    return resident_files(site, paths, options)
 
 
 def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
