@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,8 +59,9 @@ def build_downloads(site: Site, paths: ResidentPaths, options: SiteOptions) -> D
         add(paths.plan_json(plan.id), plan.title, "JSON", "The whole plan, in the plan-file "
             "format.", json_export.plan_json(plan), plan)
     for name, description in SCHEMA_FILES.items():
-        add(paths.schema_file(name), name, "JSON Schema", description,
-            schema_bytes(name, options.site_url))
+        content = schema_bytes(name, options.site_url)
+        add(paths.schema_file(name), json.loads(content)["title"], "JSON Schema", description,
+            content)
     action_files = _action_files(site, paths, assessor, page_of)
     return Downloads(tuple(listed), tuple(files + action_files), len(action_files))
 
