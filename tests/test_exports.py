@@ -165,6 +165,8 @@ def test_csv_has_one_row_per_action_for_every_bundled_plan_and_in_all():
     every = _csv_for(site.plans)
     assert len(every) == total
     assert len({r["uid"] for r in every}) == total  # uid is unique across plans
+    longest = max(len(cell) for row in every for cell in row.values())
+    assert longest < 32_767, "Excel truncates a cell longer than 32,767 characters"
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.id)
