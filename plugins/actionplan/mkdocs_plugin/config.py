@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
+
+from actionplan.options import OGL_V3_NAME, OGL_V3_URL
 
 
 class ActionPlanConfig(base.Config):
@@ -18,3 +22,16 @@ class ActionPlanConfig(base.Config):
 
     home_marker = opt.Type(str, default="<!-- actionplan:plans -->")
     """Marker in a hand-written page that is replaced by the table of plans."""
+
+    as_of = opt.Optional(opt.Type((str, date)))
+    """Judge "overdue" and "no update since" as at this date (YYYY-MM-DD) for every plan.
+    Unset: each plan is judged as at the date its progress describes. Never today's date."""
+
+    update_cadence = opt.Type(str, default="P3M")
+    """How often progress should be updated, for plans that do not say (ISO 8601 duration)."""
+
+    licence_name = opt.Type(str, default=OGL_V3_NAME)
+    """The licence the downloads are published under, as named on the downloads page."""
+
+    licence_url = opt.Type(str, default=OGL_V3_URL)
+    """The licence's address."""

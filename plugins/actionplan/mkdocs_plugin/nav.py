@@ -29,6 +29,19 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
     return nav
 
 
+def add_site_pages_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
+                          files: Files) -> Navigation:
+    """After the plans: the few site-wide pages marked for the nav (find, glossary, downloads)."""
+    plan_kinds = {"plan", "group", "action"}
+    extra = [_page(files, spec.src_uri, spec.title) for spec in specs.values()
+             if spec.in_nav and spec.kind not in plan_kinds]
+    first_page = 1 if nav.items and isinstance(nav.items[0], Page) else 0
+    position = first_page + len(site.plans)
+    nav.items[position:position] = extra
+    _relink_pages(nav)
+    return nav
+
+
 def _page(files: Files, src_uri: str, title: str) -> Page:
     file = files.get_file_from_path(src_uri)
     page = file.page

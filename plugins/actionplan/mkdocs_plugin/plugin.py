@@ -18,7 +18,9 @@ from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
-from actionplan.mkdocs_plugin.nav import add_plans_to_nav
+from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
+from actionplan.options import SiteOptions, parse_as_of
+from actionplan.render.resident import fill_fragments
 
 log = get_plugin_logger(__name__)
 
@@ -39,8 +41,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if self.data_dir.is_dir() and str(self.data_dir) not in config.watch:
             config.watch.append(str(self.data_dir))
         self.paths = PagePaths(prefix=self.config.url_prefix.strip("/"))
+        self.options = self._site_options(config)
         self.renderer = Renderer(override_dirs=[self.project_dir / self.config.templates_dir],
-                                 paths=self.paths, directory_urls=config.use_directory_urls)
+                                 paths=self.paths, directory_urls=config.use_directory_urls,
+                                 options=self.options)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -51,8 +55,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             raise PluginError(error.report()) from None
         for problem in warnings:
             log.warning(problem.format())
-        self.specs = {spec.src_uri: spec for spec in site_pages(self.site, self.paths)}
-        self.files: list[SiteFile] = site_files(self.site, self.paths)
+        self.specs = {spec.src_uri: spec
+                      for spec in site_pages(self.site, self.paths, self.options)}
+        self.files: list[SiteFile] = site_files(self.site, self.paths, self.options)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Every generated page stays out of the automatic nav; `on_nav` adds plans and
@@ -69,7 +74,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        return add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
+        nav = add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
+        return add_site_pages_to_nav(nav, self.site, self.specs, files)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -87,5 +93,15 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if self.config.home_marker in html:
             table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
                                                   site=self.site)
-            return html.replace(self.config.home_marker, table)
-        return html
+            html = html.replace(self.config.home_marker, table)
+        return fill_fragments(self.renderer, html, page.file.src_uri, self.site)
+
+    def _site_options(self, config: MkDocsConfig) -> SiteOptions:
+        try:
+            return SiteOptions(as_of=parse_as_of(self.config.as_of),
+                               update_cadence=self.config.update_cadence,
+                               licence_name=self.config.licence_name,
+                               licence_url=self.config.licence_url,
+                               site_url=config.site_url or None)
+        except ValueError as error:
+            raise PluginError(f"mkdocs.yml: plugin actionplan: {error}.") from None

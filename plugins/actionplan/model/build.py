@@ -38,7 +38,7 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
         abbreviations=tuple(Abbreviation(**a) for a in info.get("abbreviations", [])),
         strand_scheme=_strand_scheme(info.get("strand_scheme")),
         labels=dict(info.get("labels", {})),
-        source=Source(**{k: v for k, v in info.get("source", {}).items() if k != "lines"})
+        source=Source(**{**info["source"], "lines": _lines(info)})
         if info.get("source") else None,
         notes=_notes(info),
         data_file=data_file,

@@ -213,6 +213,7 @@ class Organisation:
 class Source:
     file: str | None = None
     format: str | None = None
+    lines: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,17 @@ class Linker:
         self.directory_urls = directory_urls
         self.here = page_url(current_src_uri, directory_urls=directory_urls)
 
+    @property
+    def _base(self) -> str:
+        # The folder the current page's address resolves links from ("a/b/" -> "a/b",
+        # "a/b.html" -> "a").
+        if not self.here or self.here.endswith("/"):
+            return self.here.rstrip("/")
+        return posixpath.dirname(self.here)
+
     def to_src(self, src_uri: str) -> str:
         target = page_url(src_uri, directory_urls=self.directory_urls)
-        base = posixpath.dirname(self.here.rstrip("/") + "/x") if self.here else ""
-        rel = posixpath.relpath(target or ".", base or ".")
+        rel = posixpath.relpath(target or ".", self._base or ".")
         if (target == "" or target.endswith("/")) and not rel.endswith("/"):
             rel += "/"
         return quote(rel if rel != "./" else "./")
@@ -60,3 +67,7 @@ class Linker:
 
     def home(self) -> str:
         return self.to_src("index.md")
+
+    def to_file(self, path: str) -> str:
+        """A relative link to a generated file that is not a page (a download, a schema)."""
+        return quote(posixpath.relpath(path, self._base or "."))

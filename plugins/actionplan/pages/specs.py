@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actionplan.model.entities import Action, Group, Plan, Site
+from actionplan.options import SiteOptions
 from actionplan.pages.links import PagePaths
 
 
@@ -58,16 +59,21 @@ def _first_activity_summary(action: Action, limit: int = 90) -> str | None:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def site_pages(site: Site, paths: PagePaths = PagePaths()) -> list[PageSpec]:
+def site_pages(site: Site, paths: PagePaths = PagePaths(),
+               options: SiteOptions = SiteOptions()) -> list[PageSpec]:
     """Every generated page, in a stable order."""
-    from actionplan.pages.schema_reference import reference_page  # imports this module
+    # Imported here: these modules build on this module's PageSpec.
+    from actionplan.pages.resident import resident_pages
+    from actionplan.pages.schema_reference import reference_page
 
-    return plan_pages(site, paths) + [reference_page()]
+    return plan_pages(site, paths) + resident_pages(site, paths, options) + [reference_page()]
 
 
-def site_files(site: Site, paths: PagePaths = PagePaths()) -> list[SiteFile]:
+def site_files(site: Site, paths: PagePaths = PagePaths(),
+               options: SiteOptions = SiteOptions()) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
-    return []
+    from actionplan.pages.resident import resident_files
+    return resident_files(site, paths, options)
 
 
 def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:

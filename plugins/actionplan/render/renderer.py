@@ -14,7 +14,8 @@ import jinja2
 from actionplan.model import vocabulary
 from actionplan.pages.links import Linker, PagePaths
 from actionplan.pages.specs import PageSpec, action_heading, group_heading
-from actionplan.render import formatting
+from actionplan.options import SiteOptions
+from actionplan.render import formatting, resident
 from actionplan.render.text import markdown_inline, markdown_to_html
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -22,7 +23,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 class Renderer:
     def __init__(self, *, override_dirs: Iterable[Path] = (), paths: PagePaths = PagePaths(),
-                 directory_urls: bool = True):
+                 directory_urls: bool = True, options: SiteOptions = SiteOptions()):
         search = [str(d) for d in override_dirs if Path(d).is_dir()] + [str(TEMPLATES)]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(search),
@@ -35,7 +36,10 @@ class Renderer:
                                 **formatting.FILTERS)
         self.env.globals.update(vocabulary=vocabulary, group_heading=group_heading,
                                 action_heading=action_heading, **formatting.GLOBALS)
+        self.env.filters.update(resident.FILTERS)
+        self.env.globals.update(resident.resident_globals(options, paths))
         self.paths = paths
+        self.options = options
         self.directory_urls = directory_urls
 
     def render(self, spec: PageSpec, **extra) -> str:

@@ -1,0 +1,273 @@
+"""Ways to browse actions across plans: by status, lead, equality group, target year, and the
+two warnings (overdue, no recent update). Each is a list of values, each value a list of
+actions; pages and downloads read these, nothing here knows about pages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from actionplan.facets.timing import Assessor
+from actionplan.model.entities import Action, Group, Lead, Plan, Site
+from actionplan.model.vocabulary import (
+    CHARACTERISTICS, STATUS_ORDER, STATUSES, characteristic_label,
+)
+
+PROTECTED = ("age", "disability", "gender_reassignment", "marriage_civil_partnership",
+             "pregnancy_maternity", "race", "religion_belief", "sex", "sexual_orientation")
+ALL_PROTECTED = "all_protected"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One action listed under a facet value, with why it is listed when that is not obvious."""
+
+    plan: Plan
+    action: Action
+    groups: tuple[Group, ...]
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    key: str  # path-safe; unique within its facet
+    label: str
+    entries: tuple[Entry, ...]
+    description: str = ""
+    plan: Plan | None = None  # set when the value belongs to one plan (a lead)
+
+    @property
+    def plans(self) -> list[Plan]:
+        """The plans with entries, in site order."""
+        seen: dict[str, Plan] = {}
+        for entry in self.entries:
+            seen.setdefault(entry.plan.id, entry.plan)
+        return list(seen.values())
+
+    def entries_for(self, plan: Plan) -> list[Entry]:
+        return [e for e in self.entries if e.plan.id == plan.id]
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # path-safe: "status", "lead", "equality-group", ...
+    title: str
+    values: tuple[FacetValue, ...]
+    covered: tuple[Plan, ...] = ()  # plans whose data can place actions under this facet
+    not_covered: tuple[Plan, ...] = ()
+    single: bool = False  # one listing only (overdue, no recent update)
+
+    def value(self, key: str) -> FacetValue:
+        return next(v for v in self.values if v.key == key)
+
+
+@dataclass(frozen=True)
+class SiteFacets:
+    status: Facet
+    equality_group: Facet
+    lead: Facet
+    target_year: Facet
+    overdue: Facet
+    stale: Facet
+    extra: tuple[Facet, ...] = field(default=())  # facets only some sites have (department)
+
+    def get(self, key: str) -> Facet | None:
+        return next((f for f in self if f.key == key), None)
+
+    def __iter__(self) -> Iterator[Facet]:
+        yield from (self.status, self.equality_group, self.lead, self.target_year, self.overdue,
+                    self.stale, *self.extra)
+
+
+def _rows(site: Site) -> Iterator[tuple[Plan, Action, tuple[Group, ...]]]:
+    for plan in site.plans:
+        for action, groups in plan.all_actions():
+            yield plan, action, groups
+
+
+def status_facet(site: Site) -> Facet:
+    by_code: dict[str, list[Entry]] = defaultdict(list)
+    for plan, action, groups in _rows(site):
+        by_code[action.status.code].append(Entry(plan, action, groups))
+    values = tuple(FacetValue(code.replace("_", "-"), STATUSES[code].label, tuple(by_code[code]),
+                              STATUSES[code].meaning)
+                   for code in STATUS_ORDER if by_code[code])
+    return Facet("status", "Status", values, covered=site.plans)
+
+
+def characteristic_facet(site: Site) -> Facet:
+    """Actions by the equality group they are tagged for, in plans that tag them.
+
+    An action tagged "all protected characteristics" is listed under each of the nine, with
+    the reason, because it does cover each of them.
+    """
+    tagged = tuple(p for p in site.plans if p.strand_scheme)
+    by_code: dict[str, list[Entry]] = defaultdict(list)
+    for plan, action, groups in _rows(site):
+        for code, why in _characteristics_of(plan, action).items():
+            by_code[code].append(Entry(plan, action, groups, why))
+    codes = list(PROTECTED) + [c for c in CHARACTERISTICS if c not in PROTECTED and by_code[c]]
+    codes += sorted(c for c in by_code if c not in CHARACTERISTICS)
+    values = tuple(FacetValue(characteristic_key(code), characteristic_label(code),
+                              tuple(by_code[code]), _characteristic_meaning(code))
+                   for code in codes)
+    return Facet("equality-group", "Equality group", values, covered=tagged,
+                 not_covered=tuple(p for p in site.plans if not p.strand_scheme))
+
+
+def characteristic_key(code: str) -> str:
+    """The path-safe key of a characteristic's listing ("religion_belief" -> "religion-belief")."""
+    return _slug(code)
+
+
+def _characteristic_meaning(code: str) -> str:
+    return CHARACTERISTICS[code].meaning if code in CHARACTERISTICS else "Named by the plan."
+
+
+def characteristic_codes(plan: Plan, action: Action) -> list[str]:
+    """Characteristic codes the action's strand codes map to, as the plan's key says."""
+    if not plan.strand_scheme or not action.strands:
+        return []
+    mapped = (plan.strand_scheme.code(c).maps_to for c in action.strands.codes)
+    return list(dict.fromkeys(code for codes in mapped for code in codes))
+
+
+def _characteristics_of(plan: Plan, action: Action) -> dict[str, str]:
+    """{characteristic: why listed} from the action's strand codes and the plan's key."""
+    if not plan.strand_scheme or not action.strands:
+        return {}
+    found: dict[str, list[str]] = defaultdict(list)
+    for code in action.strands.codes:
+        strand = plan.strand_scheme.code(code)
+        shown = f"{strand.code} ({strand.label})"
+        for mapped in strand.maps_to:
+            found[mapped].append(shown)
+            if mapped == ALL_PROTECTED:
+                for each in PROTECTED:
+                    found[each].append(shown)
+    return {c: "Tagged " + "; ".join(dict.fromkeys(reasons)) for c, reasons in found.items()}
+
+
+def lead_facet(site: Site) -> Facet:
+    """Actions by who leads them, per plan: the same job title in two plans is two people."""
+    values: list[FacetValue] = []
+    for plan in site.plans:
+        values.extend(plan_leads(plan))
+    return Facet("lead", "Lead", tuple(values), covered=site.plans)
+
+
+def plan_leads(plan: Plan) -> list[FacetValue]:
+    """One value per lead the plan names (for actions or their activities), A to Z."""
+    return _named_values(plan, lambda lead: lead.text)
+
+
+def department_facet(site: Site) -> Facet | None:
+    """Actions by the directorate (or unit) of their leads, where plans record one."""
+    values = [v for plan in site.plans
+              for v in _named_values(plan, lambda lead: lead.directorate or lead.unit)]
+    if not values:
+        return None
+    covered = {v.plan.id for v in values}
+    return Facet("department", "Department", tuple(values),
+                 covered=tuple(p for p in site.plans if p.id in covered),
+                 not_covered=tuple(p for p in site.plans if p.id not in covered))
+
+
+def _named_values(plan: Plan, name_of: Callable[[Lead], str | None]) -> list[FacetValue]:
+    labels: dict[str, str] = {}
+    entries: dict[str, list[Entry]] = defaultdict(list)
+    for action, groups in plan.all_actions():
+        listed: set[str] = set()  # an action is listed once per name, at its first mention
+        for lead, why in _leads_of(action):
+            name = name_of(lead)
+            if not name:
+                continue
+            key = lead_key(name)
+            labels.setdefault(key, name)
+            if key not in listed:
+                listed.add(key)
+                entries[key].append(Entry(plan, action, groups, why))
+    keys = sorted(labels, key=lambda k: (labels[k].casefold(), labels[k]))
+    slugs = _unique_slugs(labels[k] for k in keys)
+    return [FacetValue(f"{plan.id}/{slug}", labels[key], tuple(entries[key]), plan=plan)
+            for key, slug in zip(keys, slugs)]
+
+
+def _leads_of(action: Action) -> Iterator[tuple[Lead, str | None]]:
+    for lead in action.leads:
+        yield lead, None
+    for number, activity in enumerate(action.activities, start=1):
+        for lead in activity.leads:
+            yield lead, f"Leads activity {number}"
+
+
+def lead_key(text: str) -> str:
+    """Leads written with different spacing or capitals are the same lead."""
+    return " ".join(text.split()).casefold()
+
+
+def target_year_facet(site: Site) -> Facet:
+    """Actions by the year their target date ends (after any revision); undated ones apart."""
+    by_year: dict[int | None, list[Entry]] = defaultdict(list)
+    for plan, action, groups in _rows(site):
+        years = sorted({d.year for d in action.current_due if d.year is not None})
+        for year in years or [None]:
+            why = "Several target years" if len(years) > 1 else None
+            by_year[year].append(Entry(plan, action, groups, why))
+    values = [FacetValue(str(year), str(year), tuple(by_year[year]))
+              for year in sorted(y for y in by_year if y is not None)]
+    if by_year[None]:
+        values.append(FacetValue("no-date", "No dated target", tuple(by_year[None]),
+                                 "Target dates such as \"Ongoing\" or \"As required\", or none."))
+    return Facet("target-year", "Target year", tuple(values), covered=site.plans)
+
+
+def overdue_facet(site: Site, assessor: Assessor) -> Facet:
+    return _warning_facet(site, assessor, "overdue", "Overdue",
+                          lambda p, a: assessor(p, a).overdue)
+
+
+def stale_facet(site: Site, assessor: Assessor) -> Facet:
+    return _warning_facet(site, assessor, "no-recent-update", "No recent update",
+                          lambda p, a: assessor(p, a).stale_since is not None)
+
+
+def _warning_facet(site: Site, assessor: Assessor, key: str, title: str,
+                   test: Callable[[Plan, Action], bool]) -> Facet:
+    assessed = {p.id for p in site.plans if assessor.reference(p).assessed}
+    entries = tuple(Entry(plan, action, groups) for plan, action, groups in _rows(site)
+                    if plan.id in assessed and test(plan, action))
+    return Facet(key, title, (FacetValue(key, title, entries),),
+                 covered=tuple(p for p in site.plans if p.id in assessed),
+                 not_covered=tuple(p for p in site.plans if p.id not in assessed), single=True)
+
+
+def site_facets(site: Site, assessor: Assessor) -> SiteFacets:
+    department = department_facet(site)
+    return SiteFacets(status=status_facet(site), equality_group=characteristic_facet(site),
+                      lead=lead_facet(site), target_year=target_year_facet(site),
+                      overdue=overdue_facet(site, assessor), stale=stale_facet(site, assessor),
+                      extra=(department,) if department else ())
+
+
+def _slug(text: str, limit: int = 60) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "item"
+
+
+def _unique_slugs(labels: Iterable[str]) -> list[str]:
+    used: set[str] = set()
+    slugs = []
+    for label in labels:
+        base = slug = _slug(label)
+        n = 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        slugs.append(slug)
+    return slugs

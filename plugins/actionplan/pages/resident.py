@@ -1,0 +1,24 @@
+"""Pages and files for residents and re-users: browse, glossary, downloads (issue 6)."""
+
+from __future__ import annotations
+
+from actionplan.facets import Assessor, site_facets
+from actionplan.model.entities import Site
+from actionplan.options import SiteOptions
+from actionplan.pages.browse import browse_pages
+from actionplan.pages.downloads import download_files, downloads_page
+from actionplan.pages.glossary import glossary_page
+from actionplan.pages.links import PagePaths
+from actionplan.pages.resident_paths import ResidentPaths
+from actionplan.pages.specs import PageSpec, SiteFile
+
+
+def resident_pages(site: Site, paths: PagePaths, options: SiteOptions) -> list[PageSpec]:
+    assessor = Assessor(options)
+    extra = ResidentPaths(plans=paths)
+    return (browse_pages(site, site_facets(site, assessor), assessor, extra)
+            + [glossary_page(site, extra, options), downloads_page(site, extra, options)])
+
+
+def resident_files(site: Site, paths: PagePaths, options: SiteOptions) -> list[SiteFile]:
+    return download_files(site, ResidentPaths(plans=paths), options)

@@ -1,0 +1,201 @@
+"""Real MkDocs builds: the bundled site as a resident meets it (two clicks from home, search,
+downloads), and the plugin options on a tiny site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from actionplan.api import load_site
+from actionplan.render import markdown_to_html
+
+ROOT = Path(__file__).parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "residents" / "data"
+
+
+def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                           "-f", str(config), "-d", str(site_dir)],
+                          cwd=config.parent, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("bundled") / "site"
+    result = build(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def _links(html: str, page: str) -> set[str]:
+    """Pages a link on `page` leads to, as site paths of their index.html."""
+    found = set()
+    for href in re.findall(r'<a [^>]*href="([^"#?]*)', html):
+        if not href or "://" in href or href.startswith("mailto:"):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+        found.add(posixpath.join(target, "index.html") if not target.endswith(".html")
+                  else target)
+    return found
+
+
+def _h1(site: Path, page: str) -> str | None:
+    path = site / page
+    if not path.is_file():
+        return None
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", path.read_text(encoding="utf-8"), re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", match.group(1))).split()) if match else None
+
+
+def _within_clicks(site: Path, start: str, clicks: int) -> dict[str, int]:
+    seen, frontier = {start: 0}, [start]
+    for depth in range(1, clicks + 1):
+        following = []
+        for page in frontier:
+            html = (site / page).read_text(encoding="utf-8")
+            for target in _links(html, page):
+                if target not in seen and (site / target).is_file():
+                    seen[target] = depth
+                    following.append(target)
+        frontier = following
+    return seen
+
+
+def test_disabled_people_and_overdue_are_two_clicks_from_home_without_javascript(bundled):
+    # Links only (no script runs): every <a href> from the home page, then from those pages.
+    reachable = _within_clicks(bundled, "index.html", 2)
+    titles = {_h1(bundled, page): depth for page, depth in reachable.items()}
+    assert titles.get("Equality group: Disability", 9) <= 2
+    assert titles.get("Overdue actions", 9) <= 2
+    disability = (bundled / "browse/equality-group/disability/index.html").read_text("utf-8")
+    assert "All Strands" in disability  # the actions tagged ALL are there, and say why
+
+
+def test_search_finds_every_action_by_id_title_lead_and_text(bundled):
+    index = json.loads((bundled / "search/search_index.json").read_text(encoding="utf-8"))
+    by_page: dict[str, str] = {}
+    for entry in index["docs"]:
+        page = entry["location"].split("#")[0]
+        words = unescape(re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"]))
+        by_page[page] = by_page.get(page, "") + " " + " ".join(words.split())
+    site = load_site(ROOT / "data")[0]
+    for plan in site.plans:
+        for action, _ in plan.all_actions():
+            words = by_page[f"plans/{plan.id}/actions/{action.id}/"]
+            assert re.search(rf"(^|\s){re.escape(action.id)}(\s|$)", words), action.id
+            if action.title:
+                assert " ".join(action.title.split()) in words
+            for lead in action.leads:
+                assert " ".join(lead.text.split()) in words
+            some_text = action.description or (action.measures[0].text if action.measures
+                                               else None)
+            if some_text:
+                shown = unescape(re.sub(r"<[^>]+>", " ", markdown_to_html(some_text)))
+                first_words = " ".join(shown.split()[:4])
+                assert first_words in words, (action.id, first_words)
+
+
+def test_listings_are_found_by_name_but_do_not_repeat_actions_in_search(bundled):
+    index = json.loads((bundled / "search/search_index.json").read_text(encoding="utf-8"))
+    listing = [e for e in index["docs"]
+               if e["location"].startswith("browse/equality-group/disability/")]
+    assert listing[0]["title"] == "Equality group: Disability"
+    title = "Improve Annual Employment Monitoring Report by equality strands"
+    assert title in (bundled / "browse/equality-group/disability/index.html").read_text("utf-8")
+    assert not any(title in e["text"] for e in listing)
+    assert any(title in e["title"] for e in index["docs"] if "/actions/" in e["location"])
+
+
+def test_nav_stays_small(bundled):
+    page = (bundled / "plans/kingston-2015-2016/actions/1/index.html").read_text("utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
+    assert "browse/equality-group" not in nav and "/actions/" not in nav
+    assert "Find actions" in nav and "Glossary" in nav and "Download the data" in nav
+
+
+def test_bundled_downloads_match_the_data(bundled):
+    site = load_site(ROOT / "data")[0]
+    total = 0
+    for plan in site.plans:
+        rows = _csv(bundled / f"downloads/plans/{plan.id}.csv")
+        assert len(rows) == sum(1 for _ in plan.all_actions())
+        total += len(rows)
+    assert len(_csv(bundled / "downloads/all-plans.csv")) == total
+    data = json.loads((bundled / "downloads/all-plans.json").read_text(encoding="utf-8"))
+    assert len(data["plans"]) == len(site.plans)
+    schema = (bundled / "schema/plan-v1.schema.json").read_bytes()
+    assert schema == (ROOT / "plugins/actionplan/schema/plan-v1.schema.json").read_bytes()
+    action = json.loads((bundled / "plans/charnwood-2016-2018/actions/1.1/action.json")
+                        .read_text(encoding="utf-8"))
+    assert action["uid"] == "charnwood-2016-2018/1.1"
+    page = (bundled / "downloads/index.html").read_text(encoding="utf-8")
+    assert 'href="all-plans.csv"' in page and 'href="../schema/plan-v1.schema.json"' in page
+
+
+def _csv(path: Path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+
+
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: content
+site_dir: site
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - actionplan:
+{options}
+"""
+
+
+def _project(tmp_path: Path, options: str = "      data_dir: data") -> Path:
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(options=options), encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text(
+        "# Home\n\n<!-- actionplan:find -->\n\n<!-- actionplan:dashboard -->\n", "utf-8")
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    return tmp_path / "mkdocs.yml"
+
+
+def test_as_of_option_judges_every_plan_at_that_date(tmp_path):
+    config = _project(tmp_path, "      as_of: 2030-01-01\n      update_cadence: P6M")
+    result = build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    overdue = (tmp_path / "site/browse/overdue/index.html").read_text(encoding="utf-8")
+    assert "Review disability access" in overdue and "Not assessed" not in overdue
+    assert '<time datetime="2030-01-01">1 January 2030</time>' in overdue
+    rows = _csv(tmp_path / "site/downloads/all-plans.csv")
+    assert {r["assessed_as_of"] for r in rows} == {"2030-01-01"}
+
+
+@pytest.mark.parametrize("option,message", [
+    ("update_cadence: quarterly", 'update_cadence "quarterly" is not an ISO 8601 duration'),
+    ("as_of: soon", 'as_of "soon" is not a date written as YYYY-MM-DD'),
+])
+def test_bad_options_stop_the_build_with_a_clear_message(tmp_path, option, message):
+    result = build(_project(tmp_path, "      " + option), tmp_path / "site")
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_same_data_gives_the_same_bytes(tmp_path):
+    config = _project(tmp_path)
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert build(config, first).returncode == 0 and build(config, second).returncode == 0
+    for folder in ("downloads", "schema", "browse", "glossary", "plans"):
+        for path in sorted((first / folder).rglob("*")):
+            if path.is_file():
+                twin = second / path.relative_to(first)
+                assert path.read_bytes() == twin.read_bytes(), path.relative_to(first)
