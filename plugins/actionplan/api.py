@@ -46,22 +46,40 @@ def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site,
         raise DataError([Problem(_display(data_dir, relative_to), None, None, "data folder",
                                  "no plan files were found (expected YAML files in plans/)",
                                  "add a plan file, for example with `actionplan new-plan ID`")])
-    seen_ids: dict[str, str] = {}
+    loaded: list[tuple[Path, Plan]] = []
     for path in files:
-        name = _display(path, relative_to)
-        plan, found = read_plan_file(path, name)
+        plan, found = read_plan_file(path, _display(path, relative_to))
         problems.extend(found)
-        if plan is None:
-            continue
-        if plan.id in seen_ids:
-            problems.append(Problem(name, None, None, "plan", f'plan id "{plan.id}" is also used '
-                                    f"by {seen_ids[plan.id]}", "give each plan its own id"))
-            continue
-        seen_ids[plan.id] = name
-        plans.append(plan)
+        if plan is not None:
+            loaded.append((path, plan))
+    plans, clashes = unique_plans(loaded)
+    problems.extend(clashes)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return Site(plans=tuple(plans)), problems
+
+
+def unique_plans(loaded: list[tuple[Path, Plan]]) -> tuple[list[Plan], list[Problem]]:
+    """Plans whose ids are not taken by an earlier file, and a problem for each clash."""
+    first_file: dict[str, str] = {}
+    plans: list[Plan] = []
+    problems: list[Problem] = []
+    for path, plan in loaded:
+        if plan.id in first_file:
+            line, column = _plan_id_position(path, plan.data_file)
+            problems.append(Problem(plan.data_file, line, column, "plan > id",
+                                    f'plan id "{plan.id}" is also used by '
+                                    f"{first_file[plan.id]}",
+                                    "give each plan its own id (it is the plan's web address)"))
+            continue
+        first_file[plan.id] = plan.data_file
+        plans.append(plan)
+    return plans, problems
+
+
+def _plan_id_position(path: Path, name: str) -> tuple[int | None, int | None]:
+    # Read again only on a clash (rare), rather than keep every parsed document in memory.
+    return read_yaml_file(path, name).position(("plan", "id"))
 
 
 def _display(path: Path, relative_to: Path | None) -> str:

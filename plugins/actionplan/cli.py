@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from actionplan.api import read_plan_file
+from actionplan.api import read_plan_file, unique_plans
 from actionplan.load import find_plan_files
+from actionplan.model import Plan
+from actionplan.problems import Problem
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,17 +37,38 @@ def _validate(paths: list[Path]) -> int:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 1
     errors = 0
+    loaded = []
     for file in files:
-        _, problems = read_plan_file(file)
-        for problem in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
-            print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
+        plan, problems = _check_file(file)
+        _print(problems)
         errors += sum(p.severity == "error" for p in problems)
+        if plan is not None:
+            loaded.append((file, plan))
+    _, clashes = unique_plans(loaded)  # the build refuses two plans with one id: so do we
+    _print(clashes)
+    errors += len(clashes)
     checked = f"{len(files)} file{'s' if len(files) != 1 else ''}"
     if errors:
         print(f"{errors} error{'s' if errors != 1 else ''} in {checked}.", file=sys.stderr)
         return 1
     print(f"{checked} checked: no errors.")
     return 0
+
+
+def _check_file(file: Path) -> tuple[Plan | None, list[Problem]]:
+    try:
+        return read_plan_file(file)
+    except Exception as error:  # a bug in actionplan: say so plainly, never a traceback
+        return None, [Problem(str(file), None, None, "file",
+                              f"actionplan failed while checking this file "
+                              f"({type(error).__name__}: {error})",
+                              "this is a fault in actionplan, not necessarily in the file: "
+                              "please report it with the file attached")]
+
+
+def _print(problems: list[Problem]) -> None:
+    for problem in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
+        print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
 
 
 if __name__ == "__main__":

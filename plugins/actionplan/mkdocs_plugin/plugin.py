@@ -50,6 +50,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             self.site, warnings = load_site(self.data_dir, relative_to=self.project_dir)
         except DataError as error:
             raise PluginError(error.report()) from None
+        except Exception as error:  # a bug, not bad data: a plain message; `-v` shows the trace
+            log.debug("actionplan failed while loading the data", exc_info=True)
+            raise PluginError(f"actionplan failed while loading {self.config.data_dir}/ "
+                              f"({type(error).__name__}: {error}). This is a fault in "
+                              "actionplan: please report it (run with -v for details).") from None
         for problem in warnings:
             log.warning(problem.format())
         self.specs = {spec.src_uri: spec for spec in site_pages(self.site, self.paths)}
