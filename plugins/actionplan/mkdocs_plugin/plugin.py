@@ -7,7 +7,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -18,8 +18,10 @@ from actionplan.pages import PageSpec, SiteFile, site_files, site_pages
 from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
+from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
+from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
 
 log = get_plugin_logger(__name__)
 
@@ -32,8 +34,17 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.files: list[SiteFile] = []
         self.renderer: Renderer | None = None
+        self.stage_builds = False  # only when MkDocs says which command runs (on_startup)
+        self.staged: StagedSiteDir | None = None
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Stage whole-site builds only: `serve` builds into its own temporary folder, and a
+        # dirty build adds to what the output folder already holds.
+        self.stage_builds = command in ("build", "gh-deploy") and not dirty
+
+    @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._stage_output(config)
         # Watch the data so `mkdocs serve` rebuilds when an officer saves a plan file.
         self.project_dir = Path(config.config_file_path).parent
         self.data_dir = self.project_dir / self.config.data_dir
@@ -91,9 +102,44 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                         files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            return self.renderer.render(spec)
+            try:
+                return self.renderer.render(spec)
+            except RenderError as error:  # a broken template override: say which and where
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
         if self.config.home_marker in html:
             table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
                                                   site=self.site)
             return html.replace(self.config.home_marker, table)
         return html
+
+    @event_priority(-100)  # last: every plugin's output is in the staging folder by now
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.build_complete = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Any failure, including --strict refusing a warning: the last good site stays.
+        self.build_failed = True
+        if self.staged is not None:
+            self.staged.discard()
+
+    def on_shutdown(self) -> None:
+        # After MkDocs' --strict check (which runs after on_post_build), before gh-deploy reads
+        # config.site_dir: publish a complete, accepted build, or keep the last good one.
+        if self.staged is None:
+            return
+        if self.build_complete and not self.build_failed:
+            self.staged.publish()
+        else:
+            self.staged.discard()
+        self.staged_config.site_dir = str(self.staged.target)
+        self.staged = None
+
+    def _stage_output(self, config: MkDocsConfig) -> None:
+        self.staged, self.build_complete, self.build_failed = None, False, False
+        if not self.stage_builds or is_serve_temp_dir(Path(config.site_dir)):
+            return
+        self.staged = StagedSiteDir(Path(config.site_dir))
+        config.site_dir = str(self.staged.prepare())
+        self.staged_config = config
+        log.info(f"Building into {self.staged.staging.name}; {self.staged.target.name}/ is "
+                 "replaced only when the whole build succeeds")
