@@ -19,13 +19,15 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check plan files and list every problem")
     validate.add_argument("paths", nargs="*", type=Path,
                           help="plan files or folders (default: data/)")
+    validate.add_argument("--strict", action="store_true",
+                          help="fail on warnings too, as `mkdocs build --strict` does")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(args.paths or [Path("data")])
+        return _validate(args.paths or [Path("data")], strict=args.strict)
     return 2
 
 
-def _validate(paths: list[Path]) -> int:
+def _validate(paths: list[Path], *, strict: bool = False) -> int:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -36,12 +38,13 @@ def _validate(paths: list[Path]) -> int:
         else:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 1
-    errors = 0
+    errors = warnings = 0
     loaded = []
     for file in files:
         plan, problems = _check_file(file)
         _print(problems)
         errors += sum(p.severity == "error" for p in problems)
+        warnings += sum(p.severity == "warning" for p in problems)
         if plan is not None:
             loaded.append((file, plan))
     _, clashes = unique_plans(loaded)  # the build refuses two plans with one id: so do we
@@ -51,7 +54,12 @@ def _validate(paths: list[Path]) -> int:
     if errors:
         print(f"{errors} error{'s' if errors != 1 else ''} in {checked}.", file=sys.stderr)
         return 1
-    print(f"{checked} checked: no errors.")
+    if warnings and strict:
+        print(f"{warnings} warning{'s' if warnings != 1 else ''} in {checked}, and --strict "
+              "fails on warnings (as `mkdocs build --strict` does).", file=sys.stderr)
+        return 1
+    noted = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+    print(f"{checked} checked: no errors{noted}.")
     return 0
 
 
