@@ -6,8 +6,10 @@ Nothing here imports MkDocs; any site generator (or the command line) can call i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from actionplan.load import SourceDocument, find_plan_files, read_yaml_file
+from actionplan.load.yaml_source import parse_yaml_text
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
 from actionplan.validate import cross_check, schema_problems
@@ -31,6 +33,30 @@ def read_plan_file(path: Path, display_name: str | None = None) -> tuple[Plan | 
     if any(p.severity == "error" for p in problems):
         return None, problems
     return build_plan(document.data, document.file), problems
+
+
+def read_plan_text(text: str, name: str) -> tuple[Plan | None, list[Problem]]:
+    """Plan-file text (for example an older revision from git) -> (plan or None, problems)."""
+    try:
+        document = parse_yaml_text(text, name)
+    except DataError as error:
+        return None, error.problems
+    problems = check_document(document)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return build_plan(document.data, name), problems
+
+
+def read_plan_data(data: Any, name: str) -> tuple[Plan | None, list[Problem]]:
+    """Plan data already in memory (for example read from JSON) -> (plan or None, problems).
+
+    The same checks as for a file; problems carry no line numbers, as there is no text.
+    """
+    document = SourceDocument(file=name, data=data)
+    problems = check_document(document)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return build_plan(document.data, name), problems
 
 
 def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site, list[Problem]]:
