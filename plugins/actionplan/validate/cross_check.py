@@ -47,6 +47,7 @@ class _Checker:
         self.strand_codes = [c["code"] for c in scheme["codes"]] if scheme else None
 
     def run(self) -> None:
+        self._check_blank_text(self.data, ())
         self._check_strand_scheme()
         self._check_plan_dates()
         group_ids: dict[str, tuple] = {}
@@ -101,6 +102,19 @@ class _Checker:
                     self._ref(item["measure"], measures, upath + ("items", k, "measure"),
                               "measure")
         self._check_date_ranges(action, path)
+
+    def _check_blank_text(self, value, path) -> None:
+        # The schema asks for at least one character; a space alone would publish a blank.
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self._check_blank_text(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self._check_blank_text(item, path + (i,))
+        elif isinstance(value, str) and value and not value.strip():
+            field = next((step for step in reversed(path) if isinstance(step, str)), "text")
+            self._add(path, f"{field} is blank (only spaces)",
+                      "write the text, or remove the field if there is none")
 
     def _check_strand_scheme(self) -> None:
         scheme = self.data["plan"].get("strand_scheme")
