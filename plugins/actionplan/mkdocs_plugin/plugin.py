@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -18,6 +19,7 @@ from actionplan.pages import PageSpec, SiteFile, site_files, site_pages
 from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
+from actionplan.source_date import last_change
 from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
@@ -85,6 +87,17 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             files.append(File.generated(config, site_file.path, content=site_file.content))
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Pages' "last updated" (the sitemap's lastmod, the gzip time) is the build day in
+        # MkDocs: use the day the sources last changed, so the same history gives the same
+        # bytes. SOURCE_DATE_EPOCH, when set, wins (MkDocs already honours it).
+        day = _sources_day(config, self.data_dir, self.project_dir)
+        if day is not None:
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.update_date = day
+        return env
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         return add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
 
@@ -143,3 +156,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.staged_config = config
         log.info(f"Building into {self.staged.staging.name}; {self.staged.target.name}/ is "
                  "replaced only when the whole build succeeds")
+
+
+def _sources_day(config: MkDocsConfig, data_dir: Path, project_dir: Path) -> str | None:
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return None
+    sources = [Path(config.config_file_path), Path(config.docs_dir), data_dir]
+    changed = last_change([p for p in sources if p.exists()], project_dir)
+    return changed.strftime("%Y-%m-%d") if changed else None
