@@ -174,3 +174,13 @@ def test_serve_still_serves_the_plans(tmp_path, flags):
         process.communicate(timeout=30)
     assert "<h1>Test plan</h1>" in html
     assert sorted(p.name for p in project.iterdir()) == PROJECT_ENTRIES  # serve writes no site/
+
+
+def test_a_broken_home_page_table_override_is_a_message(built):
+    override = built / "overrides" / "actionplan" / "plans_overview.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("{% for plan in site.plans %}{{ plan.nothing.here }}{% endfor %}\n",
+                        encoding="utf-8")
+    result = mkdocs(built, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "index.md: the page template plans_overview.html:1 failed: " in result.stderr

@@ -120,8 +120,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             except RenderError as error:  # a broken template override: say which and where
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
         if self.config.home_marker in html:
-            table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
-                                                  site=self.site)
+            try:
+                table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
+                                                      site=self.site)
+            except RenderError as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
             return html.replace(self.config.home_marker, table)
         return html
 

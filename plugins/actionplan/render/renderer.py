@@ -72,4 +72,7 @@ class Renderer:
     def render_fragment(self, template: str, current_src_uri: str, **context) -> str:
         """A fragment for a hand-written page (for example the plans list on the home page)."""
         link = Linker(self.paths, current_src_uri, directory_urls=self.directory_urls)
-        return self.env.get_template(template).render(link=link, **context)
+        try:
+            return self.env.get_template(template).render(link=link, **context)
+        except jinja2.TemplateError as error:
+            raise RenderError.from_jinja(error, template) from error
