@@ -6,8 +6,10 @@ Nothing here imports MkDocs; any site generator (or the command line) can call i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from actionplan.load import SourceDocument, find_plan_files, read_yaml_file
+from actionplan.load.yaml_source import parse_yaml_text
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
 from actionplan.validate import cross_check, schema_problems
@@ -33,6 +35,30 @@ def read_plan_file(path: Path, display_name: str | None = None) -> tuple[Plan | 
     return build_plan(document.data, document.file), problems
 
 
+def read_plan_text(text: str, name: str) -> tuple[Plan | None, list[Problem]]:
+    """Plan-file text (for example an older revision from git) -> (plan or None, problems)."""
+    try:
+        document = parse_yaml_text(text, name)
+    except DataError as error:
+        return None, error.problems
+    problems = check_document(document)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return build_plan(document.data, name), problems
+
+
+def read_plan_data(data: Any, name: str) -> tuple[Plan | None, list[Problem]]:
+    """Plan data already in memory (for example read from JSON) -> (plan or None, problems).
+
+    The same checks as for a file; problems carry no line numbers, as there is no text.
+    """
+    document = SourceDocument(file=name, data=data)
+    problems = check_document(document)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return build_plan(document.data, name), problems
+
+
 def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site, list[Problem]]:
     """Load every plan under `data_dir`; raise `DataError` listing all errors if any.
 
@@ -46,22 +72,40 @@ def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site,
         raise DataError([Problem(_display(data_dir, relative_to), None, None, "data folder",
                                  "no plan files were found (expected YAML files in plans/)",
                                  "add a plan file, for example with `actionplan new-plan ID`")])
-    seen_ids: dict[str, str] = {}
+    loaded: list[tuple[Path, Plan]] = []
     for path in files:
-        name = _display(path, relative_to)
-        plan, found = read_plan_file(path, name)
+        plan, found = read_plan_file(path, _display(path, relative_to))
         problems.extend(found)
-        if plan is None:
-            continue
-        if plan.id in seen_ids:
-            problems.append(Problem(name, None, None, "plan", f'plan id "{plan.id}" is also used '
-                                    f"by {seen_ids[plan.id]}", "give each plan its own id"))
-            continue
-        seen_ids[plan.id] = name
-        plans.append(plan)
+        if plan is not None:
+            loaded.append((path, plan))
+    plans, clashes = unique_plans(loaded)
+    problems.extend(clashes)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return Site(plans=tuple(plans)), problems
+
+
+def unique_plans(loaded: list[tuple[Path, Plan]]) -> tuple[list[Plan], list[Problem]]:
+    """Plans whose ids are not taken by an earlier file, and a problem for each clash."""
+    first_file: dict[str, str] = {}
+    plans: list[Plan] = []
+    problems: list[Problem] = []
+    for path, plan in loaded:
+        if plan.id in first_file:
+            line, column = _plan_id_position(path, plan.data_file)
+            problems.append(Problem(plan.data_file, line, column, "plan > id",
+                                    f'plan id "{plan.id}" is also used by '
+                                    f"{first_file[plan.id]}",
+                                    "give each plan its own id (it is the plan's web address)"))
+            continue
+        first_file[plan.id] = plan.data_file
+        plans.append(plan)
+    return plans, problems
+
+
+def _plan_id_position(path: Path, name: str) -> tuple[int | None, int | None]:
+    # Read again only on a clash (rare), rather than keep every parsed document in memory.
+    return read_yaml_file(path, name).position(("plan", "id"))
 
 
 def _display(path: Path, relative_to: Path | None) -> str:

@@ -53,14 +53,27 @@ class _AliasUsed(yaml.MarkedYAMLError):
     """An alias (*name) was met while composing: refused before it can expand."""
 
 
+class _TooDeep(yaml.MarkedYAMLError):
+    """Collections nested deeper than any plan needs: refused before the composer recurses."""
+
+
 class _PlanLoader(yaml.SafeLoader):
     """SafeLoader without timestamps and aliases, and with YAML 1.2-style booleans."""
+
+    depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _AliasUsed(None, None, "an alias (*name) is used here", event.start_mark)
-        return super().compose_node(parent, index)
+        # PyYAML composes recursively: stop at MAX_DEPTH, long before Python's own limit.
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH + 1:
+                raise _TooDeep(None, None, "too deep", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _PlanLoader.yaml_implicit_resolvers = {
@@ -79,19 +92,35 @@ _PlanLoader.add_implicit_resolver(
 def read_yaml_file(path: Path, display_name: str | None = None) -> SourceDocument:
     """Parse `path`; raise `DataError` with a positioned, plain-English problem on failure."""
     name = display_name or str(path)
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
+    try:
+        # Check the size before reading: a 50 MB file is refused without loading it.
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError([_too_big(name, size)])
+        raw = path.read_bytes()
+    except OSError as error:
         raise DataError([Problem(name, None, None, "file",
-                                 f"the file is {len(raw) // (1024 * 1024)} MB, over the "
-                                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for one plan file",
-                                 "split the plan into smaller files, or check that the right file "
-                                 "was saved here")])
+                                 f"the file cannot be read ({error.strerror or error})",
+                                 "check that the file exists and that you may read it")]) from None
+    if len(raw) > MAX_FILE_BYTES:  # it grew while we looked
+        raise DataError([_too_big(name, len(raw))])
     text = _decode(raw, name)
     return parse_yaml_text(text, name)
 
 
+def _too_big(name: str, size: int) -> Problem:
+    return Problem(name, None, None, "file",
+                   f"the file is {size / (1024 * 1024):.0f} MB, over the "
+                   f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for one plan file",
+                   "split the plan into smaller files, or check that the right file was saved "
+                   "here")
+
+
 def parse_yaml_text(text: str, name: str) -> SourceDocument:
-    loader = _PlanLoader(text)
+    try:
+        loader = _PlanLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise DataError([_unreadable_character(text, error, name)]) from None
     try:
         node = loader.get_single_node()
     except _AliasUsed as error:
@@ -99,8 +128,12 @@ def parse_yaml_text(text: str, name: str) -> SourceDocument:
         raise DataError([Problem(name, line, column, "file", error.problem,
                                  "write the value out in full: plan files do not support "
                                  "anchors (&name) and aliases (*name)")]) from None
+    except _TooDeep as error:
+        raise DataError([_too_deep(name, error.problem_mark)]) from None
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(error, name)]) from None
+    except yaml.reader.ReaderError as error:
+        raise DataError([_unreadable_character(text, error, name)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(name, None, None, "file", f"this is not valid YAML ({error})",
                                  "check the file's indentation and punctuation")]) from None
@@ -108,7 +141,7 @@ def parse_yaml_text(text: str, name: str) -> SourceDocument:
         raise DataError([_too_deep(name, None)]) from None
     finally:
         loader.dispose()
-    if node is None:
+    if node is None or _is_bare_null(node):
         raise DataError([Problem(name, 1, 1, "file", "the file is empty",
                                  "write the plan into it (run `actionplan new-plan ID` for a "
                                  "commented starter), or delete the file")])
@@ -120,15 +153,27 @@ def parse_yaml_text(text: str, name: str) -> SourceDocument:
     return document
 
 
+def _is_bare_null(node: yaml.Node) -> bool:
+    # A file holding only "---" or "~" is as empty as a blank one.
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and \
+        node.value in ("", "~")
+
+
 def _decode(raw: bytes, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte-order mark, as Windows editors write it: harmless
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError([Problem(name, None, None, "file",
+                                 "the file is saved as UTF-16 (\"Unicode\") text, not UTF-8",
+                                 "save the file as UTF-8 (in most editors: Save As, then choose "
+                                 "the UTF-8 encoding)")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(raw[line_start: error.start].decode("utf-8", errors="replace")) + 1
         raise DataError([Problem(name, line, column, "file",
                                  f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} "
                                  "cannot be read)",
@@ -171,7 +216,13 @@ class _Builder:
                                                    "write the fields out in full: plan files do "
                                                    "not support merge keys"))
                 continue
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(self._problem(
+                    key_node.start_mark, "a field name here is a list or a set of fields",
+                    "write each field as `name: value`, with a plain word as the name (a line "
+                    "starting with ? starts a complex name)"))
+                continue
+            key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in first_seen:
@@ -217,6 +268,9 @@ _SYNTAX_HINTS = [
      "add the closing quote mark"),
     ("expected <block end>, but found", "the indentation is inconsistent",
      "line this item up with the other items at the same level"),
+    ("expected a single document in the stream", "the file holds more than one document",
+     "keep one plan per file: delete the line holding only --- here, or move what follows "
+     "it into a file of its own"),
     ("found undefined alias", "an alias (*name) is used", "write the value out in full"),
     ("found unknown escape character", "a backslash (\\) in double quotes starts an unknown escape",
      "write \\\\ for a backslash, or use single quotes"),
@@ -225,6 +279,8 @@ _SYNTAX_HINTS = [
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
+        mark = error.context_mark  # point at the opening quote, not at the end of the file
     line, column = _mark(mark) if mark else (None, None)
     detail = " ".join(filter(None, [error.context, error.problem]))
     for needle, what, fix in _SYNTAX_HINTS:
@@ -232,6 +288,17 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
             return Problem(name, line, column, "file", f"YAML syntax: {what}", fix)
     return Problem(name, line, column, "file", f"YAML syntax: {detail}",
                    "check the punctuation and indentation on this line and the line above")
+
+
+def _unreadable_character(text: str, error: yaml.reader.ReaderError, name: str) -> Problem:
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    return Problem(name, line, column, "file",
+                   f"the file contains an invisible control character (U+{error.character:04X}) "
+                   "that YAML does not allow",
+                   "delete it and retype the text around it (such characters often come from "
+                   "text pasted from Word or a PDF)")
 
 
 def _too_deep(name: str, mark) -> Problem:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -17,8 +19,11 @@ from actionplan.pages import PageSpec, SiteFile, site_files, site_pages
 from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
+from actionplan.source_date import last_change
+from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
+from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
 
@@ -33,8 +38,17 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.files: list[SiteFile] = []
         self.renderer: Renderer | None = None
+        self.stage_builds = False  # only when MkDocs says which command runs (on_startup)
+        self.staged: StagedSiteDir | None = None
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Stage whole-site builds only: `serve` builds into its own temporary folder, and a
+        # dirty build adds to what the output folder already holds.
+        self.stage_builds = command in ("build", "gh-deploy") and not dirty
+
+    @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._stage_output(config)
         # Watch the data so `mkdocs serve` rebuilds when an officer saves a plan file.
         self.project_dir = Path(config.config_file_path).parent
         self.data_dir = self.project_dir / self.config.data_dir
@@ -53,6 +67,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             self.site, warnings = load_site(self.data_dir, relative_to=self.project_dir)
         except DataError as error:
             raise PluginError(error.report()) from None
+        except Exception as error:  # a bug, not bad data: a plain message; `-v` shows the trace
+            log.debug("actionplan failed while loading the data", exc_info=True)
+            raise PluginError(f"actionplan failed while loading {self.config.data_dir}/ "
+                              f"({type(error).__name__}: {error}). This is a fault in "
+                              "actionplan: please report it (run with -v for details).") from None
         for problem in warnings:
             log.warning(problem.format())
         self.specs = {spec.src_uri: spec
@@ -73,6 +92,17 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             files.append(File.generated(config, site_file.path, content=site_file.content))
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Pages' "last updated" (the sitemap's lastmod, the gzip time) is the build day in
+        # MkDocs: use the day the sources last changed, so the same history gives the same
+        # bytes. SOURCE_DATE_EPOCH, when set, wins (MkDocs already honours it).
+        day = _sources_day(config, self.data_dir, self.project_dir)
+        if day is not None:
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.update_date = day
+        return env
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         nav = add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
         return add_site_pages_to_nav(nav, self.site, self.specs, files)
@@ -81,18 +111,26 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                          files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = spec.title
-            page.meta["description"] = spec.description
+            # MkDocs and Material print titles and descriptions as HTML, unescaped:
+            # officers' plain text must reach them escaped (as Markup, so `|e` keeps it once).
+            page.meta["title"] = escape(spec.title)
+            page.meta["description"] = escape(spec.description)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            return self.renderer.render(spec)
+            try:
+                return self.renderer.render(spec)
+            except RenderError as error:  # a broken template override: say which and where
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
         if self.config.home_marker in html:
-            table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
-                                                  site=self.site)
+            try:
+                table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
+                                                      site=self.site)
+            except RenderError as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
             html = html.replace(self.config.home_marker, table)
         return fill_fragments(self.renderer, html, page.file.src_uri, self.site)
 
@@ -105,3 +143,43 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                                site_url=config.site_url or None)
         except ValueError as error:
             raise PluginError(f"mkdocs.yml: plugin actionplan: {error}.") from None
+
+    @event_priority(-100)  # last: every plugin's output is in the staging folder by now
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.build_complete = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Any failure, including --strict refusing a warning: the last good site stays.
+        self.build_failed = True
+        if self.staged is not None:
+            self.staged.discard()
+
+    def on_shutdown(self) -> None:
+        # After MkDocs' --strict check (which runs after on_post_build), before gh-deploy reads
+        # config.site_dir: publish a complete, accepted build, or keep the last good one.
+        if self.staged is None:
+            return
+        if self.build_complete and not self.build_failed:
+            self.staged.publish()
+        else:
+            self.staged.discard()
+        self.staged_config.site_dir = str(self.staged.target)
+        self.staged = None
+
+    def _stage_output(self, config: MkDocsConfig) -> None:
+        self.staged, self.build_complete, self.build_failed = None, False, False
+        if not self.stage_builds or is_serve_temp_dir(Path(config.site_dir)):
+            return
+        self.staged = StagedSiteDir(Path(config.site_dir))
+        config.site_dir = str(self.staged.prepare())
+        self.staged_config = config
+        log.info(f"Building into {self.staged.staging.name}; {self.staged.target.name}/ is "
+                 "replaced only when the whole build succeeds")
+
+
+def _sources_day(config: MkDocsConfig, data_dir: Path, project_dir: Path) -> str | None:
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return None
+    sources = [Path(config.config_file_path), Path(config.docs_dir), data_dir]
+    changed = last_change([p for p in sources if p.exists()], project_dir)
+    return changed.strftime("%Y-%m-%d") if changed else None

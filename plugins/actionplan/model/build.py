@@ -38,8 +38,7 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
         abbreviations=tuple(Abbreviation(**a) for a in info.get("abbreviations", [])),
         strand_scheme=_strand_scheme(info.get("strand_scheme")),
         labels=dict(info.get("labels", {})),
-        source=Source(**{**info["source"], "lines": _lines(info)})
-        if info.get("source") else None,
+        source=_source(info),
         notes=_notes(info),
         data_file=data_file,
         fields_present=_fields_present(groups),
@@ -73,6 +72,7 @@ def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate |
         groups=tuple(_group(g, levels, depth + 1, as_at) for g in data.get("groups", [])),
         actions=tuple(_action(a, as_at) for a in data.get("actions", [])),
         source_lines=_lines(data),
+        source=_source(data),
     )
 
 
@@ -100,6 +100,7 @@ def _action(data: dict, as_at: FuzzyDate | None) -> Action:
         if withdrawn else None,
         source_lines=_lines(data),
         notes=_notes(data),
+        source=_source(data),
     )
 
 
@@ -173,6 +174,13 @@ def _strand_scheme(data) -> StrandScheme | None:
 def _notes(data: dict) -> tuple[Note, ...]:
     return tuple(Note(kind=n["kind"], text=n["text"], field=n.get("field"),
                       public=n.get("public", False)) for n in data.get("notes", []))
+
+
+def _source(data: dict) -> Source | None:
+    source = data.get("source")
+    if not source:
+        return None
+    return Source(file=source.get("file"), format=source.get("format"), lines=_lines(data))
 
 
 def _lines(data: dict) -> tuple[int, int] | None:

@@ -167,6 +167,22 @@ def _range(text: str) -> FuzzyDate | None:
     return None
 
 
+_DAY_IN_WORDS = re.compile(rf"\b(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+{_MONTH}\s+{_YEAR}\b",
+                           flags=re.IGNORECASE)
+
+
+def impossible_day_in(text: str) -> str | None:
+    """A day written in words that no calendar has ("31 February 2018"), else None.
+
+    Without this check the month alone would be read, and the mistake published unseen.
+    """
+    for match in _DAY_IN_WORDS.finditer(text):
+        year, month = int(match["year"]), MONTHS[match["month"].lower()]
+        if not 1 <= int(match["day"]) <= calendar.monthrange(year, month)[1]:
+            return match.group(0)
+    return None
+
+
 def parse_fuzzy_date(text: str) -> FuzzyDate:
     """Work out the machine form of a date written in words; the words are kept as they are."""
     text = text.strip()

@@ -117,6 +117,7 @@ class Action:
     withdrawn: Withdrawal | None = None
     source_lines: tuple[int, int] | None = None
     notes: tuple[Note, ...] = ()
+    source: "Source | None" = None  # where it was transcribed from (source_lines is its lines)
 
     @property
     def latest_update(self) -> Update | None:
@@ -161,6 +162,7 @@ class Group:
     groups: tuple["Group", ...] = ()
     actions: tuple[Action, ...] = ()
     source_lines: tuple[int, int] | None = None
+    source: "Source | None" = None  # where it was transcribed from (source_lines is its lines)
 
     def all_actions(self) -> Iterator[Action]:
         yield from self.actions

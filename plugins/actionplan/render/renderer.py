@@ -21,6 +21,28 @@ from actionplan.render.text import markdown_inline, markdown_to_html
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+class RenderError(Exception):
+    """A template failed (usually a site's override): names the template file and line."""
+
+    @classmethod
+    def from_jinja(cls, error: jinja2.TemplateError, template: str) -> "RenderError":
+        where = getattr(error, "filename", None) or template
+        line = getattr(error, "lineno", None) or _template_line(error, where)
+        place = f"{where}:{line}" if line else where
+        return cls(f"the page template {place} failed: {error.message or error}. "
+                   "Correct the template (or remove the override to use the packaged one)")
+
+
+def _template_line(error: Exception, template: str) -> int | None:
+    # Jinja rewrites tracebacks so that template frames carry the template's own line numbers.
+    line, tb = None, error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 class Renderer:
     def __init__(self, *, override_dirs: Iterable[Path] = (), paths: PagePaths = PagePaths(),
                  directory_urls: bool = True, options: SiteOptions = SiteOptions()):
@@ -45,10 +67,16 @@ class Renderer:
     def render(self, spec: PageSpec, **extra) -> str:
         """The HTML body of one generated page."""
         link = Linker(self.paths, spec.src_uri, directory_urls=self.directory_urls)
-        template = self.env.get_template(spec.template)
-        return template.render(spec=spec, link=link, **spec.context, **extra)
+        try:
+            template = self.env.get_template(spec.template)
+            return template.render(spec=spec, link=link, **spec.context, **extra)
+        except jinja2.TemplateError as error:
+            raise RenderError.from_jinja(error, spec.template) from error
 
     def render_fragment(self, template: str, current_src_uri: str, **context) -> str:
         """A fragment for a hand-written page (for example the plans list on the home page)."""
         link = Linker(self.paths, current_src_uri, directory_urls=self.directory_urls)
-        return self.env.get_template(template).render(link=link, **context)
+        try:
+            return self.env.get_template(template).render(link=link, **context)
+        except jinja2.TemplateError as error:
+            raise RenderError.from_jinja(error, template) from error

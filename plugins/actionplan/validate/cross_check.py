@@ -10,6 +10,7 @@ from datetime import date
 from typing import Iterator
 
 from actionplan.load.yaml_source import SourceDocument
+from actionplan.model.dates import impossible_day_in
 from actionplan.problems import Problem
 from actionplan.validate.describe import describe_path
 
@@ -46,7 +47,9 @@ class _Checker:
         self.strand_codes = [c["code"] for c in scheme["codes"]] if scheme else None
 
     def run(self) -> None:
+        self._check_blank_text(self.data, ())
         self._check_strand_scheme()
+        self._check_plan_dates()
         group_ids: dict[str, tuple] = {}
         action_ids: dict[str, tuple] = {}
         for path, group, depth in self._groups(self.data["groups"], ("groups",), 0):
@@ -100,6 +103,19 @@ class _Checker:
                               "measure")
         self._check_date_ranges(action, path)
 
+    def _check_blank_text(self, value, path) -> None:
+        # The schema asks for at least one character; a space alone would publish a blank.
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self._check_blank_text(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self._check_blank_text(item, path + (i,))
+        elif isinstance(value, str) and value and not value.strip():
+            field = next((step for step in reversed(path) if isinstance(step, str)), "text")
+            self._add(path, f"{field} is blank (only spaces)",
+                      "write the text, or remove the field if there is none")
+
     def _check_strand_scheme(self) -> None:
         scheme = self.data["plan"].get("strand_scheme")
         if scheme:
@@ -131,15 +147,30 @@ class _Checker:
 
     def _check_date_ranges(self, action, path) -> None:
         dates = [(path + ("due", i), d) for i, d in enumerate(action.get("due", []))]
+        for a, activity in enumerate(action.get("activities", [])):
+            dates += [(path + ("activities", a, "due", i), d)
+                      for i, d in enumerate(activity.get("due", []))]
         for u, update in enumerate(action.get("progress", [])):
             for key in ("date", "revised_due"):
                 if key in update:
                     dates.append((path + ("progress", u, key), update[key]))
+        self._check_dates(dates)
+
+    def _check_plan_dates(self) -> None:
+        plan = self.data["plan"]
+        self._check_dates([(("plan", key), plan[key])
+                           for key in ("period", "document_date", "progress_as_at") if key in plan])
+
+    def _check_dates(self, dates) -> None:
         for dpath, value in dates:
             text = value["text"] if isinstance(value, dict) else value
             if ISO_DATE.match(text) and not _is_real_date(text):
                 self._add(dpath, f'"{text}" is not a real calendar date',
                           "write a date that exists, as YYYY-MM-DD (for example 2018-04-30)")
+            impossible = impossible_day_in(text)
+            if impossible:
+                self._add(dpath, f'"{impossible}" is not a real calendar date',
+                          "correct the day, or write the month alone if the day is not known")
             if isinstance(value, dict) and "start" in value and "end" in value:
                 if value["start"] > value["end"]:
                     self._add(dpath + ("end",), f'the end date {value["end"]} is before the start '

@@ -52,6 +52,6 @@ def _name_item(list_key: Any, index: int, node: Any) -> str:
     if isinstance(node, dict):
         for key in ("id", "code", "mark", "term"):
             value = node.get(key)
-            if isinstance(value, (str, int)) and str(value).strip():
+            if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
                 return f"{noun} {value}"
     return f"{noun} {index + 1}"

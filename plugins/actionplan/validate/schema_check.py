@@ -33,10 +33,15 @@ def _validator() -> jsonschema.protocols.Validator:
 def schema_problems(document: SourceDocument) -> list[Problem]:
     """Every schema violation in the document, worded for officers."""
     problems: dict[tuple, Problem] = {}
-    for error in _validator().iter_errors(document.data):
-        for leaf in _leaf_errors(error):
-            problem = _to_problem(leaf, document)
-            problems.setdefault((problem.line, problem.column, problem.what), problem)
+    leaves = [leaf for error in _validator().iter_errors(document.data)
+              for leaf in _leaf_errors(error)]
+    # "30/04/2018" breaks both the date pattern and the date format: say it once, by the pattern.
+    patterned = {tuple(leaf.absolute_path) for leaf in leaves if leaf.validator == "pattern"}
+    for leaf in leaves:
+        if leaf.validator == "format" and tuple(leaf.absolute_path) in patterned:
+            continue
+        problem = _to_problem(leaf, document)
+        problems.setdefault((problem.line, problem.column, problem.what), problem)
     return list(problems.values())
 
 
@@ -138,10 +143,15 @@ def _explain_type(error: ValidationError, field: str) -> tuple[str, str, bool]:
     wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
     found = _kind_of(error.instance)
     fix = f"write {wanted} here"
+    if not error.absolute_path:
+        return (f"the file should hold the plan as {wanted}, but holds {found}",
+                "start the file with the fields schema_version, plan and groups, each at the "
+                "start of a line (see the data guide for a complete example)", False)
     if "array" in expected and not isinstance(error.instance, list):
         fix = f"make it a list: put each item on its own line starting with `- `"
     elif "string" in expected and isinstance(error.instance, (int, float, bool)):
-        fix = f'put the value in quotes, for example "{error.instance}"'
+        written = str(error.instance).lower() if isinstance(error.instance, bool) else error.instance
+        fix = f'put the value in quotes, for example "{written}"'
     return (f"{field} should be {wanted}, but is {found}", fix, False)
 
 
@@ -182,6 +192,8 @@ def _field_name(error: ValidationError) -> str:
 
 def _property_description(schema: dict, name: str) -> str:
     prop = (schema.get("properties") or {}).get(name) or {}
+    if "description" not in prop and str(prop.get("$ref", "")).startswith("#/$defs/"):
+        prop = load_schema()["$defs"].get(prop["$ref"].removeprefix("#/$defs/"), {})
     return (prop.get("description") or "").rstrip(".")
 
 
