@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from actionplan.load import SourceDocument, find_plan_files, read_yaml_file
+from actionplan.load import SourceDocument, find_plan_files
+from actionplan.load.yaml_source import parse_yaml_bytes
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
 from actionplan.validate import cross_check, schema_problems
@@ -23,8 +24,13 @@ def check_document(document: SourceDocument) -> list[Problem]:
 
 def read_plan_file(path: Path, display_name: str | None = None) -> tuple[Plan | None, list[Problem]]:
     """One plan file -> (plan or None, problems). Never raises for bad data."""
+    return parse_plan_bytes(path.read_bytes(), display_name or str(path))
+
+
+def parse_plan_bytes(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
+    """A plan file's content (for example from a past revision) -> (plan or None, problems)."""
     try:
-        document = read_yaml_file(path, display_name)
+        document = parse_yaml_bytes(raw, name)
     except DataError as error:
         return None, error.problems
     problems = check_document(document)

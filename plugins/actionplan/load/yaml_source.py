@@ -78,8 +78,11 @@ _PlanLoader.add_implicit_resolver(
 
 def read_yaml_file(path: Path, display_name: str | None = None) -> SourceDocument:
     """Parse `path`; raise `DataError` with a positioned, plain-English problem on failure."""
-    name = display_name or str(path)
-    raw = path.read_bytes()
+    return parse_yaml_bytes(path.read_bytes(), display_name or str(path))
+
+
+def parse_yaml_bytes(raw: bytes, name: str) -> SourceDocument:
+    """Parse file content (from disk or from a past revision in git) as `read_yaml_file` does."""
     if len(raw) > MAX_FILE_BYTES:
         raise DataError([Problem(name, None, None, "file",
                                  f"the file is {len(raw) // (1024 * 1024)} MB, over the "
