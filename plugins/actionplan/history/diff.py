@@ -102,11 +102,11 @@ class _PlanDiff:
             actions = len(self.new_actions)
             self._add("plan", new.id, label, "added",
                       f"Plan added: {new.title}, with {groups} {plural.lower()} and {actions} "
-                      f"action{'s' if actions != 1 else ''}.", after=new.title, title=new.title)
+                      f"action{'s' if actions != 1 else ''}.", title=new.title)
             return
         if new is None:
             self._add("plan", old.id, label, "removed", f"Plan removed: {old.title}.",
-                      before=old.title, title=old.title)
+                      title=old.title)
             return
         if old.title != new.title:
             self._add("plan", new.id, label, "title",
@@ -134,11 +134,11 @@ class _PlanDiff:
         folded = self._folded_into(placed.parent, adding=True)
         if folded:
             self._add("group", group.id, label, "added", f"{label} added with {folded[1]}.",
-                      after=group.title, part_of=folded[0], title=group.title)
+                      part_of=folded[0], title=group.title)
             return
         where = self._group_name(placed.parent, self.new_groups)
         self._add("group", group.id, label, "added", f"{label} added to {where}: {group.title}.",
-                  after=group.title, title=group.title)
+                  title=group.title)
 
     def _group_removed(self, placed: _Placed) -> None:
         group = placed.item
@@ -146,12 +146,11 @@ class _PlanDiff:
         folded = self._folded_into(placed.parent, adding=False)
         if folded:
             self._add("group", group.id, label, "removed", f"{label} removed with {folded[1]}.",
-                      before=group.title, part_of=folded[0], title=group.title)
+                      part_of=folded[0], title=group.title)
             return
         where = self._group_name(placed.parent, self.old_groups)
         self._add("group", group.id, label, "removed",
-                  f"{label} removed from {where}: {group.title}.", before=group.title,
-                  title=group.title)
+                  f"{label} removed from {where}: {group.title}.", title=group.title)
 
     def _group_changed(self, before: _Placed, after: _Placed) -> None:
         old, new = before.item, after.item
@@ -193,8 +192,7 @@ class _PlanDiff:
         else:
             where = self._group_name(placed.parent, self.new_groups)
             sentence, part_of = f"{label} added to {where}.", None
-        self._add("action", action.id, label, "added", sentence, after=action.title,
-                  part_of=part_of, title=action.title)
+        self._add("action", action.id, label, "added", sentence, part_of=part_of, title=action.title)
 
     def _action_removed(self, placed: _Placed) -> None:
         action = placed.item
@@ -205,8 +203,7 @@ class _PlanDiff:
         else:
             where = self._group_name(placed.parent, self.old_groups)
             sentence, part_of = f"{label} removed from {where}.", None
-        self._add("action", action.id, label, "removed", sentence, before=action.title,
-                  part_of=part_of, title=action.title)
+        self._add("action", action.id, label, "removed", sentence, part_of=part_of, title=action.title)
 
     # Shared wording
 

@@ -31,6 +31,10 @@ class GitError(Exception):
     """git could not be run, or the folder is not in a repository."""
 
 
+class NotARepository(GitError):
+    """The folder is not inside a git repository."""
+
+
 @dataclass(frozen=True)
 class FileChange:
     """One file under the data folder as a commit left it: its new blob, or None if deleted."""
@@ -64,7 +68,7 @@ def repository_root(folder: Path) -> Path:
         out = run_git(folder, "rev-parse", "--show-toplevel")
     except GitError as error:
         if "not a git repository" in str(error).lower():
-            raise GitError(f"{folder} is not inside a git repository") from None
+            raise NotARepository(f"{folder} is not inside a git repository") from None
         raise
     return Path(out.decode("utf-8").strip())
 

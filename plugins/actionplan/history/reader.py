@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import (
-    Commit, GitError, is_shallow, read_blobs, read_commits, repository_root,
+    Commit, GitError, NotARepository, is_shallow, read_blobs, read_commits, repository_root,
 )
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 from actionplan.history.parse import parse_revision_file
@@ -41,6 +41,10 @@ def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None 
         pathspec = _plans_pathspec(root, data_dir)
         ignored = read_ignore_revs(ignore_revs_file) if ignore_revs_file else ()
         checkpoint = _HistoryReader(root, pathspec, cache or HistoryCache()).read()
+    except NotARepository as error:
+        raise HistoryUnavailable(
+            f"The changelog is made from the git history of the data folder, but {error}. "
+            "Build from a git clone of the site's repository, with its full history.") from None
     except GitError as error:
         raise HistoryUnavailable(f"The change history cannot be read: {error}.") from None
     return _without_ignored(checkpoint.history, ignored)

@@ -19,6 +19,7 @@ from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
+from actionplan.mkdocs_plugin.changelog import add_changelog_to_nav, read_changelog
 
 log = get_plugin_logger(__name__)
 
@@ -31,6 +32,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.files: list[SiteFile] = []
         self.renderer: Renderer | None = None
+        self.changelog = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Watch the data so `mkdocs serve` rebuilds when an officer saves a plan file.
@@ -51,8 +53,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             raise PluginError(error.report()) from None
         for problem in warnings:
             log.warning(problem.format())
-        self.specs = {spec.src_uri: spec for spec in site_pages(self.site, self.paths)}
-        self.files: list[SiteFile] = site_files(self.site, self.paths)
+        self.changelog = read_changelog(self.config.history, self.project_dir, self.data_dir, config)
+        self.specs = {spec.src_uri: spec
+                      for spec in site_pages(self.site, self.paths, self.changelog)}
+        self.files: list[SiteFile] = site_files(self.site, self.paths, self.changelog)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Every generated page stays out of the automatic nav; `on_nav` adds plans and
@@ -69,7 +73,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        return add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
+        nav = add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
+        return add_changelog_to_nav(nav, files, len(self.site.plans), self.changelog)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

@@ -43,14 +43,14 @@ def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str
     return name if action.number else f"Action in {group_heading(groups[-1])}"
 
 
-def site_pages(site: Site, paths: PagePaths = PagePaths()) -> list[PageSpec]:
+def site_pages(site: Site, paths: PagePaths = PagePaths(), changelog=None) -> list[PageSpec]:
     """Every generated page, in a stable order."""
-    return plan_pages(site, paths)
+    return history_specs.with_changelog(plan_pages(site, paths), site, changelog, paths)
 
 
-def site_files(site: Site, paths: PagePaths = PagePaths()) -> list[SiteFile]:
+def site_files(site: Site, paths: PagePaths = PagePaths(), changelog=None) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
-    return []
+    return [] + history_specs.changelog_files(site, changelog, paths)
 
 
 def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
@@ -76,3 +76,6 @@ def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
 def _plan_description(plan: Plan) -> str:
     who = plan.organisation.name or "Organisation not named in the plan"
     return f"{plan.title} ({who}): objectives, actions and progress."
+
+
+from actionplan.pages import history_specs  # noqa: E402  (it builds on the classes above)
