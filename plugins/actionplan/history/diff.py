@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from actionplan.history.model import ChangeEntry, Revision, subject_key
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Group, Plan, Update
-from actionplan.model.vocabulary import STATUSES
+from actionplan.render.formatting import display_date_text
 
 # Public fields without a sentence of their own, named when they change.
 _PLAN_DETAILS = {"short_title": "short title", "title_as_printed": "title as printed",
@@ -239,18 +239,22 @@ class _ActionDiff:
         self.plan_diff._add("action", self.new.id, self.label, change,
                             f"{self.label}: {summary}.", title=self.new.title, **fields)
 
+    def add_whole(self, change: str, sentence: str, **fields) -> None:
+        """An entry whose sentence is written whole ("Action 4.6 withdrawn.")."""
+        self.plan_diff._add("action", self.new.id, self.label, change, sentence,
+                            title=self.new.title, **fields)
+
     def run(self) -> None:
         old, new = self.old, self.new
+        if old == new and self.before.parent == self.after.parent:
+            return
         if old.number != new.number:
-            self.plan_diff._add("action", new.id, self.label, "renumbered",
-                                f"{self.label} renumbered as {action_label(new)}.",
-                                before=old.number, after=new.number, title=new.title)
+            self.add_whole("renumbered", f"{self.label} renumbered as {action_label(new)}.",
+                           before=old.number, after=new.number)
         if self.before.parent != self.after.parent:
             source = self.plan_diff._group_name(self.before.parent, self.plan_diff.old_groups)
             target = self.plan_diff._group_name(self.after.parent, self.plan_diff.new_groups)
-            self.plan_diff._add("action", new.id, self.label, "moved",
-                                f"{self.label} moved from {source} to {target}.",
-                                title=new.title)
+            self.add_whole("moved", f"{self.label} moved from {source} to {target}.")
         self._wording()
         self._lead()
         self._due()
@@ -324,11 +328,12 @@ class _ActionDiff:
     def _status(self) -> None:
         old, new = self.old, self.new
         if new.withdrawn and not old.withdrawn:
-            self.add("withdrawn", "withdrawn", reason=new.withdrawn.reason,
-                     before=old.status.label, after=new.status.label)
+            self.add_whole("withdrawn", f"{self.label} withdrawn.", reason=new.withdrawn.reason,
+                           before=old.status.label, after=new.status.label)
         elif old.withdrawn and not new.withdrawn:
-            self.add("reinstated", f"reinstated (no longer withdrawn); status now "
-                     f"{new.status.label}", before=old.status.label, after=new.status.label)
+            self.add_whole("reinstated", f"{self.label} reinstated (no longer withdrawn); "
+                           f"status now {new.status.label}.", before=old.status.label,
+                           after=new.status.label)
         elif old.withdrawn and new.withdrawn and old.withdrawn != new.withdrawn:
             self.add("withdrawal_edited", "reason for withdrawal changed",
                      before=old.withdrawn.reason, after=new.withdrawn.reason)
@@ -417,5 +422,5 @@ def _measures_text(action: Action) -> str | None:
 
 def _update_name(update: Update) -> str:
     if update.date is not None:
-        return update.date.text
+        return display_date_text(update.date)
     return f"update {update.id}"
