@@ -70,7 +70,7 @@ def test_the_plan_added_entry_folds_in_every_group_and_action(scripted):
                       ("action", "1.3", "Action 1.3 added with the plan."),
                       ("action", "2.1", "Action 2.1 added with the plan.")]
     own = [e.change for e in history.for_subject("council-plan", "action", "1.1")]
-    assert own == ["lead", "status", "progress_added", "added"]  # newest first
+    assert own == ["lead", "progress_added", "status", "added"]  # newest commit first
 
 
 def test_an_invalid_revision_is_skipped_with_a_note(scripted):

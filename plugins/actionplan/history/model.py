@@ -108,10 +108,12 @@ class History:
         return cls(available=False, unavailable_reason=reason)
 
     def newest_first(self) -> list[ChangeEntry]:
-        """Entries by date, newest first; ties keep the reverse of commit order."""
-        ordered = sorted(enumerate(self.entries), key=lambda pair: (pair[1].date, pair[0]),
-                         reverse=True)
-        return [entry for _, entry in ordered]
+        """Entries by commit date, newest first; within one commit, in the order of the plan."""
+        first_seen: dict[str, int] = {}
+        for index, entry in enumerate(self.entries):
+            first_seen.setdefault(entry.commit, index)
+        # A stable sort keeps equal keys (one commit's entries) in their original order.
+        return sorted(self.entries, key=lambda e: (e.date, first_seen[e.commit]), reverse=True)
 
     def headline_entries(self) -> list[ChangeEntry]:
         """Newest first, without the entries folded into a bigger change."""
