@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from actionplan.api import parse_plan_bytes
 from actionplan.history import HistoryCache, read_history
 from actionplan.history import gitlog
-from actionplan.history.parse import parse_revision_file
+from actionplan.history.parse import parse_revision, parse_revision_file
 from tests.conftest import FIXTURES, ROOT
 from tests.gitrepo import GitRepo
 from tests.history.scripted import PLAN, dump
@@ -122,3 +124,57 @@ def test_a_schema_error_in_one_action_is_still_found_after_valid_versions():
     plan, problems = parse_revision_file(broken.encode(), "x.yaml")
     assert plan is None
     assert problems == parse_plan_bytes(broken.encode(), "x.yaml")[1]
+
+
+def _edits(text: str, rng) -> str:
+    """One edit an officer might make (or a slip of the keyboard), at a random place."""
+    lines = text.splitlines(keepends=True)
+    words = [i for i, line in enumerate(lines) if re.search(r"(title|text|description): \w", line)]
+    dashes = [i for i, line in enumerate(lines) if re.match(r" *- id: ", line)]
+    kind = rng.randrange(7)
+    if kind <= 2 and words:  # reword a value
+        i = rng.choice(words)
+        lines[i] = re.sub(r"(: )(\w+)", r"\1Revised \2", lines[i], count=1)
+    elif kind == 3 and len(dashes) > 2:  # remove one listed item (an action or a group)
+        i = rng.choice(dashes[:-1])
+        column = len(lines[i]) - len(lines[i].lstrip())
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip()
+                                    or len(lines[end]) - len(lines[end].lstrip()) > column):
+            end += 1
+        del lines[i:end]
+    elif kind == 4 and dashes:  # copy an item under a new id
+        i = rng.choice(dashes)
+        column = len(lines[i]) - len(lines[i].lstrip())
+        end = i + 1
+        while end < len(lines) and len(lines[end]) - len(lines[end].lstrip()) > column:
+            end += 1
+        copy = [lines[i].replace("id: ", f"id: copy-{rng.randrange(10**6)}-", 1)] + lines[i + 1:end]
+        lines[end:end] = copy
+    elif kind == 5:  # a stray character
+        i = rng.randrange(len(lines))
+        lines[i] = lines[i][:3] + rng.choice(['"', "'", ":", "\t", "[", "#", "- "]) + lines[i][3:]
+    else:  # indent or dedent a line
+        i = rng.randrange(len(lines))
+        lines[i] = "  " + lines[i] if rng.random() < 0.5 else lines[i][2:]
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.name)
+def test_reusing_the_previous_version_never_changes_the_result(path: Path):
+    """Random edits, each read by re-parsing only what changed and by the build's own parser."""
+    rng = random.Random(path.name)
+    text = path.read_text(encoding="utf-8")
+    previous, _ = parse_revision(text.encode(), "x.yaml")
+    readable = 0
+    for _ in range(25):
+        edited = _edits(text, rng)
+        version, problems = parse_revision(edited.encode(), "x.yaml", previous)
+        plan, expected = parse_plan_bytes(edited.encode(), "x.yaml")
+        assert (version.plan if version else None) == plan
+        if plan is None:
+            assert problems == [p for p in expected]
+        else:
+            readable += 1
+            previous, text = version, edited
+    assert readable >= 5  # many edits are readable, so re-parsing a part was exercised

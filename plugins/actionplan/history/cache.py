@@ -30,7 +30,7 @@ from actionplan.problems import Problem
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 _CODE = ("history/*.py", "load/*.py", "validate/*.py", "model/*.py", "schema/*.json")
-_PARSED_LIMIT = 256
+_PARSED_LIMIT = 64
 
 
 @dataclass

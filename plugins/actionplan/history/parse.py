@@ -1,14 +1,19 @@
 """Parse a plan file from a past revision: the build's own loader, checks and model, faster.
 
-A history of 1,000 revisions means parsing up to 1,000 versions of plan files, so this adds
-two shortcuts that never change the answer:
+A history of 1,000 revisions means up to 1,000 versions of plan files, each differing from
+the one before in a few lines. Three shortcuts make reading them fast, none changing the
+answer:
 
-- YAML is first composed by libyaml (PyYAML's C parser, when installed) with the same tag
-  resolvers, then turned into data by the loader's own builder (the same duplicate-key, tag
-  and depth checks, the same positions). Aliases are refused as the loader refuses them.
-- The JSON Schema check remembers which parts of earlier revisions it found valid, keyed by
-  their exact content: consecutive revisions share almost every objective and action, and a
-  part that was valid against a sub-schema once is valid again (the check is a pure function).
+- YAML is composed by libyaml (PyYAML's C parser) with the loader's own tag resolvers, then
+  turned into data by the loader's own builder (same duplicate-key, tag and depth checks).
+  Aliases are refused as the loader refuses them.
+- When only lines inside one list item (an action, a group, an update) changed since the
+  previous version, only that item's lines are parsed again; the rest of the data is reused.
+  The item is re-parsed only when it provably stands alone: it starts at the same dash, every
+  later line of it is indented deeper, the text before and after it is unchanged, and it
+  parses to exactly one item. Otherwise the next larger item is tried, then the whole file.
+- The JSON Schema check and the model builder remember the parts they already handled
+  (by identity for reused data, by exact content otherwise).
 
 Anything that does not pass cleanly goes through `actionplan.api.parse_plan_bytes`, the path
 the build itself takes, so problems are reported exactly as the build reports them.
@@ -18,69 +23,156 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
 
 import jsonschema
 import yaml
 
-from actionplan.api import parse_plan_bytes
+from actionplan.api import check_document, parse_plan_bytes
 from actionplan.load.yaml_source import (
     MAX_FILE_BYTES, SourceDocument, _Builder, _PlanLoader,
 )
 from actionplan.model import Plan, build_plan
+from actionplan.model.build import _group
 from actionplan.problems import Problem
 from actionplan.validate import cross_check, load_schema
 
-_MAX_REMEMBERED = 500_000
+_STR = "tag:yaml.org,2002:str"
+_DASH = re.compile(r"( *)- +")
+_ODD_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Where libyaml and PyYAML's own scanner are known to disagree (tabs), or PyYAML refuses
+# characters outright: such files always take the build's own path.
+_UNLIKE_PYYAML = re.compile(yaml.reader.Reader.NON_PRINTABLE.pattern + "|\t")
+_REMEMBER = 20_000
+
+
+class _Item(NamedTuple):
+    """A block-list item: its lines [start, end), the column of its dash, its data path."""
+
+    start: int
+    end: int
+    column: int
+    path: tuple
+
+
+@dataclass(frozen=True)
+class ParsedVersion:
+    """A readable version of a plan file, kept so the next version can reuse its parts."""
+
+    plan: Plan
+    lines: tuple[str, ...]
+    data: Any
+    items: tuple[_Item, ...]
 
 
 def parse_revision_file(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
     """(plan, []) for a valid file; (None, problems) as the build reports them otherwise."""
-    plan = _fast_plan(raw, name)
-    if plan is not None:
-        return plan, []
-    return parse_plan_bytes(raw, name)
+    version, problems = parse_revision(raw, name)
+    return (version.plan if version else None), problems
 
 
-def _fast_plan(raw: bytes, name: str) -> Plan | None:
-    """The plan when every shortcut passes cleanly; None to send the file the slow way."""
+def parse_revision(raw: bytes, name: str, previous: ParsedVersion | None = None
+                   ) -> tuple[ParsedVersion | None, list[Problem]]:
+    """Parse one version of a file, reusing `previous` (an earlier version) where it can."""
+    version = _fast_version(raw, name, previous)
+    if version is not None:
+        return version, []
+    document = _fast_document(raw, name)
+    if document is not None:  # the YAML reads: the build's own checks say what is wrong
+        problems = check_document(document)
+        if any(p.severity == "error" for p in problems):
+            return None, problems
+    plan, problems = parse_plan_bytes(raw, name)
+    if plan is None:
+        return None, problems
+    # Valid for the build but not for a shortcut (rare): keep it, with nothing to reuse.
+    return ParsedVersion(plan, (), None, ()), []
+
+
+def _fast_version(raw: bytes, name: str, previous: ParsedVersion | None
+                  ) -> ParsedVersion | None:
     if not yaml.__with_libyaml__ or len(raw) > MAX_FILE_BYTES:
         return None
-    document = _fast_document(raw, name)
-    if document is None or not _schema_valid(document.data):
+    text = _decoded(raw)
+    if text is None:
         return None
-    if any(p.severity == "error" for p in cross_check(document)):
+    # Lines as YAML counts them; with unusual line breaks, never splice (read the whole file).
+    lines = () if _ODD_BREAKS.search(text) else tuple(text.splitlines(keepends=True))
+    if previous is not None and previous.lines == lines:
+        return replace(previous, plan=replace(previous.plan, data_file=name))
+    read = _splice(previous, lines) if previous is not None and previous.lines else None
+    if read is None:
+        read = _read_whole(text, lines)
+    if read is None:
         return None
-    return build_plan(document.data, name)
+    data, items = read
+    plan = _checked_plan(data, name)
+    return ParsedVersion(plan, lines, data, items) if plan is not None else None
 
+
+def _checked_plan(data: Any, name: str) -> Plan | None:
+    """The plan if the data passes the schema and cross-checks without an error."""
+    if not _schema_valid(data):
+        return None
+    if any(p.severity == "error" for p in cross_check(SourceDocument(name, data))):
+        return None
+    header = build_plan({**data, "groups": []}, name)
+    groups = tuple(_built_group(g, header.levels, header.progress_as_at) for g in data["groups"])
+    return replace(header, groups=groups)
+
+
+# YAML
 
 class _FastLoader(yaml.cyaml.CParser if yaml.__with_libyaml__ else object,
                   yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """libyaml's parser with the plan loader's resolvers (no timestamps, YAML 1.2 booleans)."""
 
     yaml_implicit_resolvers = _PlanLoader.yaml_implicit_resolvers
+    _resolved: dict = {}
 
     def __init__(self, stream: str):
         yaml.cyaml.CParser.__init__(self, stream)
         yaml.constructor.SafeConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
 
+    def resolve(self, kind, value, implicit):
+        # The tag of a short plain scalar depends on its text alone (no path resolvers here).
+        if kind is not yaml.ScalarNode or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = super().resolve(kind, value, implicit)
+        return found
 
-def _fast_document(raw: bytes, name: str) -> SourceDocument | None:
+
+class _FastBuilder(_Builder):
+    def _scalar(self, node):
+        # What SafeConstructor does for a string, without its bookkeeping.
+        return node.value if node.tag == _STR else super()._scalar(node)
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, _FastLoader]:
+    loader = _FastLoader(text)
     try:
-        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        loader = _FastLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-        if node is None or _reuses_a_node(node):
-            return None
-        document = SourceDocument(file=name, data=None)
-        builder = _Builder(loader, document)
-        document.data = builder.build(node, (), depth=0)
-    except (yaml.YAMLError, UnicodeDecodeError, RecursionError, ValueError):
-        return None
-    return None if builder.problems else document
+        node = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None, loader
+    if node is None or _reuses_a_node(node):
+        return None, loader
+    return node, loader
+
+
+def _build(loader: _FastLoader, node: yaml.Node, path: tuple) -> tuple[bool, Any]:
+    builder = _FastBuilder(loader, SourceDocument("", None))
+    try:
+        data = builder.build(node, path, depth=len(path))
+    except (RecursionError, yaml.YAMLError, ValueError):
+        return False, None
+    return not builder.problems, data
 
 
 def _reuses_a_node(root: yaml.Node) -> bool:
@@ -100,23 +192,261 @@ def _reuses_a_node(root: yaml.Node) -> bool:
     return False
 
 
-_valid_parts: set[tuple[str, bytes]] = set()
+def _decoded(raw: bytes) -> str | None:
+    """The text, or None when a shortcut must not be tried on it."""
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if _UNLIKE_PYYAML.search(text) else text
+
+
+def _fast_document(raw: bytes, name: str) -> SourceDocument | None:
+    """The whole file read with libyaml, with positions; None where YAML itself complains."""
+    if not yaml.__with_libyaml__ or len(raw) > MAX_FILE_BYTES:
+        return None
+    text = _decoded(raw)
+    if text is None:
+        return None
+    node, loader = _compose(text)
+    if node is None:
+        return None
+    document = SourceDocument(name, None)
+    builder = _FastBuilder(loader, document)
+    try:
+        document.data = builder.build(node, (), depth=0)
+    except (RecursionError, yaml.YAMLError, ValueError):
+        return None
+    return None if builder.problems else document
+
+
+def _read_whole(text: str, lines: tuple[str, ...]) -> tuple[Any, tuple[_Item, ...]] | None:
+    node, loader = _compose(text)
+    if node is None:
+        return None
+    ok, data = _build(loader, node, ())
+    if not ok:
+        return None
+    return data, tuple(_items(node, lines, 0, ()))
+
+
+# Reusing the previous version
+
+def _items(node: yaml.Node, lines: tuple[str, ...], offset: int, path: tuple):
+    """Every block-list item under `node` whose lines stand alone, outermost first."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                yield from _items(value, lines, offset, path + (key.value,))
+    elif isinstance(node, yaml.SequenceNode) and not node.flow_style:
+        for index, child in enumerate(node.value):
+            item = _item(child, lines, offset, path + (index,))
+            if item is not None:
+                yield item
+            yield from _items(child, lines, offset, path + (index,))
+
+
+def _item(node: yaml.Node, lines: tuple[str, ...], offset: int, path: tuple) -> _Item | None:
+    start = offset + node.start_mark.line
+    dash = _DASH.fullmatch(lines[start][: node.start_mark.column])
+    if dash is None:
+        return None
+    column = len(dash.group(1))
+    # libyaml ends a block node where the next token starts (often the next item's dash).
+    node_end = offset + node.end_mark.line
+    if node_end < len(lines) and lines[node_end][: node.end_mark.column].strip():
+        node_end += 1
+    end = start + 1
+    while end < len(lines) and _inside(lines[end], column):
+        end += 1
+    if end < node_end or not all(_blank(line) for line in lines[node_end:end]):
+        return None  # the lines and the parser disagree (a multi-line quoted text, say)
+    return _Item(start, end, column, path)
+
+
+def _blank(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _inside(line: str, column: int) -> bool:
+    """True for a line that belongs to an item whose dash is at `column`."""
+    if _blank(line):
+        return True
+    indent = len(line) - len(line.lstrip(" "))
+    return indent > column and not line[indent:].startswith("\t")
+
+
+def _splice(previous: ParsedVersion, lines: tuple[str, ...]):
+    """(data, items), parsing again only the fewest list items that hold every changed line.
+
+    The changed lines are found by the unchanged lines before and after them. The smallest run
+    of neighbouring items (in one list) around them is parsed again from the new text, as a
+    list of its own; it may have more or fewer items than before (an action added or removed).
+    """
+    old = previous.lines
+    prefix = _common_prefix(old, lines)
+    suffix = _common_prefix(old[::-1], lines[::-1], limit=min(len(old), len(lines)) - prefix)
+    changed_end = len(old) - suffix
+    delta = len(lines) - len(old)
+    for run in _runs_holding(previous.items, prefix, changed_end):
+        first, last = run[0], run[-1]
+        parsed = _parse_items(lines, first.start, last.end + delta, first.column, first.path)
+        if parsed is None:
+            continue
+        values, inner = parsed
+        parent, index = first.path[:-1], first.path[-1]
+        old_list = _value_at(previous.data, parent)
+        new_list = old_list[:index] + values + old_list[index + len(run):]
+        if not new_list:
+            continue  # an emptied list reads as null in the whole file: parse a larger part
+        data = _replace_at(previous.data, parent, new_list)
+        return data, _moved_items(previous.items, run, delta, len(values) - len(run), inner)
+    return None
+
+
+def _runs_holding(items: tuple[_Item, ...], start: int, end: int):
+    """Runs of neighbouring items of one list whose lines hold [start, end), smallest first."""
+    lists: dict[tuple, list[_Item]] = {}
+    for item in items:
+        lists.setdefault(item.path[:-1], []).append(item)
+    runs = []
+    for siblings in lists.values():
+        inside = [i for i, item in enumerate(siblings) if item.end >= start
+                  and item.start <= max(end - 1, start)]
+        if not inside:
+            continue
+        run = siblings[inside[0]: inside[-1] + 1]
+        if run[0].start <= start and end <= run[-1].end and _neighbours(run):
+            runs.append(run)
+    return sorted(runs, key=lambda run: run[-1].end - run[0].start)
+
+
+def _neighbours(run: list[_Item]) -> bool:
+    return all(a.end == b.start and b.path[-1] == a.path[-1] + 1 for a, b in zip(run, run[1:]))
+
+
+def _common_prefix(a, b, limit: int | None = None) -> int:
+    limit = min(len(a), len(b)) if limit is None else limit
+    count = 0
+    while count < limit and a[count] == b[count]:
+        count += 1
+    return count
+
+
+def _parse_items(lines, start: int, end: int, column: int, path: tuple):
+    """(values, items) of the list items on lines [start, end), or None unless they stand
+    alone there: each starts with a dash at `column`, all else is indented deeper."""
+    chunk = lines[start:end]
+    for line in chunk:
+        if not _inside(line, column) and not (_DASH.match(line) and _indent(line) == column):
+            return None
+    if not chunk:
+        return [], []
+    if not (_DASH.match(chunk[0]) and _indent(chunk[0]) == column):
+        return None
+    node, loader = _compose("".join(chunk))
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style:
+        return None
+    values, items = [], []
+    parent, first = path[:-1], path[-1]
+    for offset, child in enumerate(node.value):
+        child_path = parent + (first + offset,)
+        ok, value = _build(loader, child, child_path)
+        item = _item(child, lines, start, child_path) if ok else None
+        if item is None or item.column != column:
+            return None
+        values.append(value)
+        items += [item, *_items(child, lines, start, child_path)]
+    if not items or items[0].start != start or max(i.end for i in items) != end:
+        return None
+    return values, items
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _value_at(data, path: tuple):
+    for key in path:
+        data = data[key]
+    return data
+
+
+def _replace_at(data, path: tuple, value):
+    """A copy of `data` with the value at `path` replaced; everything else shared."""
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    copy = list(data) if isinstance(data, list) else dict(data)
+    copy[head] = _replace_at(data[head], rest, value)
+    return copy
+
+
+def _moved_items(items, run: list[_Item], delta: int, shift: int, inner: list[_Item]
+                 ) -> tuple[_Item, ...]:
+    """The previous items, with the run's own replaced, later lines and list places moved."""
+    start, end = run[0].start, run[-1].end
+    parent, last = run[0].path[:-1], run[-1].path[-1]
+    depth = len(parent)
+    kept = []
+    for item in items:
+        if item.start >= end:
+            path = item.path
+            if shift and path[:depth] == parent and path[depth] > last:
+                path = parent + (path[depth] + shift,) + path[depth + 1:]
+            kept.append(_Item(item.start + delta, item.end + delta, item.column, path))
+        elif item.end <= start:
+            kept.append(item)
+        elif len(item.path) <= depth and item.start <= start and end <= item.end:
+            kept.append(item._replace(end=item.end + delta))  # an item that holds the run
+    return tuple(sorted(kept + inner, key=lambda i: (i.start, len(i.path))))
+
+
+# Remembering checked parts
+
+class _Remembered(OrderedDict):
+    def remember(self, key, value) -> None:
+        self[key] = value
+        if len(self) > _REMEMBER:
+            self.popitem(last=False)
+
+
+_groups = _Remembered()
+
+
+def _built_group(data: dict, levels, as_at):
+    """`model.build._group`, remembered for data reused from the previous version."""
+    found = _groups.get(id(data))
+    if found is not None and found[0] is data and found[1] == levels and found[2] == as_at:
+        return found[3]
+    group = _group(data, levels, 0, as_at)
+    _groups.remember(id(data), (data, levels, as_at, group))
+    return group
+
+
+_valid_objects = _Remembered()
+_valid_content: set[tuple[str, bytes]] = set()
 
 
 def _remembering_ref(validator, ref, instance, schema):
-    """`$ref`, skipping a part whose exact content was already found valid against `ref`."""
+    """`$ref`, skipping a part already found valid against `ref` (same object or content)."""
     if not isinstance(instance, (dict, list)):
         yield from validator._validate_reference(ref=ref, instance=instance)
         return
-    key = (ref, _digest(instance))
-    if key in _valid_parts:
+    seen = _valid_objects.get((id(instance), ref))
+    if seen is not None and seen is instance:
         return
-    errors = list(validator._validate_reference(ref=ref, instance=instance))
-    if not errors:
-        if len(_valid_parts) > _MAX_REMEMBERED:
-            _valid_parts.clear()
-        _valid_parts.add(key)
-    yield from errors
+    key = (ref, _digest(instance))
+    if key not in _valid_content:
+        errors = list(validator._validate_reference(ref=ref, instance=instance))
+        if errors:
+            yield from errors
+            return
+        if len(_valid_content) > 50 * _REMEMBER:
+            _valid_content.clear()
+        _valid_content.add(key)
+    _valid_objects.remember((id(instance), ref), instance)
 
 
 def _digest(instance) -> bytes:

@@ -10,7 +10,7 @@ from actionplan.history.gitlog import (
     Commit, GitError, NotARepository, is_shallow, read_blobs, read_commits, repository_root,
 )
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
-from actionplan.history.parse import parse_revision_file
+from actionplan.history.parse import ParsedVersion, parse_revision
 from actionplan.load.discover import PLAN_SUFFIXES
 from actionplan.model import Plan
 
@@ -88,7 +88,7 @@ class _HistoryReader:
 
     def __init__(self, root: Path, pathspec: str, cache: HistoryCache):
         self.root, self.pathspec, self.cache = root, pathspec, cache
-        self.state: dict[str, tuple[str, Plan]] = {}  # path -> (blob, plan) in use
+        self.state: dict[str, tuple[str, ParsedVersion]] = {}  # path -> (blob, version) in use
         self.entries: list[ChangeEntry] = []
         self.notes: list[HistoryNote] = []
         self.revisions: list[Revision] = []
@@ -123,9 +123,9 @@ class _HistoryReader:
         missing = [b for p, b in saved.state.items() if self.cache.parsed(b, p) is None]
         self.blobs.update(read_blobs(self.root, missing))
         for path, blob in saved.state.items():
-            plan, _ = self._parse(blob, path)
-            if plan is not None:
-                self.state[path] = (blob, plan)
+            version, _ = self._parse(blob, path)
+            if version is not None:
+                self.state[path] = (blob, version)
 
     def _fetch_blobs(self, commits: list[Commit]) -> None:
         wanted = {change.blob: change.path for commit in commits for change in commit.changes
@@ -134,13 +134,15 @@ class _HistoryReader:
         self.blobs.update(read_blobs(self.root, missing))
 
     def _parse(self, blob: str, path: str):
+        """(version, problems), reusing the version of this file in use where it can."""
         found = self.cache.parsed(blob, path)
         if found is None:
             raw = self.blobs.get(blob)
             if raw is None:
                 found = (None, [])  # not in this clone (a partial clone): treat as unreadable
             else:
-                found = parse_revision_file(raw, path)
+                previous = self.state.get(path)
+                found = parse_revision(raw, path, previous[1] if previous else None)
             self.cache.remember_parsed(blob, path, found)
         return found
 
@@ -162,9 +164,9 @@ class _HistoryReader:
         if blob is None:
             self.state.pop(path, None)
             return
-        plan, problems = self._parse(blob, path)
-        if plan is not None:
-            self.state[path] = (blob, plan)
+        version, problems = self._parse(blob, path)
+        if version is not None:
+            self.state[path] = (blob, version)
             return
         first = problems[0].format() if problems else "the file is not in this clone"
         kept = ("the last readable version is kept until the next readable one" if path in
@@ -177,7 +179,8 @@ class _HistoryReader:
               ) -> dict[str, Plan]:
         """The plans in use by id; a second file with the same plan id is left out."""
         plans: dict[str, Plan] = {}
-        for path, (_, plan) in sorted(self.state.items()):
+        for path, (_, version) in sorted(self.state.items()):
+            plan = version.plan
             if plan.id not in plans:
                 plans[plan.id] = plan
             elif revision is not None and path in changed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -151,6 +152,7 @@ def _from_match(text: str, kind: str, m: re.Match) -> FuzzyDate | None:
     return FuzzyDate(text, "year", date(year, 1, 1), date(year, 12, 31))
 
 
+@lru_cache(maxsize=4096)  # plans repeat dates ("March 2016"); FuzzyDate is immutable
 def parse_fuzzy_date(text: str) -> FuzzyDate:
     """Work out the machine form of a date written in words; the words are kept as they are."""
     text = text.strip()
