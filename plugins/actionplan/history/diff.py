@@ -47,7 +47,19 @@ class _Placed:
     parent: str | None
 
 
+_last_indexed: list = []  # (plan, index): a plan is the "new" side, then the "old" side
+
+
 def _index(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
+    for known, index in _last_indexed:
+        if known is plan:
+            return index
+    index = _index_now(plan)
+    _last_indexed[:] = [(plan, index), *_last_indexed[:3]]
+    return index
+
+
+def _index_now(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
     groups: dict[str, _Placed] = {}
     actions: dict[str, _Placed] = {}
     if plan is not None:

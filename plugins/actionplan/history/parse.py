@@ -46,7 +46,7 @@ _ODD_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Where libyaml and PyYAML's own scanner are known to disagree (tabs), or PyYAML refuses
 # characters outright: such files always take the build's own path.
 _UNLIKE_PYYAML = re.compile(yaml.reader.Reader.NON_PRINTABLE.pattern + "|\t")
-_REMEMBER = 20_000
+_REMEMBER = 100_000
 
 
 class _Item(NamedTuple):
@@ -96,26 +96,34 @@ def _fast_version(raw: bytes, name: str, previous: ParsedVersion | None
                   ) -> ParsedVersion | None:
     if not yaml.__with_libyaml__ or len(raw) > MAX_FILE_BYTES:
         return None
-    text = _decoded(raw)
+    text = _decoded(raw, check=False)
     if text is None:
         return None
-    # Lines as YAML counts them; with unusual line breaks, never splice (read the whole file).
-    lines = () if _ODD_BREAKS.search(text) else tuple(text.splitlines(keepends=True))
-    if previous is not None and previous.lines == lines:
-        return replace(previous, plan=replace(previous.plan, data_file=name))
-    read = _splice(previous, lines) if previous is not None and previous.lines else None
+    read = None
+    if previous is not None and previous.lines:
+        lines = tuple(text.splitlines(keepends=True))
+        if previous.lines == lines:
+            return replace(previous, plan=replace(previous.plan, data_file=name))
+        read = _splice(previous, lines)
     if read is None:
+        if _UNLIKE_PYYAML.search(text):
+            return None
+        # Lines as YAML counts them; with unusual line breaks, never splice later.
+        lines = () if _ODD_BREAKS.search(text) else tuple(text.splitlines(keepends=True))
         read = _read_whole(text, lines)
     if read is None:
         return None
-    data, items = read
-    plan = _checked_plan(data, name)
+    data, items, changed = read
+    plan = _checked_plan(data, name, changed)
     return ParsedVersion(plan, lines, data, items) if plan is not None else None
 
 
-def _checked_plan(data: Any, name: str) -> Plan | None:
-    """The plan if the data passes the schema and cross-checks without an error."""
-    if not _schema_valid(data):
+def _checked_plan(data: Any, name: str, changed: tuple = ()) -> Plan | None:
+    """The plan if the data passes the schema and cross-checks without an error.
+
+    `changed` is the path of the only part that differs from a version already found valid.
+    """
+    if not _schema_valid(data, changed):
         return None
     if any(p.severity == "error" for p in cross_check(SourceDocument(name, data))):
         return None
@@ -192,13 +200,13 @@ def _reuses_a_node(root: yaml.Node) -> bool:
     return False
 
 
-def _decoded(raw: bytes) -> str | None:
+def _decoded(raw: bytes, *, check: bool = True) -> str | None:
     """The text, or None when a shortcut must not be tried on it."""
     try:
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return None if _UNLIKE_PYYAML.search(text) else text
+    return None if check and _UNLIKE_PYYAML.search(text) else text
 
 
 def _fast_document(raw: bytes, name: str) -> SourceDocument | None:
@@ -227,7 +235,7 @@ def _read_whole(text: str, lines: tuple[str, ...]) -> tuple[Any, tuple[_Item, ..
     ok, data = _build(loader, node, ())
     if not ok:
         return None
-    return data, tuple(_items(node, lines, 0, ()))
+    return data, tuple(_items(node, lines, 0, ())), ()
 
 
 # Reusing the previous version
@@ -289,6 +297,10 @@ def _splice(previous: ParsedVersion, lines: tuple[str, ...]):
     suffix = _common_prefix(old[::-1], lines[::-1], limit=min(len(old), len(lines)) - prefix)
     changed_end = len(old) - suffix
     delta = len(lines) - len(old)
+    # The unchanged lines passed these checks before; the new ones must pass them too.
+    new_text = "".join(lines[prefix: len(lines) - suffix])
+    if _UNLIKE_PYYAML.search(new_text) or _ODD_BREAKS.search(new_text):
+        return None
     for run in _runs_holding(previous.items, prefix, changed_end):
         first, last = run[0], run[-1]
         parsed = _parse_items(lines, first.start, last.end + delta, first.column, first.path)
@@ -301,24 +313,20 @@ def _splice(previous: ParsedVersion, lines: tuple[str, ...]):
         if not new_list:
             continue  # an emptied list reads as null in the whole file: parse a larger part
         data = _replace_at(previous.data, parent, new_list)
-        return data, _moved_items(previous.items, run, delta, len(values) - len(run), inner)
+        items = _moved_items(previous.items, run, delta, len(values) - len(run), inner)
+        return data, items, parent
     return None
 
 
 def _runs_holding(items: tuple[_Item, ...], start: int, end: int):
     """Runs of neighbouring items of one list whose lines hold [start, end), smallest first."""
+    last_line = max(end - 1, start)
     lists: dict[tuple, list[_Item]] = {}
     for item in items:
-        lists.setdefault(item.path[:-1], []).append(item)
-    runs = []
-    for siblings in lists.values():
-        inside = [i for i, item in enumerate(siblings) if item.end >= start
-                  and item.start <= max(end - 1, start)]
-        if not inside:
-            continue
-        run = siblings[inside[0]: inside[-1] + 1]
-        if run[0].start <= start and end <= run[-1].end and _neighbours(run):
-            runs.append(run)
+        if item.end >= start and item.start <= last_line:
+            lists.setdefault(item.path[:-1], []).append(item)
+    runs = [run for run in lists.values()
+            if run[0].start <= start and end <= run[-1].end and _neighbours(run)]
     return sorted(runs, key=lambda run: run[-1].end - run[0].start)
 
 
@@ -389,23 +397,32 @@ def _moved_items(items, run: list[_Item], delta: int, shift: int, inner: list[_I
     start, end = run[0].start, run[-1].end
     parent, last = run[0].path[:-1], run[-1].path[-1]
     depth = len(parent)
-    kept = []
+    before, after = [], []
     for item in items:
         if item.start >= end:
             path = item.path
             if shift and path[:depth] == parent and path[depth] > last:
                 path = parent + (path[depth] + shift,) + path[depth + 1:]
-            kept.append(_Item(item.start + delta, item.end + delta, item.column, path))
+            after.append(_Item(item.start + delta, item.end + delta, item.column, path))
         elif item.end <= start:
-            kept.append(item)
-        elif len(item.path) <= depth and item.start <= start and end <= item.end:
-            kept.append(item._replace(end=item.end + delta))  # an item that holds the run
-    return tuple(sorted(kept + inner, key=lambda i: (i.start, len(i.path))))
+            before.append(item)
+        elif len(item.path) <= depth and item.start < start and end <= item.end:
+            before.append(item._replace(end=item.end + delta))  # an item that holds the run
+    # Items are in line order; an item that holds the run starts on an earlier line.
+    return tuple(before + inner + after)
 
 
 # Remembering checked parts
 
 class _Remembered(OrderedDict):
+    """A bounded memory that forgets what was used least recently."""
+
+    def recall(self, key):
+        found = self.get(key)
+        if found is not None:
+            self.move_to_end(key)
+        return found
+
     def remember(self, key, value) -> None:
         self[key] = value
         if len(self) > _REMEMBER:
@@ -417,7 +434,7 @@ _groups = _Remembered()
 
 def _built_group(data: dict, levels, as_at):
     """`model.build._group`, remembered for data reused from the previous version."""
-    found = _groups.get(id(data))
+    found = _groups.recall(id(data))
     if found is not None and found[0] is data and found[1] == levels and found[2] == as_at:
         return found[3]
     group = _group(data, levels, 0, as_at)
@@ -427,6 +444,7 @@ def _built_group(data: dict, levels, as_at):
 
 _valid_objects = _Remembered()
 _valid_content: set[tuple[str, bytes]] = set()
+_whole_file = [True]
 
 
 def _remembering_ref(validator, ref, instance, schema):
@@ -434,19 +452,37 @@ def _remembering_ref(validator, ref, instance, schema):
     if not isinstance(instance, (dict, list)):
         yield from validator._validate_reference(ref=ref, instance=instance)
         return
-    seen = _valid_objects.get((id(instance), ref))
+    seen = _valid_objects.recall((id(instance), ref))
     if seen is not None and seen is instance:
         return
-    key = (ref, _digest(instance))
-    if key not in _valid_content:
-        errors = list(validator._validate_reference(ref=ref, instance=instance))
+    # Content is compared only when a whole file was read: parts re-read from a changed item
+    # are new by definition, and hashing them would cost more than it saves.
+    key = (ref, _digest(instance)) if _whole_file[0] else None
+    if key is None or key not in _valid_content:
+        errors = list(_follow(validator, ref, instance))
         if errors:
             yield from errors
             return
-        if len(_valid_content) > 50 * _REMEMBER:
-            _valid_content.clear()
-        _valid_content.add(key)
+        if key is not None:
+            if len(_valid_content) > 50 * _REMEMBER:
+                _valid_content.clear()
+            _valid_content.add(key)
     _valid_objects.remember((id(instance), ref), instance)
+
+
+_resolved_refs: dict = {}
+_one_base = [False]
+
+
+def _follow(validator, ref: str, instance):
+    """What `$ref` does, with the lookup done once per reference: the schema has one base
+    (no nested $id), so a local reference always resolves to the same place."""
+    if not ref.startswith("#") or not _one_base[0]:
+        return validator._validate_reference(ref=ref, instance=instance)
+    resolved = _resolved_refs.get(ref)
+    if resolved is None:
+        resolved = _resolved_refs[ref] = validator._resolver.lookup(ref)
+    return validator.descend(instance, resolved.contents, resolver=resolved.resolver)
 
 
 def _digest(instance) -> bytes:
@@ -457,11 +493,59 @@ def _digest(instance) -> bytes:
 _validator = None
 
 
-def _schema_valid(data) -> bool:
+def _schema_valid(data, changed: tuple = ()) -> bool:
+    """Whether `data` is valid; only the part at `changed` is checked where the schema above it
+    cannot see into it (plain properties and items: the rest was valid and is unchanged)."""
     global _validator
     if _validator is None:
         schema = load_schema()
         base = jsonschema.validators.validator_for(schema)
         cls = jsonschema.validators.extend(base, {"$ref": _remembering_ref})
         _validator = cls(schema, format_checker=base.FORMAT_CHECKER)
-    return next(_validator.iter_errors(data), None) is None
+        inner = json.dumps({k: v for k, v in schema.items() if k != "$id"})
+        _one_base[0] = '"$id"' not in inner and '"$anchor"' not in inner
+    validator, instance = _validator, data
+    subschema = _schema_at(_validator.schema, changed) if changed else None
+    if subschema is not None:
+        validator, instance = _validator.evolve(schema=subschema), _value_at(data, changed)
+    _whole_file[0] = not changed
+    return next(validator.iter_errors(instance), None) is None
+
+
+# Keywords that constrain a part only through `properties` and `items` (or not at all).
+_PASS_THROUGH = {"$schema", "$id", "$defs", "$comment", "title", "description", "examples",
+                 "default", "type", "properties", "required", "additionalProperties", "items",
+                 "minItems", "maxItems", "minProperties", "maxProperties"}
+_NOTES_ONLY = {"$ref", "$comment", "title", "description", "examples", "default"}
+
+
+def _schema_at(root: dict, path: tuple) -> dict | None:
+    """The sub-schema for the value at `path`, or None if any schema above it could look
+    into that value other than through plain `properties` and `items`."""
+    schema = root
+    for key in path:
+        schema = _dereferenced(root, schema)
+        if schema is None or set(schema) - _PASS_THROUGH:
+            return None
+        if isinstance(key, int):
+            schema = schema.get("items")
+        else:
+            schema = schema.get("properties", {}).get(key)
+        if not isinstance(schema, dict):
+            return None
+    return schema
+
+
+def _dereferenced(root: dict, schema: dict) -> dict | None:
+    """Follow local `$ref`s that stand alone (beside notes only)."""
+    for _ in range(20):
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            return schema if isinstance(schema, dict) else None
+        ref = schema["$ref"]
+        if set(schema) - _NOTES_ONLY or not ref.startswith("#/"):
+            return None
+        schema = root
+        for part in ref[2:].split("/"):
+            schema = schema.get(part.replace("~1", "/").replace("~0", "~"), None) \
+                if isinstance(schema, dict) else None
+    return None
