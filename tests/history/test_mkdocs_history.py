@@ -121,3 +121,23 @@ def test_outside_git_the_build_stops_and_says_so(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "is not inside a git repository" in result.stderr
     assert "allow_missing: true" in result.stderr
+
+
+def test_an_ignore_revs_file_that_does_not_exist_stops_the_build(repo, tmp_path):
+    project = tmp_path / "copy"
+    subprocess.run(["git", "clone", "--quiet", f"file://{repo.root}", str(project)], check=True,
+                   capture_output=True)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "        ignore_revs_file: .changelog-ignore-revs\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "history.ignore_revs_file:" in result.stderr and "does not exist" in result.stderr
+    (project / ".changelog-ignore-revs").write_text(
+        subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], capture_output=True,
+                       text=True, check=True).stdout, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    changes = (project / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "activities reworded" not in changes  # the ignored commit's change is not listed
+    assert "Plan added" in changes

@@ -57,8 +57,10 @@ def run_git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
     except FileNotFoundError:
         raise GitError("the git command was not found; install git") from None
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(message[-1] if message else f"git {args[0]} failed")
+        # git's whole message: "fatal: ..." is often followed by the command that fixes it.
+        lines = done.stderr.decode("utf-8", "replace").split("\n")
+        message = " ".join(line.strip().removeprefix("hint: ") for line in lines if line.strip())
+        raise GitError(message[:600] or f"git {args[0]} failed")
     return done.stdout
 
 

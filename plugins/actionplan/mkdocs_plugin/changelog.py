@@ -29,6 +29,11 @@ def read_changelog(options: HistoryConfig, project_dir: Path, data_dir: Path,
     if not options.enabled:
         return None
     ignore = project_dir / options.ignore_revs_file if options.ignore_revs_file else None
+    if ignore is not None and not ignore.is_file():
+        # A setting that names no file is a mistake in mkdocs.yml, even where history may be
+        # missing: say so rather than quietly publishing commits meant to be left out.
+        raise PluginError(f"history.ignore_revs_file: {ignore} does not exist. Create it, or "
+                          "remove the setting from mkdocs.yml.")
     cache = HistoryCache(project_dir / options.cache_dir if options.cache_dir else None)
     try:
         history = read_history(project_dir, data_dir, ignore, cache=cache)
