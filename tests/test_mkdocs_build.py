@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import FIXTURES
+from .gitrepo import GitRepo
 
 MKDOCS_YML = """\
 site_name: Test site
@@ -31,6 +32,7 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "content" / "index.md").write_text(
         "# Home\n\n<!-- actionplan:plans -->\n", encoding="utf-8")
     shutil.copytree(FIXTURES / "data", tmp_path / "data")
+    GitRepo(tmp_path).commit("Publish the mini plan")  # the changelog reads git history
     return tmp_path
 
 

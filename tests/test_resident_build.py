@@ -157,6 +157,8 @@ plugins:
   - search
   - actionplan:
 {options}
+      history:
+        allow_missing: true  # a bare folder, not a git repository: no changelog wanted here
 """
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.load import SourceDocument, find_plan_files, read_yaml_file
-from actionplan.load.yaml_source import parse_yaml_text
+from actionplan.load.yaml_source import parse_yaml_bytes, parse_yaml_text
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
 from actionplan.validate import cross_check, schema_problems
@@ -29,10 +29,16 @@ def read_plan_file(path: Path, display_name: str | None = None) -> tuple[Plan | 
         document = read_yaml_file(path, display_name)
     except DataError as error:
         return None, error.problems
-    problems = check_document(document)
-    if any(p.severity == "error" for p in problems):
-        return None, problems
-    return build_plan(document.data, document.file), problems
+    return _checked_plan(document)
+
+
+def parse_plan_bytes(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
+    """A plan file's content (for example from a past revision) -> (plan or None, problems)."""
+    try:
+        document = parse_yaml_bytes(raw, name)
+    except DataError as error:
+        return None, error.problems
+    return _checked_plan(document)
 
 
 def read_plan_text(text: str, name: str) -> tuple[Plan | None, list[Problem]]:
@@ -41,10 +47,7 @@ def read_plan_text(text: str, name: str) -> tuple[Plan | None, list[Problem]]:
         document = parse_yaml_text(text, name)
     except DataError as error:
         return None, error.problems
-    problems = check_document(document)
-    if any(p.severity == "error" for p in problems):
-        return None, problems
-    return build_plan(document.data, name), problems
+    return _checked_plan(document)
 
 
 def read_plan_data(data: Any, name: str) -> tuple[Plan | None, list[Problem]]:
@@ -52,11 +55,15 @@ def read_plan_data(data: Any, name: str) -> tuple[Plan | None, list[Problem]]:
 
     The same checks as for a file; problems carry no line numbers, as there is no text.
     """
-    document = SourceDocument(file=name, data=data)
+    return _checked_plan(SourceDocument(file=name, data=data))
+
+
+def _checked_plan(document: SourceDocument) -> tuple[Plan | None, list[Problem]]:
+    """Validate a parsed document and build its plan, unless it has errors."""
     problems = check_document(document)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return build_plan(document.data, name), problems
+    return build_plan(document.data, document.file), problems
 
 
 def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site, list[Problem]]:

@@ -16,7 +16,9 @@ theme:
   font: false
 plugins:
   - search
-  - actionplan
+  - actionplan:
+      history:
+        allow_missing: true  # a bare folder, not a git repository: no changelog wanted here
 """
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",

@@ -102,7 +102,12 @@ def read_yaml_file(path: Path, display_name: str | None = None) -> SourceDocumen
         raise DataError([Problem(name, None, None, "file",
                                  f"the file cannot be read ({error.strerror or error})",
                                  "check that the file exists and that you may read it")]) from None
-    if len(raw) > MAX_FILE_BYTES:  # it grew while we looked
+    return parse_yaml_bytes(raw, name)
+
+
+def parse_yaml_bytes(raw: bytes, name: str) -> SourceDocument:
+    """Parse file content (from disk or from a past revision in git) as `read_yaml_file` does."""
+    if len(raw) > MAX_FILE_BYTES:  # also guards content that does not come from a file
         raise DataError([_too_big(name, len(raw))])
     text = _decode(raw, name)
     return parse_yaml_text(text, name)

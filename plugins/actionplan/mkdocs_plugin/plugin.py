@@ -22,6 +22,7 @@ from actionplan.render import Renderer
 from actionplan.source_date import last_change
 from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
+from actionplan.mkdocs_plugin.changelog import add_changelog_to_nav, read_changelog
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
 from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
 from actionplan.options import SiteOptions, parse_as_of
@@ -40,6 +41,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.renderer: Renderer | None = None
         self.stage_builds = False  # only when MkDocs says which command runs (on_startup)
         self.staged: StagedSiteDir | None = None
+        self.changelog = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Stage whole-site builds only: `serve` builds into its own temporary folder, and a
@@ -74,9 +76,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                               "actionplan: please report it (run with -v for details).") from None
         for problem in warnings:
             log.warning(problem.format())
+        self.changelog = read_changelog(self.config.history, self.project_dir, self.data_dir, config)
         self.specs = {spec.src_uri: spec
-                      for spec in site_pages(self.site, self.paths, self.options)}
-        self.files: list[SiteFile] = site_files(self.site, self.paths, self.options)
+                      for spec in site_pages(self.site, self.paths, self.options, self.changelog)}
+        self.files: list[SiteFile] = site_files(self.site, self.paths, self.options,
+                                                self.changelog)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Every generated page stays out of the automatic nav; `on_nav` adds plans and
@@ -105,6 +109,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         nav = add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
+        nav = add_changelog_to_nav(nav, files, len(self.site.plans), self.changelog)
         return add_site_pages_to_nav(nav, self.site, self.specs, files)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,

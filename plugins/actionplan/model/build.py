@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -47,6 +48,11 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
 
 _OPTIONAL_ACTION_FIELDS = ("due", "leads", "measures", "activities", "outcome", "psed",
                            "monitored_by", "strands", "related_documents", "progress")
+
+
+def plan_with_groups(plan: Plan, groups: tuple[Group, ...]) -> Plan:
+    """The plan with other groups, and the facts derived from its groups recomputed."""
+    return replace(plan, groups=groups, fields_present=_fields_present(groups))
 
 
 def _fields_present(groups: tuple[Group, ...]) -> frozenset[str]:

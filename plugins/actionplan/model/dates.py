@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -183,6 +184,7 @@ def impossible_day_in(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # plans repeat dates ("March 2016"); FuzzyDate is immutable
 def parse_fuzzy_date(text: str) -> FuzzyDate:
     """Work out the machine form of a date written in words; the words are kept as they are."""
     text = text.strip()

@@ -60,20 +60,23 @@ def _first_activity_summary(action: Action, limit: int = 90) -> str | None:
 
 
 def site_pages(site: Site, paths: PagePaths = PagePaths(),
-               options: SiteOptions = SiteOptions()) -> list[PageSpec]:
+               options: SiteOptions = SiteOptions(), changelog=None) -> list[PageSpec]:
     """Every generated page, in a stable order."""
     # Imported here: these modules build on this module's PageSpec.
     from actionplan.pages.resident import resident_pages
     from actionplan.pages.schema_reference import reference_page
 
-    return plan_pages(site, paths) + resident_pages(site, paths, options) + [reference_page()]
+    pages = plan_pages(site, paths) + resident_pages(site, paths, options) + [reference_page()]
+    return history_specs.with_changelog(pages, site, changelog, paths)
 
 
 def site_files(site: Site, paths: PagePaths = PagePaths(),
-               options: SiteOptions = SiteOptions()) -> list[SiteFile]:
+               options: SiteOptions = SiteOptions(), changelog=None) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
     from actionplan.pages.resident import resident_files
-    return resident_files(site, paths, options)
+
+    return (resident_files(site, paths, options)
+            + history_specs.changelog_files(site, changelog, paths))
 
 
 def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
@@ -99,3 +102,6 @@ def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
 def _plan_description(plan: Plan) -> str:
     who = plan.organisation.name or "Organisation not named in the plan"
     return f"{plan.title} ({who}): objectives, actions and progress."
+
+
+from actionplan.pages import history_specs  # noqa: E402  (it builds on the classes above)

@@ -1,0 +1,130 @@
+"""The history model: what changed in the plan data, when, in which revision, and why.
+
+Built from git by `read_history`; every changelog output (pages, feeds, JSON) reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# What an entry is about, and the kinds of change the diff reports.
+SUBJECT_KINDS = ("plan", "group", "action")
+CHANGE_KINDS = (
+    "added", "removed", "moved", "renumbered", "title", "description", "outcome", "activities",
+    "measures", "lead", "due", "original_due", "status", "progress_added", "progress_edited",
+    "progress_removed", "withdrawn", "withdrawal_edited", "reinstated", "other",
+)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that changed the data: its hash, commit date and published reason, if any."""
+
+    commit: str
+    date: datetime
+    reason: str | None = None
+
+    @property
+    def short(self) -> str:
+        # A fixed length (not git's --short, which grows with the repository) keeps output stable.
+        return self.commit[:7]
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One change, worded for residents: "Action 4.6: status changed from ... to ...".
+
+    `part_of` names the bigger change this one belongs to (an action added with its plan):
+    such entries are listed on the action's own page but folded into the bigger change in
+    the site and plan changelogs.
+    """
+
+    revision: Revision
+    plan_id: str
+    plan_title: str
+    subject_kind: str
+    subject_id: str
+    subject_label: str
+    change: str
+    sentence: str
+    reason: str | None = None
+    before: str | None = None
+    after: str | None = None
+    detail: str | None = None  # which update, for progress changes
+    part_of: str | None = None
+    subject_title: str | None = None
+
+    @property
+    def date(self) -> datetime:
+        return self.revision.date
+
+    @property
+    def commit(self) -> str:
+        return self.revision.commit
+
+    @property
+    def subject_key(self) -> str:
+        return subject_key(self.plan_id, self.subject_kind, self.subject_id)
+
+    @property
+    def is_folded(self) -> bool:
+        return self.part_of is not None
+
+
+def subject_key(plan_id: str, kind: str, item_id: str) -> str:
+    """A key naming one plan, group or action across the whole site: "action:plan-x/4.6"."""
+    if kind == "plan":
+        return f"plan:{plan_id}"
+    return f"{kind}:{plan_id}/{item_id}"
+
+
+@dataclass(frozen=True)
+class HistoryNote:
+    """A revision (or one file in it) that could not be read, and what was done instead."""
+
+    revision: Revision
+    file: str
+    message: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Every change to the data, oldest first, and the revisions that had to be skipped.
+
+    `available` is False when the build was allowed to go ahead without history (no git,
+    or a shallow clone); `unavailable_reason` then says why.
+    """
+
+    entries: tuple[ChangeEntry, ...] = ()
+    notes: tuple[HistoryNote, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    available: bool = True
+    unavailable_reason: str | None = None
+    _by_subject: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def unavailable(cls, reason: str) -> "History":
+        return cls(available=False, unavailable_reason=reason)
+
+    def newest_first(self) -> list[ChangeEntry]:
+        """Entries by commit date, newest first; within one commit, in the order of the plan."""
+        first_seen: dict[str, int] = {}
+        for index, entry in enumerate(self.entries):
+            first_seen.setdefault(entry.commit, index)
+        # A stable sort keeps equal keys (one commit's entries) in their original order.
+        return sorted(self.entries, key=lambda e: (e.date, first_seen[e.commit]), reverse=True)
+
+    def headline_entries(self) -> list[ChangeEntry]:
+        """Newest first, without the entries folded into a bigger change."""
+        return [e for e in self.newest_first() if not e.is_folded]
+
+    def for_plan(self, plan_id: str) -> list[ChangeEntry]:
+        return [e for e in self.headline_entries() if e.plan_id == plan_id]
+
+    def for_subject(self, plan_id: str, kind: str, item_id: str) -> list[ChangeEntry]:
+        """Everything that happened to one plan, group or action, newest first."""
+        if not self._by_subject:
+            for entry in self.newest_first():
+                self._by_subject.setdefault(entry.subject_key, []).append(entry)
+        return list(self._by_subject.get(subject_key(plan_id, kind, item_id), []))

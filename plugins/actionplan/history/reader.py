@@ -1,0 +1,190 @@
+"""Read the history of the data folder into a `History`: git -> plan versions -> diffs."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from actionplan.history.cache import Checkpoint, HistoryCache
+from actionplan.history.diff import diff_plans
+from actionplan.history.gitlog import (
+    Commit, GitError, NotARepository, is_shallow, read_blobs, read_commits, repository_root,
+)
+from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
+from actionplan.history.parse import ParsedVersion, parse_revision
+from actionplan.load.discover import PLAN_SUFFIXES
+from actionplan.model import Plan
+
+SHALLOW_FIX = (
+    "This is a shallow clone: git holds only the latest revision, so every plan would look "
+    "newly added and the changelog would be false. Fetch the full history: with GitHub "
+    "Actions set `fetch-depth: 0` on actions/checkout; with GitLab CI set the variable "
+    "`GIT_DEPTH: 0`; elsewhere run `git fetch --unshallow` before building."
+)
+
+
+class HistoryUnavailable(Exception):
+    """The history cannot be read; the message says why and how to fix it."""
+
+
+def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None = None, *,
+                 cache: HistoryCache | None = None) -> History:
+    """Every change to the plans under `data_dir`, from git, oldest first.
+
+    `repo_root` is any folder in the repository (the project folder will do). Raises
+    `HistoryUnavailable` outside a repository or in a shallow clone. Commits listed in
+    `ignore_revs_file` (one hash a line, as in .git-blame-ignore-revs) give no entries.
+    """
+    try:
+        root = repository_root(repo_root)
+        if is_shallow(root):
+            raise HistoryUnavailable(SHALLOW_FIX)
+        pathspec = _plans_pathspec(root, data_dir)
+        ignored = read_ignore_revs(ignore_revs_file) if ignore_revs_file else ()
+        checkpoint = _HistoryReader(root, pathspec, cache or HistoryCache()).read()
+    except NotARepository as error:
+        raise HistoryUnavailable(
+            f"The changelog is made from the git history of the data folder, but {error}. "
+            "Build from a git clone of the site's repository, with its full history.") from None
+    except GitError as error:
+        raise HistoryUnavailable(f"The change history cannot be read: {error}.") from None
+    return _without_ignored(checkpoint.history, ignored)
+
+
+def read_ignore_revs(path: Path) -> tuple[str, ...]:
+    """Commit hashes (full or abbreviated) listed in a .git-blame-ignore-revs style file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise HistoryUnavailable(f"The ignore-revs file {path} cannot be read "
+                                 f"({error.strerror}). Create it, or remove the setting.") from None
+    hashes = [line.split("#", 1)[0].strip().lower() for line in lines]
+    return tuple(h for h in hashes if h)
+
+
+def _plans_pathspec(root: Path, data_dir: Path) -> str:
+    try:
+        relative = data_dir.resolve().relative_to(root.resolve())
+    except ValueError:
+        raise HistoryUnavailable(f"The data folder {data_dir} is outside the git repository "
+                                 f"at {root}, so its history cannot be read.") from None
+    return (PurePosixPath(relative.as_posix()) / "plans").as_posix().removeprefix("./")
+
+
+def _without_ignored(history: History, ignored: tuple[str, ...]) -> History:
+    if not ignored:
+        return history
+    skip = lambda revision: any(revision.commit.startswith(h) for h in ignored)
+    return History(entries=tuple(e for e in history.entries if not skip(e.revision)),
+                   notes=tuple(n for n in history.notes if not skip(n.revision)),
+                   revisions=tuple(r for r in history.revisions if not skip(r)))
+
+
+def _is_plan_file(path: str, pathspec: str) -> bool:
+    return path.startswith(pathspec + "/") and path.endswith(PLAN_SUFFIXES)
+
+
+class _HistoryReader:
+    """Walks the commits in order, keeping the plan version in use for each file."""
+
+    def __init__(self, root: Path, pathspec: str, cache: HistoryCache):
+        self.root, self.pathspec, self.cache = root, pathspec, cache
+        self.state: dict[str, tuple[str, ParsedVersion]] = {}  # path -> (blob, version) in use
+        self.entries: list[ChangeEntry] = []
+        self.notes: list[HistoryNote] = []
+        self.revisions: list[Revision] = []
+        self.blobs: dict[str, bytes] = {}
+
+    def read(self) -> Checkpoint:
+        commits = read_commits(self.root, self.pathspec)
+        hashes = [c.revision.commit for c in commits]
+        saved = self.cache.load(self.root, self.pathspec)
+        if saved is not None and saved.commits == hashes:
+            return saved  # nothing new: no file is read
+        new = commits
+        if saved is not None and hashes[: len(saved.commits)] == saved.commits:
+            new = commits[len(saved.commits):]
+            self._resume(saved)
+        self._fetch_blobs(new)
+        for commit in new:
+            self._apply(commit)
+        checkpoint = Checkpoint(
+            commits=hashes,
+            history=History(entries=tuple(self.entries), notes=tuple(self.notes),
+                            revisions=tuple(self.revisions)),
+            state={path: blob for path, (blob, _) in sorted(self.state.items())})
+        self.cache.save(self.root, self.pathspec, checkpoint)
+        self.blobs.clear()
+        return checkpoint
+
+    def _resume(self, saved: Checkpoint) -> None:
+        self.entries = list(saved.history.entries)
+        self.notes = list(saved.history.notes)
+        self.revisions = list(saved.history.revisions)
+        missing = [b for p, b in saved.state.items() if self.cache.parsed(b, p) is None]
+        self.blobs.update(read_blobs(self.root, missing))
+        for path, blob in saved.state.items():
+            version, _ = self._parse(blob, path)
+            if version is not None:
+                self.state[path] = (blob, version)
+
+    def _fetch_blobs(self, commits: list[Commit]) -> None:
+        wanted = {change.blob: change.path for commit in commits for change in commit.changes
+                  if change.blob and _is_plan_file(change.path, self.pathspec)}
+        missing = sorted(b for b, p in wanted.items() if self.cache.parsed(b, p) is None)
+        self.blobs.update(read_blobs(self.root, missing))
+
+    def _parse(self, blob: str, path: str):
+        """(version, problems), reusing the version of this file in use where it can."""
+        found = self.cache.parsed(blob, path)
+        if found is None:
+            raw = self.blobs.get(blob)
+            if raw is None:
+                found = (None, [])  # not in this clone (a partial clone): treat as unreadable
+            else:
+                previous = self.state.get(path)
+                found = parse_revision(raw, path, previous[1] if previous else None)
+            self.cache.remember_parsed(blob, path, found)
+        return found
+
+    def _apply(self, commit: Commit) -> None:
+        revision = commit.revision
+        before = self._site()
+        changed = {c.path for c in commit.changes if _is_plan_file(c.path, self.pathspec)}
+        for change in commit.changes:
+            if change.path in changed:
+                self._apply_file(revision, change.path, change.blob)
+        after = self._site(revision, changed)
+        self.revisions.append(revision)
+        for plan_id in list(after) + [p for p in before if p not in after]:
+            old, new = before.get(plan_id), after.get(plan_id)
+            if old is not new:
+                self.entries.extend(diff_plans(old, new, revision))
+
+    def _apply_file(self, revision: Revision, path: str, blob: str | None) -> None:
+        if blob is None:
+            self.state.pop(path, None)
+            return
+        version, problems = self._parse(blob, path)
+        if version is not None:
+            self.state[path] = (blob, version)
+            return
+        first = problems[0].format() if problems else "the file is not in this clone"
+        kept = ("the last readable version is kept until the next readable one" if path in
+                self.state else "the file is left out until a readable version is committed")
+        self.notes.append(HistoryNote(revision, path,
+                                      f"{path} could not be read at this revision ({first}); "
+                                      f"{kept}."))
+
+    def _site(self, revision: Revision | None = None, changed: set[str] = frozenset()
+              ) -> dict[str, Plan]:
+        """The plans in use by id; a second file with the same plan id is left out."""
+        plans: dict[str, Plan] = {}
+        for path, (_, version) in sorted(self.state.items()):
+            plan = version.plan
+            if plan.id not in plans:
+                plans[plan.id] = plan
+            elif revision is not None and path in changed:
+                self.notes.append(HistoryNote(revision, path, f"{path} was left out at this "
+                                              f'revision: plan id "{plan.id}" is also used by '
+                                              f"{plans[plan.id].data_file}."))
+        return plans

@@ -1,0 +1,63 @@
+"""Read the data's history for a MkDocs build: options in, a `Changelog` (or None) out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from actionplan.history import HistoryCache, HistoryUnavailable, read_history
+from actionplan.mkdocs_plugin.config import HistoryConfig
+from actionplan.mkdocs_plugin.nav import _relink_pages
+from actionplan.pages.history_specs import Changelog, HistoryPaths
+
+log = get_plugin_logger(__name__)
+
+_HOW_TO_SKIP = ("To build without a changelog instead (for a host that cannot fetch the "
+                "history), set `history: {allow_missing: true}` under the actionplan plugin "
+                "in mkdocs.yml.")
+
+
+def read_changelog(options: HistoryConfig, project_dir: Path, data_dir: Path,
+                   config: MkDocsConfig) -> Changelog | None:
+    """The changelog, None when switched off or allowed to be missing; PluginError otherwise."""
+    if not options.enabled:
+        return None
+    ignore = project_dir / options.ignore_revs_file if options.ignore_revs_file else None
+    if ignore is not None and not ignore.is_file():
+        # A setting that names no file is a mistake in mkdocs.yml, even where history may be
+        # missing: say so rather than quietly publishing commits meant to be left out.
+        raise PluginError(f"history.ignore_revs_file: {ignore} does not exist. Create it, or "
+                          "remove the setting from mkdocs.yml.")
+    cache = HistoryCache(project_dir / options.cache_dir if options.cache_dir else None)
+    try:
+        history = read_history(project_dir, data_dir, ignore, cache=cache)
+    except HistoryUnavailable as error:
+        if not options.allow_missing:
+            raise PluginError(f"{error} {_HOW_TO_SKIP}") from None
+        # INFO, not WARNING: allow_missing is the site's stated choice, and --strict must pass.
+        log.info(f"Building without a changelog, as history.allow_missing allows: {error}")
+        return None
+    for note in history.notes:
+        log.info(f"Changelog: revision {note.revision.short} skipped: {note.message}")
+    return Changelog(history=history, site_name=config.site_name,
+                     site_url=config.site_url or None, commit_url=options.commit_url,
+                     directory_urls=config.use_directory_urls)
+
+
+def add_changelog_to_nav(nav: Navigation, files: Files, plan_count: int,
+                         changelog: Changelog | None) -> Navigation:
+    """Put the site changelog right after the plans in the navigation."""
+    if changelog is None:
+        return nav
+    page = files.get_file_from_path(HistoryPaths().site_page()).page
+    page.title = "Changes"
+    position = (1 if nav.items and isinstance(nav.items[0], Page) else 0) + plan_count
+    nav.items.insert(min(position, len(nav.items)), page)
+    _relink_pages(nav)
+    return nav

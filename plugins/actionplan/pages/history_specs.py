@@ -1,0 +1,276 @@
+"""Changelog pages, feeds and changelog.json, plus the "Changes to this action" sections.
+
+Everything here reads the one `History` model; `site_pages()`/`site_files()` call in here
+when a changelog is configured.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, replace
+from itertools import groupby
+
+from actionplan.history import ChangeEntry, History
+from actionplan.history.serialize import entry_to_data, note_to_data
+from actionplan.model.entities import Plan, Site
+from actionplan.pages.links import PagePaths, page_url
+from actionplan.pages.specs import PageSpec, SiteFile
+from actionplan.render.feeds import FeedEntry, atom_feed
+
+CHANGES_DIR = "changes"
+# English month names, not the machine's locale: the same history gives the same bytes.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+FEED_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Changelog:
+    """The history and what the outputs need to name and link it."""
+
+    history: History
+    site_name: str = "Changes"
+    site_url: str | None = None  # absolute links in feeds when set
+    commit_url: str | None = None  # "https://host/org/repo/commit/{commit}"
+    directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class HistoryPaths:
+    """Where changelog pages and files live."""
+
+    prefix: str = CHANGES_DIR
+
+    def site_page(self) -> str:
+        return f"{self.prefix}/index.md"
+
+    def plan_page(self, plan_id: str) -> str:
+        return f"{self.prefix}/{plan_id}/index.md"
+
+    def site_feed(self) -> str:
+        return f"{self.prefix}/atom.xml"
+
+    def plan_feed(self, plan_id: str) -> str:
+        return f"{self.prefix}/{plan_id}/atom.xml"
+
+    def json(self) -> str:
+        return f"{self.prefix}/changelog.json"
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One entry as a page shows it: the sentence split around the linked subject."""
+
+    entry: ChangeEntry
+    target: str | None  # src_uri of the subject's page, when it still exists
+    plan_target: str | None
+    before_link: str
+    link_text: str
+    after_link: str
+    commit_href: str | None
+
+    @property
+    def date_iso(self) -> str:
+        return self.entry.date.date().isoformat()
+
+    @property
+    def date_text(self) -> str:
+        moment = self.entry.date
+        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+    @property
+    def shows_title(self) -> bool:
+        """Added and removed actions name their title, which the sentence leaves out."""
+        return (self.entry.subject_kind == "action" and self.entry.change in ("added", "removed")
+                and bool(self.entry.subject_title))
+
+
+def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | None,
+                   paths: PagePaths, history_paths: HistoryPaths = HistoryPaths()
+                   ) -> list[PageSpec]:
+    """The plan pages with their changes attached, then the changelog pages."""
+    if changelog is None or not changelog.history.available:
+        return specs
+    views = _Views(site, changelog, paths, history_paths)
+    attached = [_attach(spec, views) for spec in specs]
+    return attached + changelog_pages(site, views)
+
+
+def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
+                    history_paths: HistoryPaths = HistoryPaths()) -> list[SiteFile]:
+    """The Atom feeds (site and per plan) and changelog.json."""
+    if changelog is None or not changelog.history.available:
+        return []
+    views = _Views(site, changelog, paths, history_paths)
+    files = [SiteFile(history_paths.json(), changelog_json(views)),
+             SiteFile(history_paths.site_feed(),
+                      _feed(views, history_paths.site_feed(), history_paths.site_page(),
+                            f"{changelog.site_name}: changes", changelog.history.headline_entries()))]
+    for plan in site.plans:
+        files.append(SiteFile(history_paths.plan_feed(plan.id),
+                              _feed(views, history_paths.plan_feed(plan.id),
+                                    history_paths.plan_page(plan.id),
+                                    f"{plan.title}: changes", changelog.history.for_plan(plan.id))))
+    return files
+
+
+def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
+    hp = views.history_paths
+    history = views.changelog.history
+    pages = [PageSpec(hp.site_page(), "Changes to the plans", "changelog.html", "changelog",
+                      {"plan": None, "months": views.months(history.headline_entries()),
+                       "notes": history.notes, "removed": [],
+                       "feed_src": hp.site_feed(), "json_src": hp.json()},
+                      "Every change to the published plans, newest first: what changed, "
+                      "when, and why.")]
+    for plan in site.plans:
+        entries = history.for_plan(plan.id)
+        pages.append(PageSpec(hp.plan_page(plan.id), f"Changes to {plan.title}",
+                              "changelog.html", "plan_changelog",
+                              {"plan": plan, "months": views.months(entries),
+                               "notes": [n for n in history.notes
+                                         if n.file == plan.data_file],
+                               "removed": views.removed_actions(plan),
+                               "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
+                              f"Every change to {plan.title}, newest first."))
+    return pages
+
+
+def changelog_json(views: "_Views") -> bytes:
+    """All entries, newest first, with the site path of each subject's page; no timestamp."""
+    history = views.changelog.history
+    entries = []
+    for entry in history.newest_first():
+        data = entry_to_data(entry)
+        target = views.target(entry)
+        data["page"] = views.url(target) if target else None
+        entries.append(data)
+    document = {"format": "actionplan-changelog", "version": 1,
+                "revisions_read": len(history.revisions), "entries": entries,
+                "unreadable_revisions": [note_to_data(n) for n in history.notes]}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _attach(spec: PageSpec, views: "_Views") -> PageSpec:
+    """Give action pages their own changes, and plan pages a link to their changelog."""
+    if spec.kind == "action":
+        plan, action = spec.context["plan"], spec.context["action"]
+        changes = views.changelog.history.for_subject(plan.id, "action", action.id)
+        extra = {"action_changes": [views.view(e) for e in changes],
+                 "plan_changes_src": views.history_paths.plan_page(plan.id)}
+    elif spec.kind == "plan":
+        extra = {"plan_changes_src": views.history_paths.plan_page(spec.context["plan"].id)}
+    else:
+        return spec
+    return replace(spec, context={**spec.context, **extra})
+
+
+class _Views:
+    """Turns entries into what templates and feeds show, knowing which pages exist now."""
+
+    def __init__(self, site: Site, changelog: Changelog, paths: PagePaths,
+                 history_paths: HistoryPaths):
+        self.site, self.changelog = site, changelog
+        self.paths, self.history_paths = paths, history_paths
+        self.plans = {plan.id: plan for plan in site.plans}
+        self.groups = {(p.id, g.id) for p in site.plans for g, _ in p.all_groups()}
+        self.actions = {(p.id, a.id) for p in site.plans for a, _ in p.all_actions()}
+
+    def target(self, entry: ChangeEntry) -> str | None:
+        plan_id, item_id = entry.plan_id, entry.subject_id
+        if plan_id not in self.plans:
+            return None
+        if entry.subject_kind == "plan":
+            return self.paths.plan(plan_id)
+        if entry.subject_kind == "group" and (plan_id, item_id) in self.groups:
+            return self.paths.group(plan_id, item_id)
+        if entry.subject_kind == "action" and (plan_id, item_id) in self.actions:
+            return self.paths.action(plan_id, item_id)
+        return None
+
+    def view(self, entry: ChangeEntry) -> ChangeView:
+        subject = entry.subject_title if entry.subject_kind == "plan" else entry.subject_label
+        at = entry.sentence.find(subject or "\0")
+        target = self.target(entry)
+        if at < 0 or target is None:
+            parts = (entry.sentence, "", "")
+        else:
+            parts = (entry.sentence[:at], subject, entry.sentence[at + len(subject):])
+        plan_target = self.paths.plan(entry.plan_id) if entry.plan_id in self.plans else None
+        commit_url = self.changelog.commit_url
+        return ChangeView(entry, target, plan_target, *parts,
+                          commit_url.replace("{commit}", entry.commit) if commit_url else None)
+
+    def months(self, entries: list[ChangeEntry]) -> list[tuple[str, str, list[ChangeView]]]:
+        """(machine month "2026-11", "November 2026", views) newest first."""
+        grouped = groupby(entries, key=lambda e: (e.date.year, e.date.month))
+        return [(f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}",
+                 [self.view(e) for e in items])
+                for (year, month), group in grouped for items in [list(group)]]
+
+    def removed_actions(self, plan: Plan) -> list[ChangeView]:
+        """Actions removed from the plan (not withdrawn) and not put back since."""
+        current = {a.id for a, _ in plan.all_actions()}
+        seen: set[str] = set()
+        removed = []
+        for entry in self.changelog.history.newest_first():
+            if (entry.plan_id == plan.id and entry.subject_kind == "action"
+                    and entry.subject_id not in seen):
+                seen.add(entry.subject_id)
+                if entry.change == "removed" and entry.subject_id not in current:
+                    removed.append(self.view(entry))
+        return removed
+
+    def url(self, src_uri: str) -> str:
+        return page_url(src_uri, directory_urls=self.changelog.directory_urls)
+
+    def absolute(self, src_uri: str, from_src: str) -> str:
+        """An absolute URL with site_url, else a link relative to the file `from_src`."""
+        url = self.url(src_uri) if src_uri.endswith(".md") else src_uri
+        if self.changelog.site_url:
+            return self.changelog.site_url.rstrip("/") + "/" + url
+        base = posixpath.dirname(from_src)
+        relative = posixpath.relpath(url or ".", base or ".")
+        return relative + "/" if url.endswith("/") and not relative.endswith("/") else relative
+
+
+def _feed(views: _Views, feed_src: str, page_src: str, title: str,
+          entries: list[ChangeEntry]) -> bytes:
+    items = []
+    for entry in entries[:FEED_LIMIT]:
+        target = views.target(entry) or views.history_paths.site_page()
+        summary = [entry.sentence]
+        if entry.subject_title and entry.change in ("added", "removed") \
+                and entry.subject_kind == "action":
+            summary.append(f"Title: {entry.subject_title}")
+        if entry.reason:
+            summary.append(f"Reason: {entry.reason}")
+        if entry.before:
+            summary.append(f"Before: {entry.before}")
+        if entry.after:
+            summary.append(f"After: {entry.after}")
+        summary.append(f"Revision {entry.revision.short}.")
+        items.append(FeedEntry(
+            key=_entry_key(entry), title=_feed_title(entry),
+            updated=entry.date, link=views.absolute(target, feed_src),
+            summary="\n".join(summary), category=entry.change))
+    revisions = views.changelog.history.revisions
+    latest = max((item.updated for item in items), default=None) or (
+        revisions[-1].date if revisions else None)
+    identity = f"{views.changelog.site_url or views.changelog.site_name}/{feed_src}"
+    return atom_feed(identity=identity, title=title, updated=latest,
+                     self_link=views.absolute(feed_src, feed_src),
+                     page_link=views.absolute(page_src, feed_src),
+                     author=views.changelog.site_name, entries=items)
+
+
+def _feed_title(entry: ChangeEntry) -> str:
+    if entry.subject_kind == "plan":
+        return entry.sentence
+    return f"{entry.plan_title}: {entry.sentence}"
+
+
+def _entry_key(entry: ChangeEntry) -> str:
+    """What makes an entry unique for ever: its commit, subject, kind of change and detail."""
+    return "/".join([entry.commit, entry.subject_key, entry.change, entry.detail or ""])

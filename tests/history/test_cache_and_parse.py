@@ -1,0 +1,180 @@
+"""The cache (a rebuild with no new commit reads no file) and the fast revision parser."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from actionplan.api import parse_plan_bytes
+from actionplan.history import HistoryCache, read_history
+from actionplan.history import gitlog
+from actionplan.history.parse import parse_revision, parse_revision_file
+from tests.conftest import FIXTURES, ROOT
+from tests.gitrepo import GitRepo
+from tests.history.scripted import PLAN, dump
+
+
+@pytest.fixture
+def blob_reads(monkeypatch):
+    """Every blob hash asked of `git cat-file`, call by call."""
+    calls: list[list[str]] = []
+    real = gitlog.read_blobs
+
+    def counting(repo, blobs):
+        calls.append(list(blobs))
+        return real(repo, blobs)
+
+    monkeypatch.setattr("actionplan.history.reader.read_blobs", counting)
+    return calls
+
+
+def blobs_read(calls) -> int:
+    return sum(len(c) for c in calls)
+
+
+def test_a_rebuild_with_no_new_commit_reads_no_file(scripted, tmp_path, blob_reads):
+    repo, _ = scripted
+    cache = HistoryCache(tmp_path / "cache")
+    first = read_history(repo.root, repo.root / "data", cache=cache)
+    # One read per distinct version: 12 commits, and the rename keeps the content.
+    assert blobs_read(blob_reads) == 11
+    blob_reads.clear()
+    assert read_history(repo.root, repo.root / "data", cache=cache) == first
+    HistoryCache.forget_all()  # a new process: only the cache folder remains
+    assert read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path / "cache")) \
+        == first
+    assert blobs_read(blob_reads) == 0
+
+
+def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads):
+    repo = GitRepo(tmp_path / "site")
+    repo.write("data/plans/council.yaml", dump(PLAN))
+    repo.write("data/plans/other.yaml", dump(PLAN).replace("council-plan", "other-plan"))
+    repo.commit("Publish two plans")
+    cache_dir = tmp_path / "cache"
+    read_history(repo.root, repo.root / "data", cache=HistoryCache(cache_dir))
+    HistoryCache.forget_all()
+    blob_reads.clear()
+    repo.write("data/plans/council.yaml", dump(PLAN).replace("Run a staff survey", "Survey"))
+    repo.commit("Reword 2.1")
+    resumed = read_history(repo.root, repo.root / "data", cache=HistoryCache(cache_dir))
+    # The two versions in use at the checkpoint, then the one new version.
+    assert blobs_read(blob_reads) == 3
+    HistoryCache.forget_all()
+    fresh = read_history(repo.root, repo.root / "data")
+    assert resumed == fresh
+    assert [e.sentence for e in fresh.entries][-1] == "Action 2.1: title reworded."
+
+
+def test_rewritten_history_is_read_again(tmp_path):
+    repo = GitRepo(tmp_path / "site")
+    repo.write("data/plans/council.yaml", dump(PLAN))
+    repo.commit("Publish")
+    repo.write("data/plans/council.yaml", dump(PLAN).replace("Run a staff survey", "Survey"))
+    repo.commit("Reword")
+    cache = HistoryCache(tmp_path / "cache")
+    assert len(read_history(repo.root, repo.root / "data", cache=cache).revisions) == 2
+    repo.git("reset", "--quiet", "--hard", "HEAD~1")
+    history = read_history(repo.root, repo.root / "data", cache=cache)
+    assert len(history.revisions) == 1
+    assert "title" not in [e.change for e in history.entries]
+
+
+def test_a_damaged_cache_file_is_ignored(scripted, tmp_path):
+    repo, _ = scripted
+    folder = tmp_path / "cache"
+    expected = read_history(repo.root, repo.root / "data", cache=HistoryCache(folder))
+    for file in folder.iterdir():
+        file.write_text("{not json", encoding="utf-8")
+    HistoryCache.forget_all()
+    assert read_history(repo.root, repo.root / "data", cache=HistoryCache(folder)) == expected
+
+
+PLAN_FILES = sorted((ROOT / "data" / "plans").glob("*.yaml")) + [
+    FIXTURES / "data" / "plans" / "mini.yaml"]
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.name)
+def test_the_fast_parser_gives_the_same_plan_as_the_build(path: Path):
+    raw = path.read_bytes()
+    assert parse_revision_file(raw, "x.yaml") == (parse_plan_bytes(raw, "x.yaml")[0], [])
+
+
+@pytest.mark.parametrize("text", [
+    "schema_version: 1\nplan: &p {id: x}\ngroups: *p\n",  # an alias
+    "schema_version: 1\nschema_version: 1\n",  # a duplicate key
+    "plan: [unclosed\n",  # a syntax error
+    "schema_version: !!python/object:os.system 1\n",  # a tag
+    "\tplan: 1\n",  # a tab
+])
+def test_bad_files_get_the_builds_own_problems(text):
+    raw = text.encode("utf-8")
+    plan, problems = parse_revision_file(raw, "x.yaml")
+    assert plan is None and problems
+    assert problems == parse_plan_bytes(raw, "x.yaml")[1]
+
+
+def test_a_schema_error_in_one_action_is_still_found_after_valid_versions():
+    valid = dump(PLAN)
+    assert parse_revision_file(valid.encode(), "x.yaml")[0] is not None
+    broken = valid.replace("title: Run a staff survey", "title: 12")
+    plan, problems = parse_revision_file(broken.encode(), "x.yaml")
+    assert plan is None
+    assert problems == parse_plan_bytes(broken.encode(), "x.yaml")[1]
+
+
+def _edits(text: str, rng) -> str:
+    """One edit an officer might make (or a slip of the keyboard), at a random place."""
+    lines = text.splitlines(keepends=True)
+    words = [i for i, line in enumerate(lines) if re.search(r"(title|text|description): \w", line)]
+    dashes = [i for i, line in enumerate(lines) if re.match(r" *- id: ", line)]
+    kind = rng.randrange(7)
+    if kind <= 2 and words:  # reword a value
+        i = rng.choice(words)
+        lines[i] = re.sub(r"(: )(\w+)", r"\1Revised \2", lines[i], count=1)
+    elif kind == 3 and len(dashes) > 2:  # remove one listed item (an action or a group)
+        i = rng.choice(dashes[:-1])
+        column = len(lines[i]) - len(lines[i].lstrip())
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip()
+                                    or len(lines[end]) - len(lines[end].lstrip()) > column):
+            end += 1
+        del lines[i:end]
+    elif kind == 4 and dashes:  # copy an item under a new id
+        i = rng.choice(dashes)
+        column = len(lines[i]) - len(lines[i].lstrip())
+        end = i + 1
+        while end < len(lines) and len(lines[end]) - len(lines[end].lstrip()) > column:
+            end += 1
+        copy = [lines[i].replace("id: ", f"id: copy-{rng.randrange(10**6)}-", 1)] + lines[i + 1:end]
+        lines[end:end] = copy
+    elif kind == 5:  # a stray character
+        i = rng.randrange(len(lines))
+        lines[i] = lines[i][:3] + rng.choice(['"', "'", ":", "\t", "[", "#", "- "]) + lines[i][3:]
+    else:  # indent or dedent a line
+        i = rng.randrange(len(lines))
+        lines[i] = "  " + lines[i] if rng.random() < 0.5 else lines[i][2:]
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.name)
+def test_reusing_the_previous_version_never_changes_the_result(path: Path):
+    """Random edits, each read by re-parsing only what changed and by the build's own parser."""
+    rng = random.Random(path.name)
+    text = path.read_text(encoding="utf-8")
+    previous, _ = parse_revision(text.encode(), "x.yaml")
+    readable = 0
+    for _ in range(25):
+        edited = _edits(text, rng)
+        version, problems = parse_revision(edited.encode(), "x.yaml", previous)
+        plan, expected = parse_plan_bytes(edited.encode(), "x.yaml")
+        assert (version.plan if version else None) == plan
+        if plan is None:
+            assert problems == [p for p in expected]
+        else:
+            readable += 1
+            previous, text = version, edited
+    assert readable >= 5  # many edits are readable, so re-parsing a part was exercised

@@ -1,0 +1,143 @@
+"""Real MkDocs builds with history: shallow clones, no git, allow_missing, the built pages."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from tests.gitrepo import GitRepo
+
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: content
+site_dir: site
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - actionplan:
+      history:
+        commit_url: https://git.example.org/site/commit/{commit}
+"""
+
+
+def make_project(root: Path, extra_yml: str = "") -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML + extra_yml, encoding="utf-8")
+    (root / "content").mkdir()
+    (root / "content" / "index.md").write_text("# Home\n\n<!-- actionplan:plans -->\n",
+                                               encoding="utf-8")
+    (root / ".gitignore").write_text("/site/\n/.cache/\n", encoding="utf-8")
+    shutil.copytree(FIXTURES / "data", root / "data")
+    return root
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> GitRepo:
+    """The mini site with three revisions: published, an update added, an action reworded."""
+    repo = GitRepo(make_project(tmp_path_factory.mktemp("mkdocs") / "site"))
+    repo.commit("Publish the mini plan")
+    plan = repo.root / "data" / "plans" / "mini.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("Review the website", "Review the website and the app"),
+                    encoding="utf-8")
+    repo.commit("Widen 1.1.2\n\nChange-reason: The app was launched in 2021.")
+    return repo
+
+
+def test_a_full_history_builds_the_changelog(repo):
+    result = build(repo.root)
+    assert result.returncode == 0, result.stderr
+    site = repo.root / "site"
+    changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Changes to the plans" in changes
+    assert "Action 1.1.2: activities reworded." in changes.replace(
+        '<a href="../plans/mini-plan/actions/1.1.2/">Action 1.1.2</a>', "Action 1.1.2")
+    assert "<strong>Reason:</strong> The app was launched in 2021." in changes
+    assert "https://git.example.org/site/commit/" in changes
+    action = (site / "plans/mini-plan/actions/1.1.2/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="changes">Changes to this action</h2>' in action
+    assert "Action 1.1.2 added with the plan." in action
+    for name in ("changes/atom.xml", "changes/mini-plan/atom.xml", "changes/changelog.json",
+                 "changes/mini-plan/index.html"):
+        assert (site / name).is_file(), name
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="changes/"' in home  # "Changes" is in the navigation
+
+
+def test_two_builds_give_the_same_bytes(repo, tmp_path):
+    assert build(repo.root).returncode == 0
+    first = {p: p.read_bytes() for p in (repo.root / "site" / "changes").rglob("*")
+             if p.is_file()}
+    shutil.rmtree(repo.root / ".cache")  # the second build reads git again, from nothing
+    assert build(repo.root).returncode == 0
+    second = {p: p.read_bytes() for p in (repo.root / "site" / "changes").rglob("*")
+              if p.is_file()}
+    assert first == second and len(first) == 5
+
+
+def test_a_shallow_clone_stops_the_build_with_the_fix(repo, tmp_path):
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{repo.root}",
+                    str(clone)], check=True, capture_output=True)
+    result = build(clone)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "shallow clone" in result.stderr and "fetch-depth: 0" in result.stderr
+    assert "git fetch --unshallow" in result.stderr
+    assert "allow_missing: true" in result.stderr
+    assert not (clone / "site").exists()
+
+
+def test_a_shallow_clone_builds_without_a_changelog_when_allowed(repo, tmp_path):
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{repo.root}",
+                    str(clone)], check=True, capture_output=True)
+    config = clone / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "        allow_missing: true\n",
+                      encoding="utf-8")
+    result = build(clone)
+    assert result.returncode == 0, result.stderr  # --strict passes: the site chose this
+    assert "Building without a changelog" in result.stderr
+    assert not (clone / "site" / "changes").exists()
+    action = (clone / "site/plans/mini-plan/actions/1.1.2/index.html").read_text(encoding="utf-8")
+    assert "Changes to this action" not in action
+
+
+def test_outside_git_the_build_stops_and_says_so(tmp_path):
+    project = make_project(tmp_path / "plain")
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is not inside a git repository" in result.stderr
+    assert "allow_missing: true" in result.stderr
+
+
+def test_an_ignore_revs_file_that_does_not_exist_stops_the_build(repo, tmp_path):
+    project = tmp_path / "copy"
+    subprocess.run(["git", "clone", "--quiet", f"file://{repo.root}", str(project)], check=True,
+                   capture_output=True)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "        ignore_revs_file: .changelog-ignore-revs\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "history.ignore_revs_file:" in result.stderr and "does not exist" in result.stderr
+    (project / ".changelog-ignore-revs").write_text(
+        subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], capture_output=True,
+                       text=True, check=True).stdout, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    changes = (project / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "activities reworded" not in changes  # the ignored commit's change is not listed
+    assert "Plan added" in changes
