@@ -76,6 +76,12 @@ _PlanLoader.add_implicit_resolver(
 )
 
 
+def reads_as_text(value: str) -> bool:
+    """Whether `value`, written unquoted, is read back as text (writers quote it if not)."""
+    resolver = _PlanLoader("")
+    return resolver.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
 def read_yaml_file(path: Path, display_name: str | None = None) -> SourceDocument:
     """Parse `path`; raise `DataError` with a positioned, plain-English problem on failure."""
     name = display_name or str(path)
