@@ -226,6 +226,14 @@ _SYNTAX_HINTS = [
     ("found undefined alias", "an alias (*name) is used", "write the value out in full"),
     ("found unknown escape character", "a backslash (\\) in double quotes starts an unknown escape",
      "write \\\\ for a backslash, or use single quotes"),
+    ("while parsing a flow sequence", "a value that starts with [ is read as a list, and this "
+     "one is not a complete list", 'if it is text, put the whole value in double quotes, for '
+     'example title: "[Draft] Equality plan"; if it is a list, end it with ]'),
+    ("while parsing a flow mapping", "a value that starts with { is read as a set of fields, and "
+     "this one is not complete", "if it is text, put the whole value in double quotes; "
+     "otherwise end it with }"),
+    ("that cannot start any token", "a value starts with a character YAML keeps for itself "
+     "(such as @, ` or %)", "put the whole value in double quotes"),
 ]
 
 
@@ -233,11 +241,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = _mark(mark) if mark else (None, None)
     detail = " ".join(filter(None, [error.context, error.problem]))
+    if "expected <block end>" in detail and _starts_a_flow_value(mark):
+        detail = "while parsing a flow sequence"  # `title: [Draft] Plan`: text after a list
     for needle, what, fix in _SYNTAX_HINTS:
         if needle in detail:
             return Problem(name, line, column, "file", f"YAML syntax: {what}", fix)
     return Problem(name, line, column, "file", f"YAML syntax: {detail}",
                    "check the punctuation and indentation on this line and the line above")
+
+
+def _starts_a_flow_value(mark) -> bool:
+    """Whether the line of `mark` has a value starting with [ or {, like `title: [Draft] x`."""
+    buffer = getattr(mark, "buffer", None)
+    if not isinstance(buffer, str):
+        return False
+    lines = buffer.splitlines()
+    text = lines[mark.line] if mark.line < len(lines) else ""
+    return re.match(r"^\s*(- )?[^\s#:][^:]*:\s+[\[{]", text) is not None
 
 
 def _too_deep(name: str, mark) -> Problem:
