@@ -19,6 +19,7 @@ from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
+from actionplan.mkdocs_plugin import serve
 
 log = get_plugin_logger(__name__)
 
@@ -31,6 +32,14 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.files: list[SiteFile] = []
         self.renderer: Renderer | None = None
+        self.serving = False
+        self.data_problems: list = []
+        self.has_last_good = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds, so the
+        # last data that worked is still here when an officer saves a file with an error.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Watch the data so `mkdocs serve` rebuilds when an officer saves a plan file.
@@ -47,8 +56,14 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # Load before MkDocs cleans the output folder, so bad data leaves the last site intact.
         try:
             self.site, warnings = load_site(self.data_dir, relative_to=self.project_dir)
+            self.data_problems, self.has_last_good = [], True
         except DataError as error:
-            raise PluginError(error.report()) from None
+            if not self.serving:
+                raise PluginError(error.report()) from None
+            # Serving: keep the server up on the last good data and show the problems.
+            serve.report_in_terminal(error.report())
+            self.data_problems, warnings = error.problems, []
+            self.site = self.site or Site(plans=())
         for problem in warnings:
             log.warning(problem.format())
         self.specs = {spec.src_uri: spec for spec in site_pages(self.site, self.paths)}
@@ -81,11 +96,18 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
+        notice = self._data_notice(page)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            return self.renderer.render(spec)
+            return notice + self.renderer.render(spec)
         if self.config.home_marker in html:
             table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
                                                   site=self.site)
-            return html.replace(self.config.home_marker, table)
-        return html
+            return notice + html.replace(self.config.home_marker, table)
+        return notice + html
+
+    def _data_notice(self, page: Page) -> str:
+        if not self.data_problems:
+            return ""
+        return serve.notice_html(self.renderer, self.data_problems, page.file.src_uri,
+                                 has_last_good=self.has_last_good)

@@ -1,0 +1,162 @@
+"""`mkdocs serve` rebuilds when a data file changes, and survives bad data, showing the problems.
+
+Each test runs a real `mkdocs serve` on a free 127.0.0.1 port in a subprocess, with every
+wait bounded, and stops it at the end.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES
+
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: content
+site_dir: site
+strict: true
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - actionplan
+"""
+WAIT = 90  # seconds: a slow CI machine builds in a few seconds; this only bounds a failure
+NOTICE = "actionplan-data-problems"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text("# Home\n\n<!-- actionplan:plans -->\n",
+                                                   encoding="utf-8")
+    shutil.copytree(FIXTURES / "data", tmp_path / "data")
+    return tmp_path
+
+
+class Server:
+    def __init__(self, project: Path):
+        self.project = project
+        self.port = _free_port()
+        self.log = project / "serve.log"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+        with self.log.open("wb") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def get(self, path: str = "/") -> tuple[int, str]:
+        url = f"http://127.0.0.1:{self.port}{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except OSError:
+            return 0, ""
+
+    def wait_for(self, what: str, test) -> None:
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"mkdocs serve stopped while waiting for {what}:\n{self.output()}")
+            if test():
+                return
+            time.sleep(0.3)
+        pytest.fail(f"timed out waiting for {what}:\n{self.output()}")
+
+    def page_has(self, text: str, path: str = "/") -> bool:
+        status, body = self.get(path)
+        return status == 200 and text in body
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=20)
+
+
+@pytest.fixture
+def serve(project):
+    servers = []
+
+    def start() -> Server:
+        server = Server(project)
+        servers.append(server)
+        return server
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_saving_a_data_file_rebuilds_the_site(project, serve):
+    server = serve()
+    plan_page = "/plans/mini-plan/"
+    server.wait_for("the first build", lambda: server.page_has("Mini Equality Plan", plan_page))
+    edit(project / "data" / "plans" / "mini.yaml", "title: Mini Equality Plan 2020-2022",
+         "title: Renamed Equality Plan 2020-2022")
+    server.wait_for("the rebuild", lambda: server.page_has("Renamed Equality Plan", plan_page))
+    assert "Detected file changes" in server.output()
+
+
+def test_bad_data_while_serving_is_shown_and_the_server_keeps_the_last_good_site(project,
+                                                                                   serve):
+    server = serve()
+    plan_page = "/plans/mini-plan/"
+    server.wait_for("the first build", lambda: server.page_has("Mini Equality Plan", plan_page))
+    plan = project / "data" / "plans" / "mini.yaml"
+    edit(plan, "status: in_progress", "status: in progres")
+    message = ('data/plans/mini.yaml:50:25: action 1.1.1 > progress update 1 > status: Status '
+               '"in progres" is not one of')
+    server.wait_for("the problem in the terminal", lambda: message in server.output())
+    server.wait_for("the problem on the page", lambda: server.page_has(NOTICE, plan_page))
+    status, body = server.get(plan_page)
+    assert status == 200 and "Mini Equality Plan" in body  # the last good data, still served
+    assert message in html.unescape(body)
+    assert "ERROR   -  1 problem in the plan data:" in server.output()
+    assert "Traceback" not in server.output()
+    edit(plan, "status: in progres", "status: in_progress")
+    server.wait_for("the notice to go", lambda: server.page_has("Mini Equality Plan", plan_page)
+                    and not server.page_has(NOTICE, plan_page))
+
+
+def test_serve_starts_on_bad_data_but_build_still_refuses_it(project, serve):
+    edit(project / "data" / "plans" / "mini.yaml", "status: in_progress", "status: in progres")
+    server = serve()
+    server.wait_for("the home page with the problem", lambda: server.page_has(NOTICE))
+    status, body = server.get("/")
+    assert "No plan can be shown until the data can be read." in body
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                           capture_output=True, text=True, timeout=300)
+    assert build.returncode == 1
+    assert 'Status "in progres" is not one of' in build.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
