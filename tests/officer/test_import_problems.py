@@ -13,6 +13,62 @@ STATUS_CODES = ("not_started, in_progress, ongoing, completed, rescheduled, tran
                 "withdrawn, unknown")
 
 
+# The messages the officers' guide quotes (tests/officer/test_error_guide.py checks it).
+MESSAGES = {
+    "check": (
+        'new.xlsx:Progress:row 2: action 1.1 > progress update 1 > status (column C, Status): '
+        f'Status "in progres" is not one of: {STATUS_CODES}. Did you mean "in_progress"? '
+        'Use one of the values listed.'),
+    "nothing written": (
+        "1 error: nothing was written. Fix the rows listed above and import again."),
+    "repeated id": (
+        'new.xlsx:Actions:row 4: action 1.1 > id (column B, Action id): Action id "1.1" is used '
+        'twice (first on Actions row 2). Give each action its own id (ids must be unique '
+        'within a plan).'),
+    "missing field": (
+        'new.xlsx:Plan: plan: The field "title" is missing. Fill in the "Title" row of the Plan '
+        'sheet.'),
+    "unknown column": (
+        'new.xlsx:Actions:row 1: column F: The column "Lede" is not one this layout knows. '
+        'Did you mean "Leads"? Rename it to one of the headings in the guide, or map it in a '
+        '--columns file; its values were not imported.'),
+    "two columns": (
+        'new.xlsx:Actions:row 1: column F (When): This column and column E ("Target dates") '
+        'both hold Target dates. Delete or rename one of them.'),
+    "no group": (
+        "new.xlsx:Actions:row 2: action: This action has no group. Fill the Group id (or, "
+        "without a Groups sheet, the Group title) on this row or a row above it."),
+    "words differ": (
+        'new.xlsx:Dates:row 2: column C (Date as written): No date of action 1.1 reads "April '
+        '2026" in the main sheet, so this row was not used. Give the date the same words in '
+        "both places, or delete this row."),
+    "plan id": (
+        'new.xlsx:Plan:row 2: plan (column B, Plan id): The Plan id "new-plan" is not the plan '
+        "being imported (other-plan). Import with --plan new-plan, or correct the Plan id."),
+    "unknown item": (
+        "new.xlsx:Notes:row 2: action 9.9: Action 9.9 is not in the plan, so this row was not "
+        "used. Correct the id (see the Actions and Progress sheets), or delete this row."),
+    "reference": (
+        'new.xlsx:Notes:row 3: column A (Belongs to): "the first action" is not a reference. '
+        "Write plan, group ID, action ID, action ID > activity ID or action ID > update N, for "
+        "example: action 1.1 > update 2."),
+    "yes or no": ('new.xlsx:Notes:row 4: column C (Public): "perhaps" is not yes or no. Write '
+                  "yes or no."),
+    "line range": (
+        'new.xlsx:Sources:row 2: column B (Lines): "fifteen" is not a line range. Write the '
+        "first and last line, for example 15-18."),
+    "not a spreadsheet": (
+        "plan.docx: file: This is not a .xlsx or .csv file. Save the spreadsheet as Excel "
+        "Workbook (.xlsx) or as CSV UTF-8 (.csv), then import that file."),
+    "no file": "missing.xlsx: file: There is no such file. Check the file name and folder.",
+    "unknown sheet": (
+        'new.xlsx:My notes: sheet: The sheet "My notes" is not part of the layout, so it was '
+        "not read. Rename it to one of: Plan, Levels, Headings, Strand key, Footnotes, "
+        "Abbreviations, Groups, Actions, Activities, Measures, Equality duty aims, Progress, "
+        "Progress items, Leads, Dates, Notes, Sources."),
+}
+
+
 def workbook(path: str, sheets: dict[str, list[list[str]]]) -> str:
     book = Workbook()
     book.remove(book.active)
@@ -48,7 +104,8 @@ def imported(run, path: str, *args: str) -> tuple[int, str, str]:
 def test_a_good_workbook_is_imported(project, run):
     code, out, err = imported(run, workbook("new.xlsx", good_sheets()))
     assert (code, err) == (0, "")
-    assert out.startswith("Created data/plans/new-plan.yaml: 1 groups, 2 actions")
+    assert out.startswith("Created data/plans/new-plan.yaml: 1 group, 2 actions, 0 progress "
+                          "updates.")
 
 
 def test_a_check_failure_is_placed_at_its_row_and_column(project, run):
@@ -56,58 +113,43 @@ def test_a_check_failure_is_placed_at_its_row_and_column(project, run):
                 ["1.1", "2026-05-01", "in progres", "Started."]]
     code, out, err = imported(run, workbook("new.xlsx", good_sheets(Progress=progress)))
     assert code == 1 and not (project / "data" / "plans" / "new-plan.yaml").exists()
-    assert err.splitlines()[0] == (
-        'new.xlsx:Progress:row 2: action 1.1 > progress update 1 > status (column C, Status): '
-        f'Status "in progres" is not one of: {STATUS_CODES}. Did you mean "in_progress"? '
-        'Use one of the values listed.')
-    assert err.splitlines()[-1] == ("1 error: nothing was written. Fix the rows listed above "
-                                    "and import again.")
+    assert err.splitlines()[0] == MESSAGES['check']
+    assert err.splitlines()[-1] == MESSAGES['nothing written']
 
 
 def test_a_repeated_action_id_names_both_rows(project, run):
     actions = ACTIONS + [["", "1.1", "1.3", "Third action", ""]]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 1
-    assert err.splitlines()[0] == (
-        'new.xlsx:Actions:row 4: action 1.1 > id (column B, Action id): Action id "1.1" is used '
-        'twice (first on Actions row 2). Give each action its own id (ids must be unique '
-        'within a plan).')
+    assert err.splitlines()[0] == MESSAGES['repeated id']
 
 
 def test_a_missing_field_says_where_to_fill_it_in(project, run):
     plan = [row for row in PLAN_ROWS if row[0] != "Title"]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Plan=plan)))
     assert code == 1
-    assert err.splitlines()[0] == ('new.xlsx:Plan: plan: The field "title" is missing. Fill in '
-                                   'the "Title" row of the Plan sheet.')
+    assert err.splitlines()[0] == MESSAGES['missing field']
 
 
 def test_an_unknown_column_is_reported_and_not_read(project, run):
     actions = [row + [extra] for row, extra in zip(ACTIONS, ["Lede", "Head of HR", ""])]
     code, out, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 0
-    assert out.splitlines()[0] == (
-        'new.xlsx:Actions:row 1: column F: The column "Lede" is not one this layout knows. '
-        'Did you mean "Leads"? Rename it to one of the headings in the guide, or map it in a '
-        '--columns file; its values were not imported.')
+    assert out.splitlines()[0] == MESSAGES['unknown column']
 
 
 def test_two_columns_for_one_field_is_an_error(project, run):
     actions = [row + [extra] for row, extra in zip(ACTIONS, ["When", "May 2027", ""])]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 1
-    assert err.splitlines()[0] == (
-        'new.xlsx:Actions:row 1: column F (When): This column and column E ("Target dates") '
-        'both hold Target dates. Delete or rename one of them.')
+    assert err.splitlines()[0] == MESSAGES['two columns']
 
 
 def test_an_action_with_no_group_is_an_error(project, run):
     actions = [ACTIONS[0], ["", "1.1", "1.1", "First action", ""]]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 1
-    assert err.splitlines()[0] == (
-        "new.xlsx:Actions:row 2: action: This action has no group. Fill the Group id (or, "
-        "without a Groups sheet, the Group title) on this row or a row above it.")
+    assert err.splitlines()[0] == MESSAGES['no group']
 
 
 def test_rows_about_items_that_do_not_exist(project, run):
@@ -119,15 +161,8 @@ def test_rows_about_items_that_do_not_exist(project, run):
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Notes=notes,
                                                                   Sources=sources)))
     assert code == 1
-    assert err.splitlines()[:4] == [
-        "new.xlsx:Notes:row 2: action 9.9: Action 9.9 is not in the plan, so this row was not "
-        "used. Correct the id (see the Actions and Progress sheets), or delete this row.",
-        'new.xlsx:Notes:row 3: column A (Belongs to): "the first action" is not a reference. '
-        "Write plan, group ID, action ID, action ID > activity ID or action ID > update N, for "
-        "example: action 1.1 > update 2.",
-        'new.xlsx:Notes:row 4: column C (Public): "perhaps" is not yes or no. Write yes or no.',
-        'new.xlsx:Sources:row 2: column B (Lines): "fifteen" is not a line range. Write the '
-        "first and last line, for example 15-18."]
+    assert err.splitlines()[:4] == [MESSAGES[k] for k in ("unknown item", "reference",
+                                                           "yes or no", "line range")]
 
 
 def test_detail_whose_words_no_longer_match_is_reported_not_lost_silently(project, run):
@@ -135,18 +170,13 @@ def test_detail_whose_words_no_longer_match_is_reported_not_lost_silently(projec
              ["action 1.1", "due", "April 2026", "month", "2026-04-01", "2026-04-30"]]
     code, out, err = imported(run, workbook("new.xlsx", good_sheets(Dates=dates)))
     assert code == 0
-    assert out.splitlines()[0] == (
-        'new.xlsx:Dates:row 2: column C (Date as written): No date of action 1.1 reads "April '
-        '2026" in the main sheet, so this row was not used. Give the date the same words in '
-        "both places, or delete this row.")
+    assert out.splitlines()[0] == MESSAGES['words differ']
 
 
 def test_the_plan_id_in_the_sheet_must_match_the_command(project, run):
     code, _, err = imported(run, workbook("new.xlsx", good_sheets()), "--plan", "other-plan")
     assert code == 1
-    assert err.splitlines()[0] == (
-        'new.xlsx:Plan:row 2: plan (column B, Plan id): The Plan id "new-plan" is not the plan '
-        "being imported (other-plan). Import with --plan new-plan, or correct the Plan id.")
+    assert err.splitlines()[0] == MESSAGES['plan id']
 
 
 def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them(project, run):
@@ -167,11 +197,9 @@ def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them(project, run):
 
 def test_only_spreadsheets_are_imported(project, run):
     Path("plan.docx").write_bytes(b"PK")
-    assert run("import", "plan.docx", "--plan", "x") == (
-        1, "", "plan.docx: file: This is not a .xlsx or .csv file. Save the spreadsheet as "
-        "Excel Workbook (.xlsx) or as CSV UTF-8 (.csv), then import that file.\n")
-    assert run("import", "missing.xlsx")[2] == (
-        "missing.xlsx: file: There is no such file. Check the file name and folder.\n")
+    assert run("import", "plan.docx", "--plan", "x") == (1, "", MESSAGES["not a spreadsheet"]
+                                                          + "\n")
+    assert run("import", "missing.xlsx")[2] == MESSAGES["no file"] + "\n"
 
 
 def test_a_sheet_outside_the_layout_is_reported(project, run):
@@ -179,8 +207,7 @@ def test_a_sheet_outside_the_layout_is_reported(project, run):
     sheets["My notes"] = [["To do"], ["Ask Sam"]]
     code, out, _ = imported(run, workbook("new.xlsx", sheets))
     assert code == 0
-    assert out.splitlines()[0].startswith('new.xlsx:My notes: sheet: The sheet "My notes" is '
-                                          "not part of the layout, so it was not read.")
+    assert out.splitlines()[0] == MESSAGES["unknown sheet"]
 
 
 def test_a_failed_import_leaves_an_existing_plan_untouched(project, run):
@@ -197,3 +224,13 @@ def test_a_failed_import_leaves_an_existing_plan_untouched(project, run):
         'Id "Not An Id" is not a valid identifier. Use lower-case letters')
     # Its progress update, on the Progress sheet, now belongs to no action: also reported.
     assert "charnwood-2016-2018.xlsx:Progress:row 2: action 1.1: Action 1.1 is not in" in err
+
+
+def test_groups_named_in_the_actions_sheet_beside_an_empty_groups_sheet(project, run):
+    # As in the template: a Groups sheet with headings only, the groups named on action rows.
+    actions = [["Group number", "Group title", "Number", "Action"],
+               ["1", "First objective", "1.1", "First action"], ["", "", "1.2", "Second"]]
+    sheets = good_sheets(Groups=[["Group id", "Title"]], Actions=actions)
+    code, out, err = imported(run, workbook("new.xlsx", sheets))
+    assert (code, err) == (0, ""), err
+    assert out.startswith("Created data/plans/new-plan.yaml: 1 group, 2 actions")

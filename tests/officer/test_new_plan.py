@@ -8,6 +8,15 @@ from actionplan.api import load_site, read_plan_file
 from actionplan.validate.schema_check import SCHEMA_PATH
 
 
+# The messages the officers' guide quotes (tests/officer/test_error_guide.py checks it).
+MESSAGES = {
+    "bad id": ('Equality 2026: plan id: "Equality 2026" is not a valid plan id. Use lower-case '
+               'letters, digits, dots, hyphens and underscores, for example "equality-2026".'),
+    "exists": ("data/plans/charnwood-2016-2018.yaml: file: This file already exists. Choose "
+               "another plan id, or edit the existing file."),
+}
+
+
 def test_new_plan_writes_a_commented_starter_that_validates(project, run):
     code, out, err = run("new-plan", "equality-2026", "--title", "Equality Plan 2026-2028")
     assert (code, err) == (0, "")
@@ -28,13 +37,10 @@ def test_new_plan_writes_a_commented_starter_that_validates(project, run):
 
 def test_new_plan_refuses_a_bad_id_and_an_existing_file(project, run):
     code, _, err = run("new-plan", "Equality 2026")
-    assert code == 1 and err == ('Equality 2026: plan id: "Equality 2026" is not a valid plan '
-                                 'id. Use lower-case letters, digits, dots, hyphens and '
-                                 'underscores, for example "equality-2026".\n')
+    assert code == 1 and err == MESSAGES["bad id"] + "\n"
     code, _, err = run("new-plan", "charnwood-2016-2018")
     assert code == 1
-    assert err == ("data/plans/charnwood-2016-2018.yaml: file: This file already exists. "
-                   "Choose another plan id, or edit the existing file.\n")
+    assert err == MESSAGES["exists"] + "\n"
 
 
 def test_new_plan_refuses_an_id_another_file_already_uses(project, run):

@@ -28,7 +28,8 @@ def charnwood_as_officers_keep_it(path: str, change: dict[str, str] | None = Non
             text = (change or {}).get(action["id"], latest["text"])
             sheet.append([group["title"] if index == 0 else None, action["number"],
                           action["title"], "\n".join(action.get("measures", [])),
-                          "\n".join(action.get("leads", [])), "\n".join(_words(d) for d in action.get("due", [])),
+                          "\n".join(action.get("leads", [])),
+                          "\n".join(_words(d) for d in action.get("due", [])),
                           latest["status"]["code"], text])
     book.save(path)
 

@@ -577,8 +577,9 @@ class _Importer:
         old_actions = {a["id"]: a for _, g in _walk_groups(self.original["groups"])
                        for a in g.get("actions", [])} if self.original else {}
         updates = sum(len(a.get("progress") or []) for a in new_actions.values())
-        self.summary.append(f"{len(list(_walk_groups(data['groups'])))} groups, "
-                            f"{len(new_actions)} actions, {updates} progress updates.")
+        groups = len(list(_walk_groups(data["groups"])))
+        self.summary.append(f"{_count(groups, 'group')}, {_count(len(new_actions), 'action')}, "
+                            f"{_count(updates, 'progress update')}.")
         if self.old is None:
             return
         added = [i for i in new_actions if i not in old_actions]
@@ -650,7 +651,7 @@ class _Tree:
         group = self.groups.get(group_id) if group_id else self._find(number, title)
         if group is None:
             group_id = group_id or self._new_id(number, title)
-            group = {"id": group_id}
+            group = {"id": group_id, "_inline": True}  # named only in the Actions sheet
             self.groups[group_id], self.parents[group_id] = group, None
             self.importer.origins.item(group, row.origin())
             self.importer.origins.field(group, "id", row.origin("group_id"))
@@ -755,6 +756,10 @@ def _already_said(last: dict, candidate: dict) -> bool:
         if normal_form(old) != normal_form(value):
             return False
     return True
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _free_id(prefix: str, used: set) -> str:
