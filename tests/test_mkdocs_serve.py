@@ -7,19 +7,15 @@ wait bounded, and stops it at the end.
 from __future__ import annotations
 
 import html
-import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from .conftest import FIXTURES
+from .serving import NOTICE, Server
 
 MKDOCS_YML = """\
 site_name: Test site
@@ -33,8 +29,6 @@ plugins:
   - search
   - actionplan
 """
-WAIT = 90  # seconds: a slow CI machine builds in a few seconds; this only bounds a failure
-NOTICE = "actionplan-data-problems"
 
 
 @pytest.fixture
@@ -45,53 +39,6 @@ def project(tmp_path: Path) -> Path:
                                                    encoding="utf-8")
     shutil.copytree(FIXTURES / "data", tmp_path / "data")
     return tmp_path
-
-
-class Server:
-    def __init__(self, project: Path):
-        self.project = project
-        self.port = _free_port()
-        self.log = project / "serve.log"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-        with self.log.open("wb") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
-                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def get(self, path: str = "/") -> tuple[int, str]:
-        url = f"http://127.0.0.1:{self.port}{path}"
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                return response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, ""
-        except OSError:
-            return 0, ""
-
-    def wait_for(self, what: str, test) -> None:
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"mkdocs serve stopped while waiting for {what}:\n{self.output()}")
-            if test():
-                return
-            time.sleep(0.3)
-        pytest.fail(f"timed out waiting for {what}:\n{self.output()}")
-
-    def page_has(self, text: str, path: str = "/") -> bool:
-        status, body = self.get(path)
-        return status == 200 and text in body
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=20)
 
 
 @pytest.fixture
@@ -154,9 +101,3 @@ def test_serve_starts_on_bad_data_but_build_still_refuses_it(project, serve):
                            capture_output=True, text=True, timeout=300)
     assert build.returncode == 1
     assert 'Status "in progres" is not one of' in build.stderr
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
