@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from openpyxl import Workbook
 
 from actionplan.api import read_plan_file
 from actionplan.load import read_yaml_file
+from actionplan.validate.schema_check import SCHEMA_PATH
 
 CHARNWOOD = "data/plans/charnwood-2016-2018.yaml"
 
@@ -14,7 +17,7 @@ def charnwood_as_officers_keep_it(path: str, change: dict[str, str] | None = Non
     """The Charnwood plan as one table under a title row, with the plan's own headings, the
     objective ("PEO", the plan's level label) only on the first row of each objective, no ids,
     and the latest status and progress of each action."""
-    data = read_yaml_file(__import__("pathlib").Path(CHARNWOOD)).data
+    data = read_yaml_file(Path(CHARNWOOD)).data
     book = Workbook()
     sheet = book.active
     sheet.append(["Equality Strategy Action Plan 2016-2018"])
@@ -111,3 +114,51 @@ def _words(date) -> str:
 
 def _action(data: dict, action_id: str) -> dict:
     return next(a for g in data["groups"] for a in g["actions"] if a["id"] == action_id)
+
+
+def test_details_the_one_table_sheet_has_no_place_for_are_kept(project, run):
+    """The mini fixture has lead and measure details, activity ids and a two-level tree; a
+    one-table sheet with only words in its cells must keep all of them."""
+    path = project / "data" / "plans" / "mini.yaml"
+    before = read_yaml_file(path).data
+    book = Workbook()
+    book.active.append(["Group id", "No", "Action", "Key activity", "How will success be "
+                        "measured?", "Who", "Date of Completion"])
+    for group in before["groups"][0]["groups"]:
+        for action in group["actions"]:
+            book.active.append([
+                group["id"], action["id"], action.get("title"),
+                "\n".join(a["text"] for a in action.get("activities", [])),
+                "\n".join(m["text"] if isinstance(m, dict) else m
+                          for m in action.get("measures", [])),
+                "\n".join(x["text"] if isinstance(x, dict) else x
+                          for x in action.get("leads", [])),
+                "\n".join(_words(d) for d in action.get("due", []))])
+    book.save("mine.xlsx")
+    code, out, err = run("import", "mine.xlsx", "--plan", "mini-plan")
+    assert (code, err) == (0, ""), err
+    assert "changed" not in out and "removed" not in out
+    assert read_yaml_file(path).data == before
+
+
+def test_a_dry_run_reports_and_writes_nothing(project, run):
+    charnwood_as_officers_keep_it("mine.xlsx", {"4.6": "Training finished in June."})
+    before = (project / CHARNWOOD).read_bytes()
+    code, out, err = run("import", "mine.xlsx", "--plan", "charnwood-2016-2018", "--dry-run")
+    assert (code, err) == (0, "")
+    assert out.startswith("Would update data/plans/charnwood-2016-2018.yaml: ")
+    assert "Actions changed: 4.6." in out
+    assert (project / CHARNWOOD).read_bytes() == before
+
+
+def test_import_adds_the_editor_schema_line_to_a_file_without_one(project, run):
+    path = project / CHARNWOOD
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("\n", 1)[1], encoding="utf-8")  # drop the schema line
+    assert run("export", "charnwood-2016-2018")[0] == 0
+    assert run("import", "charnwood-2016-2018.xlsx")[0] == 0
+    first, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    assert rest == text.split("\n", 1)[1]
+    assert first.startswith("# yaml-language-server: $schema=")
+    target = (path.parent / first.split("$schema=")[1]).resolve()
+    assert target == Path(str(SCHEMA_PATH)).resolve()

@@ -115,3 +115,17 @@ def test_nothing_is_written_when_the_file_would_not_pass_the_checks(project, run
     assert code == 1 and path.read_text(encoding="utf-8") == broken
     assert 'Code "in progres" is not one of' in err
     assert "The update was not saved" in err and "It is unchanged." in err
+
+
+def test_an_update_dated_before_an_earlier_one_is_added_with_a_warning(project, run):
+    assert run("update", "4.6", "--status", "in_progress", "--text", "a", "--date",
+               "2018-06-30")[0] == 0
+    code, out, err = run("update", "4.6", "--status", "in_progress", "--text", "b", "--date",
+                         "2018-05-01")
+    assert (code, err) == (0, "")
+    warning, done = out.splitlines()
+    assert warning == ("data/plans/charnwood-2016-2018.yaml:608: action 4.6 > progress update "
+                       "3: This update is dated 2018-05-01, before an earlier update "
+                       "(2018-06-30); updates are listed oldest first. Check the date; if it is "
+                       "right, move the update up in the file.")
+    assert done.startswith("Added progress update 3 to action 4.6")

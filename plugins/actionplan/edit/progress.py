@@ -13,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from actionplan.edit.locate import quick_load
 from actionplan.edit.yaml_edit import dump_text, load_text, to_node, write_checked
 from actionplan.load import find_plan_files, read_yaml_file
+from actionplan.model.dates import parse_fuzzy_date
 from actionplan.model.vocabulary import STATUSES
 from actionplan.problems import DataError, Problem
 
@@ -69,8 +70,29 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
     problems = write_checked(place.file, dump_text(yaml, document), display_name=display_name)
     written = not any(p.severity == "error" for p in problems)
     line = _line_of(place.file, place.path + ("progress", len(progress) - 1)) if written else None
+    if written:
+        problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
     return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
                         problems)
+
+
+def _out_of_order(progress, when: date, file: str, line: int | None,
+                  action_id: str) -> list[Problem]:
+    """A warning when the new update is dated before an earlier one: updates go oldest first."""
+    latest = max((d for d in (_date_of(u) for u in progress[:-1]) if d), default=None)
+    if latest is None or when >= latest:
+        return []
+    return [Problem(file, line, None, f"action {action_id} > progress update {len(progress)}",
+                    f"this update is dated {when.isoformat()}, before an earlier update "
+                    f"({latest.isoformat()}); updates are listed oldest first",
+                    "check the date; if it is right, move the update up in the file",
+                    "warning")]
+
+
+def _date_of(update) -> date | None:
+    value = update.get("date") if isinstance(update, dict) else None
+    text = value.get("text") if isinstance(value, dict) else value
+    return parse_fuzzy_date(str(text)).sort_date if text else None
 
 
 def _progress_list(action: CommentedMap) -> CommentedSeq:
