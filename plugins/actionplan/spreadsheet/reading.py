@@ -10,26 +10,28 @@ title), so transcription notes and other details survive a one-table import.
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from actionplan.edit.yaml_edit import normal_form
+from actionplan.edit.locate import ID_PATTERN
 from actionplan.problems import Problem
 from actionplan.spreadsheet import columns as L
+from actionplan.spreadsheet.assembly import (
+    Previous, already_said, counted, free_id, order, walk_groups,
+)
 from actionplan.spreadsheet.cells import (
     CellError, format_ref, line_range, parse_ref, split_codes, split_items, yes_no,
 )
 from actionplan.spreadsheet.details import Detail, ref_key
 from actionplan.spreadsheet.files import read_sheets
+from actionplan.spreadsheet.group_tree import GroupTree
 from actionplan.spreadsheet.origins import Origins
 from actionplan.spreadsheet.tables import (
     HeadingWords, Origin, ParsedTable, Row, identify, parse_fields, parse_table,
 )
-from actionplan.validate.schema_check import load_schema
 
-_ID = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
 _ACTION_FIELDS = [c.key for c in L.ACTIONS.columns if not c.key.startswith("group_")]
 _INLINE_PROGRESS = ("progress_date", "status", "progress", "next_steps", "impact")
 
@@ -135,8 +137,8 @@ class _Importer:
             self._plan_field(plan, key, row.get(key), row.origin(key))
         self._plan_id(plan, fields)
         self._plan_lists(plan)
-        self._notes_and_source(plan, (("plan", ""),))
-        _order(plan, "Plan")
+        self.add_notes_and_source(plan, (("plan", ""),))
+        order(plan, "Plan")
         return plan
 
     def _plan_id(self, plan: dict, fields: ParsedTable | None) -> None:
@@ -151,7 +153,7 @@ class _Importer:
     def _plan_field(self, plan: dict, key: str, value: str, origin: Origin) -> None:
         if key in ("document_status", "document_status_text"):
             status = plan.setdefault("document_status", {})
-            self._set(status, "code" if key == "document_status" else "text", value, origin)
+            self.put(status, "code" if key == "document_status" else "text", value, origin)
             if not status:
                 del plan["document_status"]
         elif key == "organisation":
@@ -161,20 +163,20 @@ class _Importer:
         elif key.startswith("organisation_") or key == "partners":
             organisation = plan.setdefault("organisation", {})
             value = split_items(value) if key == "partners" else value
-            self._set(organisation, key.removeprefix("organisation_"), value, origin)
+            self.put(organisation, key.removeprefix("organisation_"), value, origin)
         elif key in ("period", "document_date", "progress_as_at"):
-            date = self._date(value, (("plan", ""),), key, origin, _Previous(plan.get(key)))
-            self._set(plan, key, date, origin)
+            date = self._date(value, (("plan", ""),), key, origin, Previous(plan.get(key)))
+            self.put(plan, key, date, origin)
         elif key.startswith("strand_"):
             scheme = plan.setdefault("strand_scheme", {})
             name = {"strand_heading": "label", "strand_title": "title"}.get(key, "key_text")
-            self._set(scheme, name, value, origin)
+            self.put(scheme, name, value, origin)
             if not scheme:
                 del plan["strand_scheme"]
         else:
-            self._set(plan, key, value, origin)
+            self.put(plan, key, value, origin)
         if "organisation" in plan:
-            _order(plan["organisation"], "Organisation")
+            order(plan["organisation"], "Organisation")
 
     def _plan_lists(self, plan: dict) -> None:
         self._table_list(plan, "levels", L.LEVELS, lambda row: self._record(row, {
@@ -187,13 +189,13 @@ class _Importer:
         codes = self.tables.get(L.STRAND_KEY.name)
         if codes is not None:
             scheme = plan.setdefault("strand_scheme", {})
-            self._set(scheme, "codes", [self._record(row, {
+            self.put(scheme, "codes", [self._record(row, {
                 "code": row.get("code"), "label": row.get("label"),
                 "maps_to": split_codes(row.get("maps_to"))}) for row in codes.rows], None)
             if not scheme:
                 del plan["strand_scheme"]
             else:
-                _order(scheme, "StrandScheme")
+                order(scheme, "StrandScheme")
 
     def _labels(self, plan: dict) -> None:
         table = self.tables.get(L.HEADINGS.name)
@@ -211,23 +213,23 @@ class _Importer:
             elif row.get("heading"):
                 labels[name] = row.get("heading")
                 self.origins.field(labels, name, row.origin("heading"))
-        self._set(plan, "labels", labels, None)
+        self.put(plan, "labels", labels, None)
 
     def _table_list(self, target: dict, key: str, table: L.Table, make) -> None:
         parsed = self.tables.get(table.name)
         if parsed is not None:
-            self._set(target, key, [make(row) for row in parsed.rows], None)
+            self.put(target, key, [make(row) for row in parsed.rows], None)
 
     # --- groups and actions ---------------------------------------------------------------
 
     def _groups(self, plan: dict) -> list:
         groups_table = self.tables.get(L.GROUPS.name)
         actions_table = self.tables.get(L.ACTIONS.name)
-        old_groups = list(_walk_groups(self.old["groups"])) if self.old else []
+        old_groups = list(walk_groups(self.old["groups"])) if self.old else []
         self.old_actions = {a["id"]: a for _, g in old_groups for a in g.get("actions", [])
                             if isinstance(a, dict) and "id" in a}
         self.taken: set[str] = set()
-        tree = _Tree(self, plan)
+        tree = GroupTree(self, plan)
         if groups_table is not None:
             tree.from_table(groups_table, {g["id"]: g for _, g in old_groups})
         else:
@@ -238,7 +240,7 @@ class _Importer:
             tree.keep_old_actions(self)
         return tree.assemble(drop_empty=groups_table is None and actions_table is not None)
 
-    def _actions_from_rows(self, tree: "_Tree", table: ParsedTable) -> None:
+    def _actions_from_rows(self, tree: "GroupTree", table: ParsedTable) -> None:
         current = None
         for row in table.rows:
             group = tree.group_for(row, current)
@@ -253,9 +255,9 @@ class _Importer:
             action_id = self._action_id(row, group)
             action = self._old_action(action_id)
             self.origins.item(action, row.origin())
-            self._set(action, "id", action_id, row.origin("id"))
+            self.put(action, "id", action_id, row.origin("id"))
             self._action_cells(action, row)
-            self._finish_action(action, row)
+            self.finish_action(action, row)
             group.setdefault("actions", []).append(action)
 
     def _old_action(self, action_id: str) -> dict:
@@ -274,7 +276,7 @@ class _Importer:
             if match:
                 return match[0]
         number = row.get("number")
-        if number and _ID.match(number) and number not in self.taken:
+        if number and ID_PATTERN.match(number) and number not in self.taken:
             return number
         count = 1
         while f"{group['id']}-{count}" in self.taken:
@@ -285,19 +287,19 @@ class _Importer:
         ref = (("action", action["id"]),)
         for key in ("number", "title", "description", "outcome"):
             if row.table.has(key):
-                self._set(action, key, row.get(key), row.origin(key))
+                self.put(action, key, row.get(key), row.origin(key))
         for key in ("monitored_by", "related_documents", "footnotes"):
             if row.table.has(key):
-                self._set(action, key, split_items(row.get(key)), row.origin(key))
+                self.put(action, key, split_items(row.get(key)), row.origin(key))
         self._activities(action, row)
         self._measures(action, row)
         if row.table.has("leads"):
-            leads = self._leads(row.get("leads"), ref, _Previous(action.get("leads")))
-            self._set(action, "leads", leads, row.origin("leads"))
+            leads = self._leads(row.get("leads"), ref, Previous(action.get("leads")))
+            self.put(action, "leads", leads, row.origin("leads"))
         if row.table.has("due"):
             due = self._dates(row.get("due"), ref, "due", row.origin("due"),
-                              _Previous(action.get("due")))
-            self._set(action, "due", due, row.origin("due"))
+                              Previous(action.get("due")))
+            self.put(action, "due", due, row.origin("due"))
         self._strands(action, row)
         self._withdrawn(action, row)
 
@@ -306,12 +308,12 @@ class _Importer:
             return
         strands = action.get("strands") or {}
         if row.table.has("strands_text"):
-            self._set(strands, "text", row.get("strands_text"), row.origin("strands_text"))
+            self.put(strands, "text", row.get("strands_text"), row.origin("strands_text"))
         if row.table.has("strands"):
-            self._set(strands, "codes", split_codes(row.get("strands")), row.origin("strands"))
-        self._set(action, "strands", strands, row.origin("strands"))
+            self.put(strands, "codes", split_codes(row.get("strands")), row.origin("strands"))
+        self.put(action, "strands", strands, row.origin("strands"))
         if strands:
-            _order(strands, None, ("text", "codes"))
+            order(strands, None, ("text", "codes"))
 
     def _withdrawn(self, action: dict, row: Row) -> None:
         if not (row.table.has("withdrawn_date") or row.table.has("withdrawn_reason")):
@@ -319,9 +321,9 @@ class _Importer:
         withdrawn = action.get("withdrawn") or {}
         for key in ("date", "reason"):
             if row.table.has(f"withdrawn_{key}"):
-                self._set(withdrawn, key, row.get(f"withdrawn_{key}"),
+                self.put(withdrawn, key, row.get(f"withdrawn_{key}"),
                           row.origin(f"withdrawn_{key}"))
-        self._set(action, "withdrawn", withdrawn, row.origin("withdrawn_date"))
+        self.put(action, "withdrawn", withdrawn, row.origin("withdrawn_date"))
 
     def _activities(self, action: dict, row: Row) -> None:
         has_column = row.table.has("activities")
@@ -333,7 +335,7 @@ class _Importer:
         else:
             details = self.activities.take_all(action["id"])
             texts = [d.get("text") for d in details]
-        previous = _Previous(None if self.activities.present else action.get("activities"))
+        previous = Previous(None if self.activities.present else action.get("activities"))
         kept = [previous.take(text) for text in texts]
         used_ids = {d.get("id") for d in details if d is not None and d.get("id")}
         used_ids |= {k["id"] for k in kept if isinstance(k, dict)}
@@ -346,7 +348,7 @@ class _Importer:
             # Activities listed without an id get the next free one: a1, a2...
             has_id = detail is not None and detail.get("id")
             origin = detail.origin() if detail is not None else row.origin("activities")
-            activity = {"id": detail.get("id") if has_id else _free_id("a", used_ids),
+            activity = {"id": detail.get("id") if has_id else free_id("a", used_ids),
                         "text": text}
             self.origins.item(activity, origin)
             self.origins.field(activity, "id", detail.origin("id") if has_id else origin)
@@ -354,22 +356,22 @@ class _Importer:
             if detail is not None:
                 self._activity_detail(activity, detail, action["id"])
             activities.append(activity)
-        self._set(action, "activities", activities, row.origin("activities"))
+        self.put(action, "activities", activities, row.origin("activities"))
 
     def _activity_detail(self, activity: dict, row: Row, action_id: str) -> None:
         ref = (("action", action_id), ("activity", activity["id"]))
         self.refs.add(ref_key(ref))
         if row.get("due"):
-            self._set(activity, "due", self._dates(row.get("due"), ref, "due", row.origin("due")),
+            self.put(activity, "due", self._dates(row.get("due"), ref, "due", row.origin("due")),
                       row.origin("due"))
         if row.get("leads"):
-            self._set(activity, "leads", self._leads(row.get("leads"), ref), row.origin("leads"))
+            self.put(activity, "leads", self._leads(row.get("leads"), ref), row.origin("leads"))
 
     def _measures(self, action: dict, row: Row) -> None:
         if not row.table.has("measures"):
             return
         measures = []
-        previous = _Previous(None if self.measures.present else action.get("measures"))
+        previous = Previous(None if self.measures.present else action.get("measures"))
         for text in split_items(row.get("measures")):
             detail = self.measures.take(action["id"], text=text)
             if detail is None:
@@ -379,31 +381,31 @@ class _Importer:
                                             "activity": detail.get("activity")})
             self._yes_no(measure, "placeholder", detail)
             measures.append(measure)
-        self._set(action, "measures", measures, row.origin("measures"))
+        self.put(action, "measures", measures, row.origin("measures"))
 
     # --- what the detail sheets add to an action ------------------------------------------
 
-    def _finish_action(self, action: dict, row: Row | None) -> None:
+    def finish_action(self, action: dict, row: Row | None) -> None:
         action_id = action.get("id", "")
         ref = (("action", action_id),)
         self.refs.add(ref_key(ref))
         if self.psed.present:
-            self._set(action, "psed", [self._record(r, {
+            self.put(action, "psed", [self._record(r, {
                 "aim": r.get("aim"), "phrase": r.get("phrase"), "basis": r.get("basis")})
                 for r in self.psed.take_all(action_id)], None)
         if self.progress.present:
-            self._set(action, "progress", [self._update(r, action_id, position) for position, r
+            self.put(action, "progress", [self._update(r, action_id, position) for position, r
                                            in enumerate(self.progress.take_all(action_id), 1)],
                       None)
         else:
             for position, update in enumerate(action.get("progress") or [], 1):
                 update_ref = ref + (("update", str(update.get("id", position))),)
                 self.refs.add(ref_key(update_ref))
-                self._notes_and_source(update, update_ref, source=False)
+                self.add_notes_and_source(update, update_ref, source=False)
         if row is not None:
             self._inline_update(action, row)
-        self._notes_and_source(action, ref)
-        _order(action, "Action")
+        self.add_notes_and_source(action, ref)
+        order(action, "Action")
 
     def _update(self, row: Row, action_id: str, position: int) -> dict:
         name = row.get("id") or str(position)
@@ -411,28 +413,28 @@ class _Importer:
         self.refs.add(ref_key(ref))
         update = self._record(row, {"id": row.get("id")})
         update["date"] = self._date(row.get("date"), ref, "date", row.origin("date"))
-        self._set(update, "label", row.get("label"), row.origin("label"))
-        self._set(update, "status", self._status(row), row.origin("status"))
+        self.put(update, "label", row.get("label"), row.origin("label"))
+        self.put(update, "status", self._status(row), row.origin("status"))
         update["revised_due"] = self._date(row.get("revised_due"), ref, "revised_due",
                                            row.origin("revised_due"))
         for key in ("text", "next_steps", "impact", "reason"):
-            self._set(update, key, row.get(key), row.origin(key))
-        self._set(update, "footnotes", split_items(row.get("footnotes")), row.origin("footnotes"))
+            self.put(update, key, row.get(key), row.origin(key))
+        self.put(update, "footnotes", split_items(row.get("footnotes")), row.origin("footnotes"))
         items = self.items.take_all(action_id, update=name) or (
             self.items.take_all(action_id, update=str(position)) if row.get("id") else [])
-        self._set(update, "items", [self._item(r) for r in items], None)
-        self._notes_and_source(update, ref, source=False)
+        self.put(update, "items", [self._item(r) for r in items], None)
+        self.add_notes_and_source(update, ref, source=False)
         for key in ("date", "revised_due"):
             if update[key] in ("", None):
                 del update[key]
             else:
                 self.origins.field(update, key, row.origin(key))
-        _order(update, "Update")
+        order(update, "Update")
         return update
 
     def _item(self, row: Row) -> dict:
         item = self._record(row, {k: row.get(k) for k in ("activity", "measure", "text")})
-        self._set(item, "status", self._status(row), row.origin("status"))
+        self.put(item, "status", self._status(row), row.origin("status"))
         return item
 
     def _status(self, row: Row) -> str | dict | None:
@@ -442,7 +444,7 @@ class _Importer:
         status = {}
         for key, value, column in (("code", code, "status"), ("text", text, "status_text"),
                                    ("basis", basis, "status_basis")):
-            self._set(status, key, value, row.origin(column))
+            self.put(status, key, value, row.origin(column))
         self.origins.item(status, row.origin("status"))
         return status
 
@@ -454,7 +456,7 @@ class _Importer:
         if not candidate:
             return
         progress = action.setdefault("progress", [])
-        if progress and _already_said(progress[-1], candidate):
+        if progress and already_said(progress[-1], candidate):
             return
         self.origins.item(candidate, row.origin())
         for key, column in (("date", "progress_date"), ("status", "status"), ("text", "progress"),
@@ -464,23 +466,24 @@ class _Importer:
         progress.append(candidate)
         self.added_updates += 1
 
-    def _notes_and_source(self, item: dict, ref, *, source: bool = True) -> None:
+    def add_notes_and_source(self, item: dict, ref, *, source: bool = True) -> None:
         key = ref_key(ref)
         if self.notes.present:
-            self._set(item, "notes", [self._note(r) for r in self.notes.take_all(key)], None)
+            self.put(item, "notes", [self._note(r) for r in self.notes.take_all(key)], None)
         if source and self.sources.present:
             rows = self.sources.take_all(key)
-            self._set(item, "source", self._source(rows[0]) if rows else None, None)
+            self.put(item, "source", self._source(rows[0]) if rows else None, None)
             for extra in rows[1:]:
+                name = format_ref(*ref)
                 self.problems.append(extra.origin().problem(
-                    format_ref(*ref), f"{format_ref(*ref)} already has a source (row {rows[0].number})",
+                    name, f"{name} already has a source (row {rows[0].number})",
                     "keep one row for it"))
 
     def _note(self, row: Row) -> dict:
         note = self._record(row, {"kind": row.get("kind"), "field": row.get("field"),
                                   "text": row.get("text")})
         self._yes_no(note, "public", row)
-        _order(note, None, ("kind", "field", "public", "text"))
+        order(note, None, ("kind", "field", "public", "text"))
         return note
 
     def _source(self, row: Row) -> dict:
@@ -495,11 +498,11 @@ class _Importer:
     # --- cells with detail: dates and leads -----------------------------------------------
 
     def _dates(self, text: str, ref, field: str, origin: Origin,
-               previous: "_Previous | None" = None) -> list:
+               previous: "Previous | None" = None) -> list:
         return [self._date(words, ref, field, origin, previous) for words in split_items(text)]
 
     def _date(self, words: str, ref, field: str, origin: Origin,
-              previous: "_Previous | None" = None) -> str | dict:
+              previous: "Previous | None" = None) -> str | dict:
         detail = self.dates.take(ref_key(ref), field=field, text=words) if words else None
         if detail is None:
             kept = previous.take(words) if previous and not self.dates.present else None
@@ -508,9 +511,9 @@ class _Importer:
             "text", "kind", "start", "end", "recurrence", "basis", "evidence")})
         return value
 
-    def _leads(self, text: str, ref, previous: "_Previous | None" = None) -> list:
+    def _leads(self, text: str, ref, previous: "Previous | None" = None) -> list:
         leads = []
-        kept = previous if previous and not self.leads.present else _Previous(None)
+        kept = previous if previous and not self.leads.present else Previous(None)
         for words in split_items(text):
             detail = self.leads.take(ref_key(ref), text=words)
             leads.append(kept.take(words) or words if detail is None else self._record(detail, {
@@ -527,7 +530,7 @@ class _Importer:
             self.origins.field(result, key, row.origin(key))
         return result
 
-    def _set(self, target: dict, key: str, value: Any, origin: Origin | None) -> None:
+    def put(self, target: dict, key: str, value: Any, origin: Origin | None) -> None:
         if value in ("", None, [], {}):
             target.pop(key, None)
             return
@@ -572,14 +575,15 @@ class _Importer:
             return False
 
     def _summarise(self, data: dict) -> None:
-        new_actions = {a["id"]: a for _, g in _walk_groups(data["groups"])
+        new_actions = {a["id"]: a for _, g in walk_groups(data["groups"])
                        for a in g.get("actions", [])}
-        old_actions = {a["id"]: a for _, g in _walk_groups(self.original["groups"])
+        old_actions = {a["id"]: a for _, g in walk_groups(self.original["groups"])
                        for a in g.get("actions", [])} if self.original else {}
         updates = sum(len(a.get("progress") or []) for a in new_actions.values())
-        groups = len(list(_walk_groups(data["groups"])))
-        self.summary.append(f"{_count(groups, 'group')}, {_count(len(new_actions), 'action')}, "
-                            f"{_count(updates, 'progress update')}.")
+        groups = len(list(walk_groups(data["groups"])))
+        self.summary.append(f"{counted(groups, 'group')}, "
+                            f"{counted(len(new_actions), 'action')}, "
+                            f"{counted(updates, 'progress update')}.")
         if self.old is None:
             return
         added = [i for i in new_actions if i not in old_actions]
@@ -594,197 +598,5 @@ class _Importer:
                                 f"{self.added_updates}.")
 
 
-class _Tree:
-    """The group tree being rebuilt: group dicts by id, each with its parent id."""
-
-    def __init__(self, importer: _Importer, plan: dict):
-        self.importer = importer
-        self.levels = plan.get("levels") or [{"kind": "group"}]
-        self.groups: dict[str, dict] = {}
-        self.parents: dict[str, str | None] = {}
-        self.from_groups_table = False
-        self.old_children: dict[str, dict] = {}
-        self.parent_origins: dict[str, Origin] = {}
-
-    def from_table(self, table: ParsedTable, old: dict[str, dict]) -> None:
-        self.from_groups_table = True
-        for row in table.rows:
-            group_id = row.get("id")
-            if not group_id:
-                self.importer.problems.append(row.origin("id").problem(
-                    "", "the group has no id", "write an id, for example objective-1"))
-                continue
-            group = self._fresh(old.get(group_id), group_id)
-            self.importer.origins.item(group, row.origin())
-            for key in ("number", "theme", "title", "description"):
-                if row.table.has(key):
-                    self.importer._set(group, key, row.get(key), row.origin(key))
-            self.parents[group_id] = row.get("parent") or None
-            self.parent_origins[group_id] = row.origin("parent")
-            self.groups.setdefault(group_id, group)
-
-    def from_old(self, old_groups: list[tuple[str | None, dict]]) -> None:
-        for parent, group in old_groups:
-            self.groups[group["id"]] = self._fresh(group, group["id"])
-            self.parents[group["id"]] = parent
-
-    def _fresh(self, old: dict | None, group_id: str) -> dict:
-        group = {k: v for k, v in (old or {}).items() if k not in ("groups", "actions")}
-        if old is not None:
-            self.old_children[group_id] = old
-        group["id"] = group_id
-        return group
-
-    def keep_old_actions(self, importer: _Importer) -> None:
-        for group_id, group in self.groups.items():
-            old = self.old_children.get(group_id) or {}
-            for action in old.get("actions", []):
-                importer.taken.add(action.get("id"))
-                importer._finish_action(action, None)
-                group.setdefault("actions", []).append(action)
-
-    def group_for(self, row: Row, current: dict | None) -> dict | None:
-        group_id, number, title = (row.get(k) for k in ("group_id", "group_number",
-                                                        "group_title"))
-        if not (group_id or number or title):
-            return current
-        group = self.groups.get(group_id) if group_id else self._find(number, title)
-        if group is None:
-            group_id = group_id or self._new_id(number, title)
-            group = {"id": group_id, "_inline": True}  # named only in the Actions sheet
-            self.groups[group_id], self.parents[group_id] = group, None
-            self.importer.origins.item(group, row.origin())
-            self.importer.origins.field(group, "id", row.origin("group_id"))
-        if not self.from_groups_table or group.get("_inline"):
-            group["_inline"] = True
-            for key in ("number", "title"):
-                if row.get(f"group_{key}"):
-                    self.importer._set(group, key, row.get(f"group_{key}"),
-                                       row.origin(f"group_{key}"))
-        return group
-
-    def _find(self, number: str, title: str) -> dict | None:
-        for key, wanted in (("number", number), ("title", title)):
-            for group in self.groups.values():
-                if wanted and group.get(key) == wanted:
-                    return group
-        return None
-
-    def _new_id(self, number: str, title: str) -> str:
-        kind = str(self.levels[0].get("kind") or "group").replace("_", "-")
-        base = f"{kind}-{number}" if number else title
-        base = re.sub(r"[^a-z0-9._-]+", "-", base.casefold()).strip("._-")[:60].strip("._-")
-        base = base if _ID.match(base or "") else "group"
-        candidate, count = base, 1
-        while candidate in self.groups:
-            count += 1
-            candidate = f"{base}-{count}"
-        return candidate
-
-    def assemble(self, *, drop_empty: bool) -> list:
-        children: dict[str | None, list[dict]] = {}
-        for group_id, group in self.groups.items():
-            group.pop("_inline", None)
-            parent = self.parents.get(group_id)
-            if parent is not None and parent not in self.groups:
-                self.importer.problems.append(self.parent_origins[group_id].problem(
-                    f"group {group_id}", f'the parent group "{parent}" is not in the Groups sheet',
-                    "correct the Parent group id, or leave it empty for a top-level group"))
-                parent = None
-            children.setdefault(parent, []).append(group)
-        for group in self.groups.values():
-            kids = children.get(group["id"], [])
-            if kids:
-                group["groups"] = kids
-            self.importer.refs.add(ref_key((("group", group["id"]),)))
-            self.importer._notes_and_source(group, (("group", group["id"]),))
-        top = children.get(None, [])
-        if drop_empty:
-            top = _without_empty(top, self.importer.summary)
-        for group in self.groups.values():
-            _order(group, "Group")
-        return top
-
-
-# --- plain functions ----------------------------------------------------------------------
-
-class _Previous:
-    """The existing items of a field. When the sheet that holds their detail (Dates, Leads,
-    Measures, Activities) is missing, an item whose words are unchanged keeps its detail."""
-
-    def __init__(self, items: Any):
-        self.items = list(items) if isinstance(items, list) else (
-            [] if items is None else [items])
-
-    def take(self, words: str) -> Any:
-        for index, item in enumerate(self.items):
-            if (item.get("text") if isinstance(item, dict) else item) == words:
-                return self.items.pop(index)
-        return None
-
-
-def _walk_groups(groups, parent: str | None = None) -> Iterator[tuple[str | None, dict]]:
-    for group in groups or []:
-        if isinstance(group, dict):
-            yield parent, group
-            yield from _walk_groups(group.get("groups"), group.get("id"))
-
-
-def _without_empty(groups: list[dict], summary: list[str]) -> list[dict]:
-    kept = []
-    for group in groups:
-        if "groups" in group:
-            group["groups"] = _without_empty(group["groups"], summary)
-            if not group["groups"]:
-                del group["groups"]
-        if group.get("actions") or group.get("groups"):
-            kept.append(group)
-        else:
-            summary.append(f"Group {group['id']} was removed: no action in the spreadsheet "
-                           "belongs to it.")
-    return kept
-
-
-def _already_said(last: dict, candidate: dict) -> bool:
-    """Whether the latest update already says what a one-table row says."""
-    for key, value in candidate.items():
-        old = last.get(key)
-        if key == "status" and isinstance(old, dict):
-            old = old.get("code")
-        if key == "date" and isinstance(old, dict):
-            old = old.get("text")
-        if normal_form(old) != normal_form(value):
-            return False
-    return True
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _free_id(prefix: str, used: set) -> str:
-    count = 1
-    while f"{prefix}{count}" in used:
-        count += 1
-    used.add(f"{prefix}{count}")
-    return f"{prefix}{count}"
-
-
 def _owner(row: Row) -> str:
     return row.get("belongs_to") or f"action {row.get('action')}"
-
-
-_SCHEMA_ORDER: dict[str, list[str]] = {}
-
-
-def _order(item: dict, definition: str | None, keys: tuple[str, ...] = ()) -> None:
-    """Put `item`'s keys in the schema's order (in place: recorded origins stay valid)."""
-    if definition is not None:
-        if definition not in _SCHEMA_ORDER:
-            _SCHEMA_ORDER[definition] = list(load_schema()["$defs"][definition]["properties"])
-        keys = tuple(_SCHEMA_ORDER[definition])
-    for key in keys:
-        if key in item:
-            item[key] = item.pop(key)
-    for key in [k for k in item if k not in keys]:
-        item[key] = item.pop(key)
