@@ -234,3 +234,18 @@ def test_groups_named_in_the_actions_sheet_beside_an_empty_groups_sheet(project,
     code, out, err = imported(run, workbook("new.xlsx", sheets))
     assert (code, err) == (0, ""), err
     assert out.startswith("Created data/plans/new-plan.yaml: 1 group, 2 actions")
+
+
+def test_a_repeated_group_id_and_a_group_inside_itself(project, run):
+    groups = [["Group id", "Parent group id", "Title"], ["a", "b", "A"], ["b", "a", "B"],
+              ["a", "", "A again"]]
+    actions = [["Group id", "Action id", "Action"], ["a", "1", "One"], ["b", "2", "Two"]]
+    code, _, err = imported(run, workbook("new.xlsx", good_sheets(Groups=groups,
+                                                                  Actions=actions)))
+    assert code == 1
+    lines = err.splitlines()
+    assert ("new.xlsx:Groups:row 2: group a (column B, Parent group id): The parent group \"b\" "
+            "is inside this group. Correct the Parent group id: a group cannot be inside "
+            "itself.") in lines
+    assert ("new.xlsx:Groups:row 4: group a (column A, Group id): This group id is used twice "
+            "(first on Groups row 2). Give each group its own id.") in lines

@@ -39,6 +39,11 @@ class GroupTree:
                 self.importer.problems.append(row.origin("id").problem(
                     "", "the group has no id", "write an id, for example objective-1"))
                 continue
+            if group_id in self.groups:
+                self.importer.problems.append(row.origin("id").problem(
+                    f"group {group_id}", f"this group id is used twice (first on "
+                    f"{self.parent_origins[group_id].row_name})", "give each group its own id"))
+                continue
             group = self._fresh(old.get(group_id), group_id)
             self.importer.origins.item(group, row.origin())
             for key in ("number", "theme", "title", "description"):
@@ -46,7 +51,7 @@ class GroupTree:
                     self.importer.put(group, key, row.get(key), row.origin(key))
             self.parents[group_id] = row.get("parent") or None
             self.parent_origins[group_id] = row.origin("parent")
-            self.groups.setdefault(group_id, group)
+            self.groups[group_id] = group
 
     def from_old(self, old_groups: list[tuple[str | None, dict]]) -> None:
         for parent, group in old_groups:
@@ -85,8 +90,30 @@ class GroupTree:
             for key in ("number", "title"):
                 if row.get(f"group_{key}"):
                     self.importer.put(group, key, row.get(f"group_{key}"),
-                                       row.origin(f"group_{key}"))
+                                      row.origin(f"group_{key}"))
         return group
+
+    def _break_loops(self, children: dict[str | None, list[dict]]) -> None:
+        """A group inside its own descendants cannot be placed: report it, put it on top."""
+        while True:
+            loose = [g for g in self.groups if g not in self._reached(children)]
+            if not loose:
+                return
+            group_id, parent = loose[0], self.parents[loose[0]]
+            self.importer.problems.append(self.parent_origins[group_id].problem(
+                f"group {group_id}", f'the parent group "{parent}" is inside this group',
+                "correct the Parent group id: a group cannot be inside itself"))
+            children[parent].remove(self.groups[group_id])
+            children.setdefault(None, []).append(self.groups[group_id])
+
+    @staticmethod
+    def _reached(children: dict[str | None, list[dict]]) -> set[str]:
+        reached, waiting = set(), [None]
+        while waiting:
+            for group in children.get(waiting.pop(), []):
+                reached.add(group["id"])
+                waiting.append(group["id"])
+        return reached
 
     def _find(self, number: str, title: str) -> dict | None:
         for key, wanted in (("number", number), ("title", title)):
@@ -117,6 +144,7 @@ class GroupTree:
                     "correct the Parent group id, or leave it empty for a top-level group"))
                 parent = None
             children.setdefault(parent, []).append(group)
+        self._break_loops(children)
         for group in self.groups.values():
             kids = children.get(group["id"], [])
             if kids:

@@ -33,7 +33,6 @@ from actionplan.spreadsheet.tables import (
 )
 
 _ACTION_FIELDS = [c.key for c in L.ACTIONS.columns if not c.key.startswith("group_")]
-_INLINE_PROGRESS = ("progress_date", "status", "progress", "next_steps", "impact")
 
 
 @dataclass
@@ -322,7 +321,7 @@ class _Importer:
         for key in ("date", "reason"):
             if row.table.has(f"withdrawn_{key}"):
                 self.put(withdrawn, key, row.get(f"withdrawn_{key}"),
-                          row.origin(f"withdrawn_{key}"))
+                         row.origin(f"withdrawn_{key}"))
         self.put(action, "withdrawn", withdrawn, row.origin("withdrawn_date"))
 
     def _activities(self, action: dict, row: Row) -> None:
@@ -363,7 +362,7 @@ class _Importer:
         self.refs.add(ref_key(ref))
         if row.get("due"):
             self.put(activity, "due", self._dates(row.get("due"), ref, "due", row.origin("due")),
-                      row.origin("due"))
+                     row.origin("due"))
         if row.get("leads"):
             self.put(activity, "leads", self._leads(row.get("leads"), ref), row.origin("leads"))
 
@@ -395,8 +394,8 @@ class _Importer:
                 for r in self.psed.take_all(action_id)], None)
         if self.progress.present:
             self.put(action, "progress", [self._update(r, action_id, position) for position, r
-                                           in enumerate(self.progress.take_all(action_id), 1)],
-                      None)
+                                          in enumerate(self.progress.take_all(action_id), 1)],
+                     None)
         else:
             for position, update in enumerate(action.get("progress") or [], 1):
                 update_ref = ref + (("update", str(update.get("id", position))),)
