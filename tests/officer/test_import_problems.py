@@ -9,6 +9,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from actionplan.api import read_plan_file
+
 STATUS_CODES = ("not_started, in_progress, ongoing, completed, rescheduled, transferred, "
                 "withdrawn, unknown")
 
@@ -249,3 +251,34 @@ def test_a_repeated_group_id_and_a_group_inside_itself(project, run):
             "itself.") in lines
     assert ("new.xlsx:Groups:row 4: group a (column A, Group id): This group id is used twice "
             "(first on Groups row 2). Give each group its own id.") in lines
+
+
+def test_a_csv_template_saved_by_a_european_excel(project, run):
+    """Semicolons between cells and Windows (cp1252) text, as some Excel versions save CSV."""
+    import csv
+
+    assert run("template", "--format", "csv")[0] == 0
+    rows, section = [], None
+    for row in csv.reader(Path("plan-template.csv").open(encoding="utf-8-sig", newline="")):
+        section = row[0] if len(row) == 1 and row[0].startswith("[") else section
+        if section == "[Plan]" and row[:1] in (["Title"], ["Organisation"]):
+            row[1] = "Café plan" if row[0] == "Title" else "Example Council"
+        rows.append(row)
+        if section == "[Actions]" and row[:1] == ["Group id"]:
+            cells = dict.fromkeys(row, "")
+            cells.update({"Group title": "Objective one", "Number": "1.1",
+                          "Action": "Do the thing", "Leads": "Head of X\nHead of Y"})
+            rows.append(list(cells.values()))
+    with open("plan.csv", "w", encoding="cp1252", newline="") as out:
+        csv.writer(out, delimiter=";").writerows(rows)
+    code, out, err = run("import", "plan.csv", "--plan", "cafe")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        'plan.csv: file: The file is not UTF-8 text, so it was read as Windows (cp1252) text. '
+        'Check accented letters and symbols in the result; to be sure, save the file as "CSV '
+        'UTF-8".', "Created data/plans/cafe.yaml: 1 group, 1 action, 0 progress updates.",
+        "Check it with: actionplan validate data/plans/cafe.yaml"]
+    plan, problems = read_plan_file(project / "data" / "plans" / "cafe.yaml")
+    (action,) = plan.groups[0].actions
+    assert plan.title == "Café plan" and [x.text for x in action.leads] == ["Head of X",
+                                                                             "Head of Y"]

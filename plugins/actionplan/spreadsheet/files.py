@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,10 +108,17 @@ def _read_csv(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
 
 
 def _dialect(text: str):
-    try:
-        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+    """Comma, or the semicolon or tab some Excel versions and locales write: whichever splits
+    the heading rows (the first row, and each row after a [Name] row) into the most cells.
+    csv.Sniffer guesses wrong on files with long text cells."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    headings = [following for line, following in zip(lines, lines[1:])
+                if re.fullmatch(r'\s*"?\[[^\]]+\]"?[,;\t]*\s*', line)] or lines[:1]
+
+    def cells(delimiter: str) -> int:
+        return sum(len(row) for row in csv.reader(headings, delimiter=delimiter))
+    best = max((",", ";", "\t"), key=cells)  # max keeps the first (comma) on a tie
+    return type("Dialect", (csv.excel,), {"delimiter": best})
 
 
 def _section_name(texts: list[str]) -> str | None:
