@@ -25,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         _print_problems(error.problems)
         return 1
+    except OSError as error:  # a file open in another program, a folder that does not exist
+        name = error.filename or "file"
+        print(f"{name}: file: {error.strerror or error}. Close the file if another program "
+              "has it open, and check the folder and file name.", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -282,3 +282,16 @@ def test_a_csv_template_saved_by_a_european_excel(project, run):
     (action,) = plan.groups[0].actions
     assert plan.title == "Café plan" and [x.text for x in action.leads] == ["Head of X",
                                                                              "Head of Y"]
+
+
+def test_a_damaged_workbook_is_reported_not_a_traceback(project, run):
+    Path("broken.xlsx").write_bytes(b"this is not a zip file")
+    assert run("import", "broken.xlsx", "--plan", "x") == (
+        1, "", "broken.xlsx: file: The file cannot be read as an Excel workbook (it may be "
+        "damaged, protected by a password, or another kind of file named .xlsx). Open it in "
+        "Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8.\n")
+
+
+def test_an_export_to_a_folder_that_does_not_exist_is_reported(project, run):
+    code, out, err = run("export", "charnwood-2016-2018", "--output", "no/such/folder/p.xlsx")
+    assert code == 1 and err.startswith("no/such/folder/p.xlsx: file: No such file or directory.")

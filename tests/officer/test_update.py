@@ -129,3 +129,14 @@ def test_an_update_dated_before_an_earlier_one_is_added_with_a_warning(project, 
                        "(2018-06-30); updates are listed oldest first. Check the date; if it is "
                        "right, move the update up in the file.")
     assert done.startswith("Added progress update 3 to action 4.6")
+
+
+def test_an_empty_progress_key_gets_the_update(project, run):
+    path = project / "data" / "plans" / "test.yaml"
+    path.write_text(VALID.replace("        title: Second action\n",
+                                  "        title: Second action\n        progress:\n"),
+                    encoding="utf-8")
+    code, _, err = run("update", "1.2", "--plan", "test-plan", "--status", "ongoing",
+                       "--text", "Started.", "--date", "2026-01-05")
+    assert (code, err) == (0, "")
+    assert "        progress:\n          - date: '2026-01-05'\n" in path.read_text(encoding="utf-8")

@@ -97,7 +97,9 @@ def _date_of(update) -> date | None:
 
 def _progress_list(action: CommentedMap) -> CommentedSeq:
     progress = action.get("progress")
-    if progress is None:
+    if progress is None and "progress" in action:  # `progress:` written with nothing after it
+        progress = action["progress"] = CommentedSeq()
+    elif progress is None:
         progress = CommentedSeq()
         keys = list(action)
         later = [i for i, k in enumerate(keys) if k in _AFTER_PROGRESS]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actionplan.problems import Problem
+from actionplan.problems import DataError, Problem
 from actionplan.spreadsheet.cells import cell_text
 from actionplan.spreadsheet.columns import README_SHEET, TABLES, TABLES_BY_NAME, Column, Table
 
@@ -61,7 +62,14 @@ def read_sheets(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]
 def _read_xlsx(path: Path, display: str) -> list[RawSheet]:
     from openpyxl import load_workbook  # only import commands need it
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise DataError([Problem(display, None, None, "file", "the file cannot be read as an "
+                                 "Excel workbook (it may be damaged, protected by a password, "
+                                 "or another kind of file named .xlsx)",
+                                 "open it in Excel and save it again as Excel Workbook (.xlsx), "
+                                 "or save it as CSV UTF-8")]) from None
     try:
         sheets = []
         for sheet in workbook.worksheets:
@@ -161,11 +169,18 @@ def _write_csv(path: Path, tables: list[OutTable], readme: list[str]) -> None:
 
 def _write_xlsx(path: Path, tables: list[OutTable], readme: list[str]) -> None:
     from openpyxl import Workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
 
     workbook = Workbook()
     _write_readme(workbook.active, readme)
     for table in tables:
-        _write_sheet(workbook.create_sheet(table.table.name), table)
+        try:
+            _write_sheet(workbook.create_sheet(table.table.name), table)
+        except IllegalCharacterError:
+            raise DataError([Problem(path.name, None, None, table.table.name, "the plan has a "
+                                     "control character that Excel cannot store",
+                                     "export with --format csv, or remove the character from "
+                                     "the plan file")]) from None
     workbook.properties.creator = "actionplan"
     workbook.save(path)
 
