@@ -144,6 +144,11 @@ CASES = {
                  "data/plans/my-plan.yaml:12:9: group sub: This group is at level 2, but the "
                  "plan declares only 1 level. Add a level to plan.levels, or move this group up "
                  "a level."),
+    "mixed group": (broken("    actions:\n", "    groups:\n      - {id: sub, title: Sub}\n"
+                           "    actions:\n"),
+                    "data/plans/my-plan.yaml:8:5: group objective-1: This group has both "
+                    "sub-groups and actions of its own. Move its actions into one of its "
+                    "sub-groups."),
     "link": (broken("        due: [April 2018]", "        due: [April 2018]\n"
                     "        measures: [{text: Ramp installed, activity: a9}]"),
              'data/plans/my-plan.yaml:16:53: action 1.1 > measure 1 > activity: Refers to '
