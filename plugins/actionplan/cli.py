@@ -1,31 +1,111 @@
-"""The `actionplan` command line: checks for officers editing plan files."""
+"""The `actionplan` command line for officers: check, import, export and update plan files.
+
+Each command's work is done elsewhere (validate/, edit/, spreadsheet/); this module reads the
+arguments, calls it, and reports: every problem as `file:line:col: where: what. fix`, and
+exit status 1 when anything is wrong.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from actionplan.api import read_plan_file, unique_plans
 from actionplan.load import find_plan_files
 from actionplan.model import Plan
-from actionplan.problems import Problem
+from actionplan.problems import DataError, Problem
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataError as error:
+        _print_problems(error.problems)
+        return 1
+    except OSError as error:  # a file open in another program, a folder that does not exist
+        name = error.filename or "file"
+        print(f"{name}: file: {error.strerror or error}. Close the file if another program "
+              "has it open, and check the folder and file name.", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="actionplan",
                                      description="Check and manage action plan data files.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
     validate = commands.add_parser("validate", help="check plan files and list every problem")
     validate.add_argument("paths", nargs="*", type=Path,
                           help="plan files or folders (default: data/)")
     validate.add_argument("--strict", action="store_true",
                           help="fail on warnings too, as `mkdocs build --strict` does")
-    args = parser.parse_args(argv)
-    if args.command == "validate":
-        return _validate(args.paths or [Path("data")], strict=args.strict)
-    return 2
+    validate.set_defaults(run=lambda a: _validate(a.paths or [Path("data")], strict=a.strict))
 
+    importing = commands.add_parser("import", help="write or update a plan from a spreadsheet")
+    importing.add_argument("spreadsheet", type=Path, help="a .xlsx or .csv file")
+    importing.add_argument("--plan", metavar="ID", help="the plan's id (default: the Plan id "
+                           "in the spreadsheet's Plan sheet)")
+    importing.add_argument("--columns", type=Path, metavar="FILE",
+                           help="a YAML file mapping your column headings to fields, one "
+                           "`Heading: field` per line")
+    importing.add_argument("--dry-run", action="store_true",
+                           help="check the spreadsheet and report, but write nothing")
+    _data_option(importing)
+    importing.set_defaults(run=_import)
+
+    export = commands.add_parser("export", help="write a plan as a spreadsheet to edit")
+    export.add_argument("plan", metavar="ID", help="the plan's id")
+    export.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    export.add_argument("--output", type=Path, metavar="FILE",
+                        help="where to write it (default: ID.xlsx or ID.csv here)")
+    _data_option(export)
+    export.set_defaults(run=_export)
+
+    template = commands.add_parser("template", help="write an empty spreadsheet for a new plan")
+    template.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    template.add_argument("--output", type=Path, metavar="FILE",
+                          help="where to write it (default: plan-template.xlsx here)")
+    template.set_defaults(run=_template)
+
+    update = commands.add_parser("update", help="add a dated progress update to an action")
+    update.add_argument("action", metavar="ACTION-ID", help="the action's id, such as 1.1")
+    update.add_argument("--status", required=True, metavar="CODE",
+                        help="not_started, in_progress, ongoing, completed, rescheduled, "
+                        "transferred, withdrawn or unknown")
+    update.add_argument("--text", required=True, help="what the update says")
+    update.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                        help="the date the update describes (default: today)")
+    update.add_argument("--plan", metavar="ID", help="the plan, if several have this action id")
+    _data_option(update)
+    update.set_defaults(run=_update)
+
+    new_plan = commands.add_parser("new-plan", help="write a commented starter plan file")
+    new_plan.add_argument("plan", metavar="ID", help="the new plan's id, such as equality-2026")
+    new_plan.add_argument("--title", default="New equality action plan",
+                          help="the plan's title")
+    _data_option(new_plan)
+    new_plan.set_defaults(run=_new_plan)
+    return parser
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=Path("data"), metavar="DIR",
+                        help="the data folder holding plans/ (default: data)")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a date written YYYY-MM-DD (for example 2026-03-31)') from None
+
+
+# --- commands -----------------------------------------------------------------------------
 
 def _validate(paths: list[Path], *, strict: bool = False) -> int:
     files: list[Path] = []
@@ -42,13 +122,13 @@ def _validate(paths: list[Path], *, strict: bool = False) -> int:
     loaded = []
     for file in files:
         plan, problems = _check_file(file)
-        _print(problems)
+        _print_problems(problems)
         errors += sum(p.severity == "error" for p in problems)
         warnings += sum(p.severity == "warning" for p in problems)
         if plan is not None:
             loaded.append((file, plan))
     _, clashes = unique_plans(loaded)  # the build refuses two plans with one id: so do we
-    _print(clashes)
+    _print_problems(clashes)
     errors += len(clashes)
     checked = f"{len(files)} file{'s' if len(files) != 1 else ''}"
     if errors:
@@ -74,9 +154,94 @@ def _check_file(file: Path) -> tuple[Plan | None, list[Problem]]:
                               "please report it with the file attached")]
 
 
-def _print(problems: list[Problem]) -> None:
-    for problem in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
+def _import(args) -> int:
+    from actionplan.edit.importing import import_spreadsheet
+
+    outcome = import_spreadsheet(args.spreadsheet, data_dir=args.data, plan_id=args.plan,
+                                 mapping_file=args.columns, dry_run=args.dry_run)
+    _print_problems(outcome.problems)
+    errors = sum(p.severity == "error" for p in outcome.problems)
+    if errors:
+        print(f"{errors} error{'s' if errors != 1 else ''}: nothing was written. Fix the rows "
+              "listed above and import again.", file=sys.stderr)
+        return 1
+    verb = ("Would create" if outcome.created else "Would update") if args.dry_run else (
+        "Created" if outcome.created else "Updated")
+    print(f"{verb} {outcome.target}: " + " ".join(outcome.summary))
+    if not args.dry_run:
+        print(f"Check it with: actionplan validate {outcome.target}")
+    return 0
+
+
+def _export(args) -> int:
+    from actionplan.edit.locate import display, plan_file_for, plan_ids
+    from actionplan.spreadsheet.writing import write_export
+
+    plan_file = plan_file_for(args.data, args.plan)
+    if plan_file is None:
+        known = ", ".join(plan_ids(args.data)) or "none"
+        raise DataError([Problem(args.data.as_posix(), None, None, f"plan {args.plan}",
+                                 "no plan file has this plan id", f"use one of: {known}")])
+    output = args.output or Path(f"{args.plan}.{args.format}")
+    write_export(plan_file, output, display_name=display(plan_file))
+    print(f"Wrote {display(output)} from {display(plan_file)}. Edit it, then run: "
+          f"actionplan import {display(output)} --plan {args.plan}")
+    return 0
+
+
+def _template(args) -> int:
+    from actionplan.edit.locate import display
+    from actionplan.spreadsheet.writing import write_template
+
+    output = args.output or Path(f"plan-template.{args.format}")
+    write_template(output)
+    print(f"Wrote {display(output)}. Fill in the Plan sheet and one row per action in the "
+          f"Actions sheet, then run: actionplan import {display(output)} --plan PLAN-ID")
+    return 0
+
+
+def _update(args) -> int:
+    from actionplan.edit.locate import display
+    from actionplan.edit.progress import add_update, find_action
+
+    place = find_action(args.data, args.action, args.plan)
+    result = add_update(place, status=args.status, text=args.text,
+                        when=args.date or date.today(), display_name=display(place.file))
+    _print_problems(result.problems)
+    if any(p.severity == "error" for p in result.problems):
+        print(f"The update was not saved: {result.file} would have the errors above "
+              "(line numbers are those the file would have). It is unchanged.", file=sys.stderr)
+        return 1
+    when = (args.date or date.today()).isoformat()
+    print(f"Added progress update {result.number} to action {result.action_id} "
+          f"(plan {result.plan_id}) in {result.file}:{result.line}: {when}, {args.status}.")
+    return 0
+
+
+def _new_plan(args) -> int:
+    from actionplan.edit.locate import display
+    from actionplan.edit.new_plan import create_plan
+
+    path, problems = create_plan(args.plan, args.data, title=args.title,
+                                 today=date.today().isoformat())
+    _print_problems(problems)
+    if any(p.severity == "error" for p in problems):
+        return 1
+    print(f"Created {display(path)}: replace the examples with the plan's own words, then run: "
+          f"actionplan validate {display(path)}")
+    return 0
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in sorted(problems, key=_reading_order):
         print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
+
+
+def _reading_order(problem: Problem) -> tuple:
+    # Spreadsheet problems are placed "file:Sheet:row N": sort rows by number, not as text.
+    match = re.fullmatch(r"(.*):row (\d+)", problem.file)
+    place, row = (match.group(1), int(match.group(2))) if match else (problem.file, 0)
+    return place, row, problem.line or 0, problem.column or 0
 
 
 if __name__ == "__main__":

@@ -89,6 +89,12 @@ _PlanLoader.add_implicit_resolver(
 )
 
 
+def reads_as_text(value: str) -> bool:
+    """Whether `value`, written unquoted, is read back as text (writers quote it if not)."""
+    resolver = _PlanLoader("")
+    return resolver.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
 def read_yaml_file(path: Path, display_name: str | None = None) -> SourceDocument:
     """Parse `path`; raise `DataError` with a positioned, plain-English problem on failure."""
     name = display_name or str(path)
@@ -279,6 +285,14 @@ _SYNTAX_HINTS = [
     ("found undefined alias", "an alias (*name) is used", "write the value out in full"),
     ("found unknown escape character", "a backslash (\\) in double quotes starts an unknown escape",
      "write \\\\ for a backslash, or use single quotes"),
+    ("while parsing a flow sequence", "a value that starts with [ is read as a list, and this "
+     "one is not a complete list", 'if it is text, put the whole value in double quotes, for '
+     'example title: "[Draft] Equality plan"; if it is a list, end it with ]'),
+    ("while parsing a flow mapping", "a value that starts with { is read as a set of fields, and "
+     "this one is not complete", "if it is text, put the whole value in double quotes; "
+     "otherwise end it with }"),
+    ("that cannot start any token", "a value starts with a character YAML keeps for itself "
+     "(such as @, ` or %)", "put the whole value in double quotes"),
 ]
 
 
@@ -288,6 +302,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
         mark = error.context_mark  # point at the opening quote, not at the end of the file
     line, column = _mark(mark) if mark else (None, None)
     detail = " ".join(filter(None, [error.context, error.problem]))
+    if "expected <block end>" in detail and _starts_a_flow_value(mark):
+        detail = "while parsing a flow sequence"  # `title: [Draft] Plan`: text after a list
     for needle, what, fix in _SYNTAX_HINTS:
         if needle in detail:
             return Problem(name, line, column, "file", f"YAML syntax: {what}", fix)
@@ -304,6 +320,16 @@ def _unreadable_character(text: str, error: yaml.reader.ReaderError, name: str) 
                    "that YAML does not allow",
                    "delete it and retype the text around it (such characters often come from "
                    "text pasted from Word or a PDF)")
+
+
+def _starts_a_flow_value(mark) -> bool:
+    """Whether the line of `mark` has a value starting with [ or {, like `title: [Draft] x`."""
+    buffer = getattr(mark, "buffer", None)
+    if not isinstance(buffer, str):
+        return False
+    lines = buffer.splitlines()
+    text = lines[mark.line] if mark.line < len(lines) else ""
+    return re.match(r"^\s*(- )?[^\s#:][^:]*:\s+[\[{]", text) is not None
 
 
 def _too_deep(name: str, mark) -> Problem:

@@ -22,6 +22,7 @@ from actionplan.render import Renderer
 from actionplan.source_date import last_change
 from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
+from actionplan.mkdocs_plugin import serve
 from actionplan.mkdocs_plugin.changelog import add_changelog_to_nav, read_changelog
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
 from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
@@ -42,11 +43,17 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.stage_builds = False  # only when MkDocs says which command runs (on_startup)
         self.staged: StagedSiteDir | None = None
         self.changelog = None
+        self.serving = False
+        self.data_problems: list = []
+        self.has_last_good = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Stage whole-site builds only: `serve` builds into its own temporary folder, and a
         # dirty build adds to what the output folder already holds.
         self.stage_builds = command in ("build", "gh-deploy") and not dirty
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds, so the
+        # last data that worked is still here when an officer saves a file with an error.
+        self.serving = command == "serve"
 
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -67,8 +74,14 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # Load before MkDocs cleans the output folder, so bad data leaves the last site intact.
         try:
             self.site, warnings = load_site(self.data_dir, relative_to=self.project_dir)
+            self.data_problems, self.has_last_good = [], True
         except DataError as error:
-            raise PluginError(error.report()) from None
+            if not self.serving:
+                raise PluginError(error.report()) from None
+            # Serving: keep the server up on the last good data and show the problems.
+            serve.report_in_terminal(error.report())
+            self.data_problems, warnings = error.problems, []
+            self.site = self.site or Site(plans=())
         except Exception as error:  # a bug, not bad data: a plain message; `-v` shows the trace
             log.debug("actionplan failed while loading the data", exc_info=True)
             raise PluginError(f"actionplan failed while loading {self.config.data_dir}/ "
@@ -124,10 +137,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
+        notice = self._data_notice(page)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             try:
-                return self.renderer.render(spec)
+                return notice + self.renderer.render(spec)
             except RenderError as error:  # a broken template override: say which and where
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
         if self.config.home_marker in html:
@@ -137,7 +151,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             except RenderError as error:
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
             html = html.replace(self.config.home_marker, table)
-        return fill_fragments(self.renderer, html, page.file.src_uri, self.site)
+        return notice + fill_fragments(self.renderer, html, page.file.src_uri, self.site)
+
+    def _data_notice(self, page: Page) -> str:
+        if not self.data_problems:
+            return ""
+        return serve.notice_html(self.renderer, self.data_problems, page.file.src_uri,
+                                 has_last_good=self.has_last_good)
 
     def _site_options(self, config: MkDocsConfig) -> SiteOptions:
         try:

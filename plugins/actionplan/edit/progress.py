@@ -1,0 +1,161 @@
+"""`actionplan update`: add a dated progress update to one action, in the file that holds it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from actionplan.edit.locate import quick_load
+from actionplan.edit.yaml_edit import dump_text, load_text, to_node, write_checked
+from actionplan.load import find_plan_files, read_yaml_file
+from actionplan.model.dates import parse_fuzzy_date
+from actionplan.model.vocabulary import STATUSES
+from actionplan.problems import DataError, Problem
+
+# Where a new `progress:` key goes: before these keys if the action has them.
+_AFTER_PROGRESS = ("withdrawn", "source", "notes")
+UPDATE_CODES = [code for code in STATUSES if code != "no_update"]
+
+
+@dataclass(frozen=True)
+class ActionPlace:
+    file: Path
+    plan_id: str
+    path: tuple  # keys and indices from the top of the file to the action
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    file: str
+    plan_id: str
+    action_id: str
+    number: int  # the update's position in the action's progress list, from 1
+    line: int | None
+    problems: list[Problem]  # warnings if written, errors if not
+
+
+def find_action(data_dir: Path, action_id: str, plan_id: str | None = None) -> ActionPlace:
+    """The one action with this id (in plan `plan_id` if given); a Problem if none or several."""
+    places, all_ids = [], set()
+    for file in find_plan_files(data_dir):
+        data = quick_load(file)  # unreadable files are for `actionplan validate` to report
+        this_plan = _plan_id(data)
+        if plan_id is not None and this_plan != plan_id:
+            continue
+        for path, action in _actions(data):
+            all_ids.add(str(action.get("id")))
+            if str(action.get("id")) == action_id:
+                places.append(ActionPlace(file, this_plan, path))
+    if len(places) == 1:
+        return places[0]
+    raise DataError([_not_found(action_id, plan_id, places, all_ids, data_dir)])
+
+
+def add_update(place: ActionPlace, *, status: str, text: str, when: date,
+               display_name: str) -> UpdateResult:
+    """Append {date, status, text} to the action's progress, keeping the file's layout."""
+    if status not in UPDATE_CODES:
+        raise DataError([_bad_status(status)])
+    original = place.file.read_text(encoding="utf-8")
+    yaml, document = load_text(original)
+    action = _walk(document, place.path)
+    progress = _progress_list(action)
+    update = to_node({"date": when.isoformat(), "status": status, "text": text})
+    progress.append(update)
+    problems = write_checked(place.file, dump_text(yaml, document), display_name=display_name)
+    written = not any(p.severity == "error" for p in problems)
+    line = _line_of(place.file, place.path + ("progress", len(progress) - 1)) if written else None
+    if written:
+        problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
+    return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
+                        problems)
+
+
+def _out_of_order(progress, when: date, file: str, line: int | None,
+                  action_id: str) -> list[Problem]:
+    """A warning when the new update is dated before an earlier one: updates go oldest first."""
+    latest = max((d for d in (_date_of(u) for u in progress[:-1]) if d), default=None)
+    if latest is None or when >= latest:
+        return []
+    return [Problem(file, line, None, f"action {action_id} > progress update {len(progress)}",
+                    f"this update is dated {when.isoformat()}, before an earlier update "
+                    f"({latest.isoformat()}); updates are listed oldest first",
+                    "check the date; if it is right, move the update up in the file",
+                    "warning")]
+
+
+def _date_of(update) -> date | None:
+    value = update.get("date") if isinstance(update, dict) else None
+    text = value.get("text") if isinstance(value, dict) else value
+    return parse_fuzzy_date(str(text)).sort_date if text else None
+
+
+def _progress_list(action: CommentedMap) -> CommentedSeq:
+    progress = action.get("progress")
+    if progress is None and "progress" in action:  # `progress:` written with nothing after it
+        progress = action["progress"] = CommentedSeq()
+    elif progress is None:
+        progress = CommentedSeq()
+        keys = list(action)
+        later = [i for i, k in enumerate(keys) if k in _AFTER_PROGRESS]
+        action.insert(later[0] if later else len(keys), "progress", progress)
+    if progress.fa.flow_style():
+        progress.fa.set_block_style()  # `progress: []` becomes a list of updates
+    return progress
+
+
+def _line_of(file: Path, path: tuple) -> int | None:
+    line, _ = read_yaml_file(file).position(path)
+    return line
+
+
+def _walk(node, path: tuple):
+    for step in path:
+        node = node[step]
+    return node
+
+
+def _plan_id(data) -> str:
+    plan = data.get("plan") if isinstance(data, dict) else None
+    return str(plan.get("id")) if isinstance(plan, dict) else "?"
+
+
+def _actions(data) -> Iterator[tuple[tuple, dict]]:
+    def walk(groups, path):
+        for g, group in enumerate(groups if isinstance(groups, list) else []):
+            if not isinstance(group, dict):
+                continue
+            for a, action in enumerate(group.get("actions") or []):
+                if isinstance(action, dict):
+                    yield path + (g, "actions", a), action
+            yield from walk(group.get("groups") or [], path + (g, "groups"))
+    if isinstance(data, dict):
+        yield from walk(data.get("groups") or [], ("groups",))
+
+
+def _not_found(action_id, plan_id, places, all_ids, data_dir) -> Problem:
+    where = f"plan {plan_id}" if plan_id else f"the plans in {data_dir.as_posix()}"
+    if places:
+        plans = ", ".join(sorted(p.plan_id for p in places))
+        return Problem(data_dir.as_posix(), None, None, f"action {action_id}",
+                       f"more than one plan has an action with this id ({plans})",
+                       f"say which plan with --plan, for example --plan {places[0].plan_id}")
+    guess = difflib.get_close_matches(action_id, sorted(all_ids), n=3)
+    fix = (f"did you mean {', '.join(guess)}? " if guess else "") + (
+        "Use the action's id as it appears after `- id:` in the plan file (or in the "
+        "Action id column of an exported spreadsheet)")
+    return Problem(data_dir.as_posix(), None, None, f"action {action_id}",
+                   f"no action in {where} has this id", fix)
+
+
+def _bad_status(status: str) -> Problem:
+    guess = difflib.get_close_matches(status, UPDATE_CODES, n=1)
+    fix = (f'did you mean "{guess[0]}"? ' if guess else "") + "Use one of: " + ", ".join(
+        UPDATE_CODES)
+    return Problem("actionplan update", None, None, "--status",
+                   f'"{status}" is not a status code', fix)

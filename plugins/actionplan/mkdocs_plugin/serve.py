@@ -1,0 +1,37 @@
+"""Data errors during `mkdocs serve`: shown in the terminal and on every page, server kept up.
+
+`mkdocs build` stops on bad data (PluginError). Under `mkdocs serve` that would leave the
+browser on a stale page with the message only in the terminal ("the server will appear
+stuck"), and bad data at start-up would stop the server. Instead the preview keeps the last
+data that worked, the terminal lists the problems, and every page opens with them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from actionplan.problems import Problem
+from actionplan.render import Renderer
+
+# Not under the "mkdocs" logger on purpose: a strict build counts every warning logged
+# there and would then abort, and an aborted rebuild never reloads the browser.
+_terminal = logging.getLogger("actionplan.serve")
+if not _terminal.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))  # as MkDocs prints
+    _terminal.addHandler(_handler)
+    _terminal.propagate = False
+    _terminal.setLevel(logging.INFO)
+
+
+def report_in_terminal(report: str) -> None:
+    _terminal.error(report + "\nThe preview shows the last data that worked until these are "
+                    "fixed; `mkdocs build` stops on them.")
+
+
+def notice_html(renderer: Renderer, problems: list[Problem], src_uri: str,
+                *, has_last_good: bool) -> str:
+    return renderer.render_fragment("data_problems.html", src_uri,
+                                    problems=[p for p in problems if p.severity == "error"],
+                                    has_last_good=has_last_good)

@@ -1,0 +1,265 @@
+"""Read and write tables as .xlsx workbooks (one sheet per table) or .csv files.
+
+A .csv file holds one table, or several one under another, each starting with a row that
+holds only its name in square brackets, such as [Actions]. Row numbers are the rows a
+spreadsheet program shows (a cell with line breaks is still one row).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from actionplan.problems import DataError, Problem
+from actionplan.spreadsheet.cells import cell_text
+from actionplan.spreadsheet.columns import README_SHEET, TABLES, TABLES_BY_NAME, Column, Table
+
+FORMATS = ("xlsx", "csv")
+
+
+@dataclass
+class RawSheet:
+    """A table as read: its name, its file and sheet (for messages), its non-empty rows."""
+
+    name: str
+    file: str
+    sheet: str = ""  # the sheet's name in a workbook; "" in a .csv file (rows are numbered
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # through the whole file)
+
+    @property
+    def place(self) -> str:
+        return f"{self.file}:{self.sheet}" if self.sheet else self.file
+
+
+@dataclass
+class OutTable:
+    """A table to write: the layout it follows, its headings and its rows of cell texts."""
+
+    table: Table
+    headings: list[str]
+    columns: list[Column]
+    rows: list[list[str]]
+    cell_choices: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+
+
+def spreadsheet_format(path: Path) -> str | None:
+    suffix = path.suffix.casefold().lstrip(".")
+    return suffix if suffix in FORMATS else None
+
+
+# --- reading ------------------------------------------------------------------------------
+
+def read_sheets(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
+    if spreadsheet_format(path) == "xlsx":
+        return _read_xlsx(path, display), []
+    return _read_csv(path, display)
+
+
+def _read_xlsx(path: Path, display: str) -> list[RawSheet]:
+    from openpyxl import load_workbook  # only import commands need it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise DataError([Problem(display, None, None, "file", "the file cannot be read as an "
+                                 "Excel workbook (it may be damaged, protected by a password, "
+                                 "or another kind of file named .xlsx)",
+                                 "open it in Excel and save it again as Excel Workbook (.xlsx), "
+                                 "or save it as CSV UTF-8")]) from None
+    try:
+        sheets = []
+        for sheet in workbook.worksheets:
+            raw = RawSheet(sheet.title, display, sheet.title)
+            for row in sheet.iter_rows():
+                texts = [cell_text(c.value, getattr(c, "number_format", "General") or "General")
+                         for c in row]
+                if any(texts):  # empty cells of a read-only sheet carry no row number
+                    number = next(c.row for c in row if getattr(c, "row", None))
+                    raw.rows.append((number, _trim(texts)))
+            sheets.append(raw)
+        return sheets
+    finally:
+        workbook.close()
+
+
+def _read_csv(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
+    raw_bytes = path.read_bytes()
+    problems: list[Problem] = []
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw_bytes.decode("cp1252", errors="replace")
+        problems.append(Problem(display, None, None, "file", "the file is not UTF-8 text, so "
+                                "it was read as Windows (cp1252) text",
+                                "check accented letters and symbols in the result; to be sure, "
+                                "save the file as \"CSV UTF-8\"", "warning"))
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text))
+    sheets: list[RawSheet] = []
+    current = RawSheet("", display)
+    for number, row in enumerate(reader, start=1):
+        texts = _trim([cell_text(value) for value in row])
+        if not any(texts):
+            continue
+        section = _section_name(texts)
+        if section is not None:
+            current = RawSheet(section, display)
+            sheets.append(current)
+            continue
+        if not sheets:
+            sheets.append(current)  # rows before any [Name] row: a one-table file
+        current.rows.append((number, texts))
+    return sheets, problems
+
+
+def _dialect(text: str):
+    """Comma, or the semicolon or tab some Excel versions and locales write: whichever splits
+    the heading rows (the first row, and each row after a [Name] row) into the most cells.
+    csv.Sniffer guesses wrong on files with long text cells."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    headings = [following for line, following in zip(lines, lines[1:])
+                if re.fullmatch(r'\s*"?\[[^\]]+\]"?[,;\t]*\s*', line)] or lines[:1]
+
+    def cells(delimiter: str) -> int:
+        return sum(len(row) for row in csv.reader(headings, delimiter=delimiter))
+    best = max((",", ";", "\t"), key=cells)  # max keeps the first (comma) on a tie
+    return type("Dialect", (csv.excel,), {"delimiter": best})
+
+
+def _section_name(texts: list[str]) -> str | None:
+    if len(texts) == 1 and texts[0].startswith("[") and texts[0].endswith("]"):
+        name = texts[0][1:-1].strip()
+        if name.casefold() in TABLES_BY_NAME or name.casefold() == README_SHEET.casefold():
+            return name
+    return None
+
+
+def _trim(texts: list[str]) -> list[str]:
+    while texts and not texts[-1]:
+        texts = texts[:-1]
+    return texts
+
+
+# --- writing ------------------------------------------------------------------------------
+
+def write_tables(path: Path, tables: list[OutTable], readme: list[str]) -> None:
+    if spreadsheet_format(path) == "xlsx":
+        _write_xlsx(path, tables, readme)
+    else:
+        _write_csv(path, tables, readme)
+
+
+def _write_csv(path: Path, tables: list[OutTable], readme: list[str]) -> None:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([f"[{README_SHEET}]"])
+    for line in readme:
+        writer.writerow([line])
+    for table in tables:
+        writer.writerow([])
+        writer.writerow([f"[{table.table.name}]"])
+        writer.writerow(table.headings)
+        writer.writerows(table.rows)
+    # UTF-8 with a byte-order mark: Excel then opens accented letters correctly.
+    path.write_bytes(out.getvalue().encode("utf-8-sig"))
+
+
+def _write_xlsx(path: Path, tables: list[OutTable], readme: list[str]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    workbook = Workbook()
+    _write_readme(workbook.active, readme)
+    for table in tables:
+        try:
+            _write_sheet(workbook.create_sheet(table.table.name), table)
+        except IllegalCharacterError:
+            raise DataError([Problem(path.name, None, None, table.table.name, "the plan has a "
+                                     "control character that Excel cannot store",
+                                     "export with --format csv, or remove the character from "
+                                     "the plan file")]) from None
+    workbook.properties.creator = "actionplan"
+    workbook.save(path)
+
+
+def _write_readme(sheet, readme: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.title = README_SHEET
+    sheet.column_dimensions["A"].width = 110
+    for number, line in enumerate(readme, start=1):
+        cell = sheet.cell(row=number, column=1, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if line and not line.startswith((" ", "-")) and line.endswith(":"):
+            cell.font = Font(bold=True)
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+
+
+# Rows below the data offered a drop-down list where a column has choices.
+_SPARE_ROWS = 500
+
+
+def _write_sheet(sheet, table: OutTable) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, (heading, column) in enumerate(zip(table.headings, table.columns), start=1):
+        cell = sheet.cell(row=1, column=index, value=heading)
+        cell.font = Font(bold=True)
+        cell.alignment = wrap
+        cell.comment = Comment(column.help, "actionplan", width=320, height=140)
+        letter = get_column_letter(index)
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = column.width
+        # Text format for the whole column, so what officers type stays text: Excel would
+        # turn 1.10 into 1.1 and "April 2018" into a date.
+        dimension.number_format = "@"
+        dimension.alignment = wrap
+        _add_choices(sheet, column.choices, f"{letter}2:{letter}{len(table.rows) + _SPARE_ROWS}")
+    for row_number, values in enumerate(table.rows, start=2):
+        for index, value in enumerate(values, start=1):
+            if value:
+                cell = sheet.cell(row=row_number, column=index, value=value)
+                cell.number_format = "@"
+                cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    for (row, col), choices in table.cell_choices.items():
+        _add_choices(sheet, choices, f"{get_column_letter(col)}{row}")
+
+
+def _add_choices(sheet, choices: tuple[str, ...], cells: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    listed = ",".join(choices)
+    if not choices or len(listed) > 250:  # Excel's limit for a list typed into the rule
+        return
+    check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True,
+                           showErrorMessage=True, error="Choose one of: " + ", ".join(choices))
+    check.add(cells)
+    sheet.add_data_validation(check)
+
+
+def layout_readme(title: str) -> list[str]:
+    """The Read me sheet: what the file is, how to use it, and every table and column."""
+    lines = [title, "",
+             "How to use this file:",
+             "- Edit the sheets, save, then run: actionplan import THIS-FILE --plan PLAN-ID",
+             "- Then check the plan with: actionplan validate",
+             "- Cells with several items have one item per line (Alt+Enter in Excel).",
+             "- Ids (Plan id, Group id, Action id) are used in web addresses: keep them as they"
+             " are once published.",
+             "- This sheet is not read back. Hover over a column heading for what it holds.",
+             "- The guide \"How to update a plan\" on the site explains every sheet and every"
+             " error message.", ""]
+    for table in TABLES:
+        lines.append(f"{table.name}:")
+        lines.append(f"  {table.help}")
+        for column in table.columns:
+            lines.append(f"  - {column.heading}: {column.help}")
+        lines.append("")
+    return lines
