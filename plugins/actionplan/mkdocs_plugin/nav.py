@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -19,7 +20,7 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
         children = [_page(files, paths.plan(plan.id), "Overview")]
         children += [_page(files, paths.group(plan.id, g.id), specs[paths.group(plan.id, g.id)].title)
                      for g in plan.groups]
-        section = Section(plan.menu_title, children)
+        section = Section(escape(plan.menu_title), children)
         for child in children:
             child.parent = section
         sections.append(section)
@@ -32,7 +33,7 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
 def _page(files: Files, src_uri: str, title: str) -> Page:
     file = files.get_file_from_path(src_uri)
     page = file.page
-    page.title = title
+    page.title = escape(title)  # nav titles are printed as HTML: plain text must be escaped
     return page
 
 

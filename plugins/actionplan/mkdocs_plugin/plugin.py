@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -75,8 +76,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                          files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = spec.title
-            page.meta["description"] = spec.description
+            # MkDocs and Material print titles and descriptions as HTML, unescaped:
+            # officers' plain text must reach them escaped (as Markup, so `|e` keeps it once).
+            page.meta["title"] = escape(spec.title)
+            page.meta["description"] = escape(spec.description)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
