@@ -20,6 +20,7 @@ from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
+from actionplan.mkdocs_plugin.outline import set_page_outline
 
 log = get_plugin_logger(__name__)
 
@@ -86,9 +87,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                         files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            return self.renderer.render(spec)
+            # The outline gives Material a skip link target and the "on this page" menu.
+            return set_page_outline(page, self.renderer.render(spec))
         if self.config.home_marker in html:
             table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
                                                   site=self.site)
             return html.replace(self.config.home_marker, table)
         return html
+
