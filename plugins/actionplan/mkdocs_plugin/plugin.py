@@ -21,6 +21,7 @@ from actionplan.render import Renderer
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
 from actionplan.mkdocs_plugin.outline import set_page_outline
+from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 
 log = get_plugin_logger(__name__)
 
@@ -94,4 +95,12 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                                                   site=self.site)
             return html.replace(self.config.home_marker, table)
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return repair_material_frame(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        # The 404 page is a theme template, not a page: it needs the same repairs.
+        return repair_material_frame(output_content)
 
