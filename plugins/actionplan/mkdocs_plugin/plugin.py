@@ -21,6 +21,7 @@ from actionplan.render import Renderer
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
 from actionplan.mkdocs_plugin.outline import set_page_outline
+from actionplan.mkdocs_plugin.statement import statement_spec
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 
 log = get_plugin_logger(__name__)
@@ -34,6 +35,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.files: list[SiteFile] = []
         self.renderer: Renderer | None = None
+        self.statement_uri: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Watch the data so `mkdocs serve` rebuilds when an officer saves a plan file.
@@ -56,6 +58,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             log.warning(problem.format())
         self.specs = {spec.src_uri: spec for spec in site_pages(self.site, self.paths)}
         self.files: list[SiteFile] = site_files(self.site, self.paths)
+        self._add_statement(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Every generated page stays out of the automatic nav; `on_nav` adds plans and
@@ -73,6 +76,12 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         return add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The footer of every page (overrides/partials/copyright.html) links to the statement.
+        statement = files.get_file_from_path(self.statement_uri) if self.statement_uri else None
+        env.globals["accessibility_statement_url"] = statement.url if statement else None
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -104,3 +113,15 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # The 404 page is a theme template, not a page: it needs the same repairs.
         return repair_material_frame(output_content)
 
+    def _add_statement(self, config: MkDocsConfig) -> None:
+        # The accessibility statement is a generated page like the others. A setting that
+        # would make it untrue is a warning (`--strict` stops); missing contact details are
+        # only noted, so a new or test site still builds.
+        spec, settings = statement_spec(self.config.accessibility, config, self.project_dir)
+        for problem in settings.contradictions() if settings else ():
+            log.warning(problem)
+        for gap in settings.missing() if settings else ():
+            log.info(gap)
+        self.statement_uri = spec.src_uri if spec else None
+        if spec is not None:
+            self.specs[spec.src_uri] = spec

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Iterable
 
@@ -23,6 +24,12 @@ def date_html(value: FuzzyDate | None) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.start.strftime(fmt),
                                                               display_date_text(value))
     return escape(value.text)
+
+
+def long_date(value: dt.date) -> Markup:
+    """A calendar date as "24 November 2026", in a <time> element."""
+    return Markup('<time datetime="{}">{} {}</time>').format(value.isoformat(), value.day,
+                                                            value.strftime("%B %Y"))
 
 
 def display_date_text(value: FuzzyDate) -> str:
@@ -91,7 +98,7 @@ def plural(count: int, word: str, plural_word: str | None = None) -> str:
 
 
 FILTERS = {"date_html": date_html, "status_html": status_html, "lead_text": lead_text,
-           "join_dates": join_dates}
+           "join_dates": join_dates, "long_date": long_date}
 GLOBALS = {"strand_labels": strand_labels, "characteristics": characteristics,
            "status_counts": status_counts, "plural": plural,
            "activity_number": activity_number, "footnote_number": footnote_number}
