@@ -33,8 +33,10 @@
 
   const count = (selector) => document.querySelectorAll(selector).length;
   if (count("main") !== 1) problems.push(`${count("main")} <main> landmarks, one expected`);
-  if (count("body > header, body > div > header, header.md-header") < 1) problems.push("no page <header> (banner)");
-  if (count("footer") < 1) problems.push("no page <footer> (contentinfo)");
+  const outside = (selector) => [...document.querySelectorAll(selector)]
+    .filter((el) => !el.closest("main, article, aside, nav, section")).length;
+  if (outside("header") !== 1) problems.push(`${outside("header")} page <header> (banner) landmarks, one expected`);
+  if (outside("footer") !== 1) problems.push(`${outside("footer")} page <footer> (contentinfo) landmarks, one expected`);
   const navNames = new Map();
   for (const nav of document.querySelectorAll("nav")) {
     if (nav.closest("[hidden]")) continue;
