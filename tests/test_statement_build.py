@@ -30,7 +30,7 @@ plugins:
 """
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 RECORD = {"date": "2026-11-20", "tools": ["axe-core 4.14.1"], "checks": ["Every page"],
-          "pages": 9}
+          "pages": 9, "site_pages": 9}
 
 
 def make_project(root: Path, settings: str) -> Path:
@@ -68,7 +68,7 @@ def test_statement_is_published_from_the_settings_and_record(built):
     assert 'href="mailto:access@example.org"' in page
     assert "Equality Commission for Northern Ireland" in page
     assert '<time datetime="2026-11-20">20 November 2026</time>' in page
-    assert "9 pages" in page and "axe-core 4.14.1" in page
+    assert "on all 9 pages" in page and "axe-core 4.14.1" in page
 
 
 def test_every_page_links_to_the_statement_in_its_footer(built):

@@ -158,14 +158,35 @@ def clipped_text_findings(page: Page, path: str) -> list[Finding]:
             for where in page.evaluate(script("clipped.js"))]
 
 
+def page_kind(path: str) -> str:
+    """A page's kind, from its URL: plans/x/actions/1.1/ -> plans/*/*/*/."""
+    parts = path.split("/")
+    return "/".join(parts[:1] + ["*" if p else "" for p in parts[1:]])
+
+
 def sample_paths(paths: list[str]) -> list[str]:
-    """One page of each kind: the first page of each URL shape (plans/*/actions/*/ ...)."""
+    """One page of each kind: the first page of each URL shape."""
     chosen: dict[str, str] = {}
     for path in paths:
-        parts = path.split("/")
-        shape = "/".join(parts[:1] + ["*" if p else "" for p in parts[1:]])
-        chosen.setdefault(shape, path)
+        chosen.setdefault(page_kind(path), path)
     return list(chosen.values())
+
+
+def sweep_paths(paths: list[str], limit: int) -> list[str]:
+    """Every page, or, for a site of more than `limit` pages, `limit` of them: every kind of
+    page in every section (each plan), then an even spread of the rest. Stable: the same site
+    gives the same pages."""
+    if len(paths) <= limit:
+        return list(paths)
+    chosen: dict[tuple[str, str], str] = {}
+    for path in paths:
+        section = path.split("/")[1] if path.count("/") > 1 else ""
+        chosen.setdefault((page_kind(path), section), path)
+    picked = set(chosen.values())
+    rest = [p for p in paths if p not in picked]
+    room = max(limit - len(picked), 0)
+    picked |= {rest[int(i * len(rest) / room)] for i in range(room)} if room else set()
+    return [p for p in paths if p in picked]
 
 
 # Keyboard ------------------------------------------------------------------------------------

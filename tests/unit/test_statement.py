@@ -15,7 +15,7 @@ from actionplan.accessibility.statement import StatementSettings, statement_page
 from actionplan.render import Renderer
 
 RUN = RecordedRun(date=dt.date(2026, 11, 20), tools=("axe-core 4.14.1", "Chromium 156"),
-              checks=("axe-core on every page",), pages=212)
+                  checks=("axe-core on every page",), pages=212, site_pages=212)
 SETTINGS = StatementSettings(website="Equality plans", organisation="Example Council",
                              email="access@example.org", phone="020 7946 0000",
                              response_days=10, prepared=dt.date(2026, 11, 1))
@@ -54,9 +54,17 @@ def test_contact_details_and_dates_come_from_settings_and_the_test_record():
     assert "get back to you in 10 working days" in words
     assert "This statement was prepared on 1 November 2026." in words
     assert "last tested on 20 November 2026" in words
-    assert "212 pages" in words and "axe-core 4.14.1, Chromium 156" in words
+    assert "on all 212 pages of the website" in words and "axe-core 4.14.1, Chromium 156" in words
     assert "axe-core on every page" in words
     assert '<a href="mailto:access@example.org">' in render()
+
+
+def test_a_sampled_run_says_how_many_pages_it_checked():
+    sampled = RecordedRun(date=dt.date(2026, 11, 20), tools=("axe-core 4.14.1",), checks=("x",),
+                          pages=250, site_pages=471)
+    words = text(render(run=sampled))
+    assert "on 250 of the website’s 471 pages in the browser" in words
+    assert "with the HTML checker on all of them" in words
 
 
 def test_untested_site_says_so():

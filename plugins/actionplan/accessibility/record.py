@@ -23,18 +23,26 @@ class RecordedRun:
     """What was checked, one sentence each."""
 
     pages: int
-    """How many pages were checked."""
+    """How many pages were checked in the browser."""
+
+    site_pages: int
+    """How many pages the site had (the HTML checker reads them all)."""
+
+    @property
+    def every_page(self) -> bool:
+        return self.pages >= self.site_pages
 
     def to_json(self) -> str:
         data = {"date": self.date.isoformat(), "tools": list(self.tools),
-                "checks": list(self.checks), "pages": self.pages}
+                "checks": list(self.checks), "pages": self.pages, "site_pages": self.site_pages}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> RecordedRun:
         data = json.loads(text)
         return cls(date=dt.date.fromisoformat(data["date"]), tools=tuple(data["tools"]),
-                   checks=tuple(data["checks"]), pages=int(data["pages"]))
+                   checks=tuple(data["checks"]), pages=int(data["pages"]),
+                   site_pages=int(data.get("site_pages", data["pages"])))
 
 
 def read_test_run(path: Path) -> RecordedRun | None:
