@@ -60,7 +60,7 @@ def checked(browser, tmp_path_factory):
             sweep = sweep_site(page, url, paths)
             action = next(p for p in paths if "/actions/" in p)
             open_page(page, url + action)
-            keyboard = keyboard_findings(page, action, tab_through(page))
+            keyboard = keyboard_findings(action, tab_through(page))
         session.context.close()
         vnu = vnu_errors(site) if tools.VNU_JAR.exists() else None
         results[name] = {"sweep": sweep, "keyboard": keyboard, "vnu": vnu, "action": action,

@@ -49,6 +49,6 @@ def test_keyboard_walk_without_javascript(browser, site_url, site_paths, width):
     findings = []
     for path in sample_paths(site_paths):
         page.goto(site_url + path)  # nothing to wait for: no script runs
-        findings += keyboard_findings(page, path, tab_through(page))
+        findings += keyboard_findings(path, tab_through(page))
     session.context.close()
     assert not findings, report(findings)

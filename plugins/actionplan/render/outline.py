@@ -1,18 +1,13 @@
-"""The outline of a rendered page: its <h1> and <h2> headings, for a table of contents.
+"""The outline of a rendered page: its main heading and the <h2> sections under it.
 
-A theme builds its skip link and "on this page" menu from the outline, so the main heading
-needs an id to link to; `with_title_id` gives it one when the template did not.
+A theme builds its skip link and "on this page" menu from the outline.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
-
-TITLE_ID = "page-title"
-_FIRST_H1 = re.compile(r"<h1(?=[\s>])([^>]*)>")
 
 
 @dataclass
@@ -20,52 +15,49 @@ class Heading:
     level: int
     id: str
     text: str
-    children: list[Heading] = field(default_factory=list)
 
     @property
     def html(self) -> str:
         return escape(self.text, quote=False)
 
 
-def with_title_id(html: str, title_id: str = TITLE_ID) -> str:
-    """Give the first <h1> an id (the skip link's target) if it has none."""
-    match = _FIRST_H1.search(html)
-    if match is None or re.search(r"\bid\s*=", match.group(1)):
-        return html
-    return f'{html[:match.start()]}<h1 id="{title_id}"{match.group(1)}>{html[match.end():]}'
+@dataclass
+class Outline:
+    title: str = ""
+    """The text of the page's <h1>."""
+
+    sections: list[Heading] = field(default_factory=list)
+    """The <h2>s that have an id (a menu can link to those only)."""
 
 
-def outline(html: str) -> list[Heading]:
-    """The <h1> (with the <h2>s under it as children) and any <h2> before it; ids required."""
+def outline(html: str) -> Outline:
     parser = _HeadingParser()
     parser.feed(html)
     parser.close()
-    top: list[Heading] = []
-    for heading in parser.headings:
-        if heading.level == 2 and top and top[-1].level == 1:
-            top[-1].children.append(heading)
-        else:
-            top.append(heading)
-    return top
+    return parser.outline
 
 
 class _HeadingParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.headings: list[Heading] = []
+        self.outline = Outline()
         self._open: Heading | None = None
 
     def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag in {"h1", "h2"} and attributes.get("id"):
-            self._open = Heading(int(tag[1]), attributes["id"], "")
+        if tag in {"h1", "h2"}:
+            self._open = Heading(int(tag[1]), dict(attrs).get("id") or "", "")
 
     def handle_data(self, data):
         if self._open is not None:
             self._open.text += data
 
     def handle_endtag(self, tag):
-        if self._open is not None and tag == f"h{self._open.level}":
-            self._open.text = " ".join(self._open.text.split())
-            self.headings.append(self._open)
-            self._open = None
+        heading = self._open
+        if heading is None or tag != f"h{heading.level}":
+            return
+        heading.text = " ".join(heading.text.split())
+        if heading.level == 1 and not self.outline.title:
+            self.outline.title = heading.text
+        elif heading.level == 2 and heading.id:
+            self.outline.sections.append(heading)
+        self._open = None

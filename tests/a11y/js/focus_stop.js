@@ -1,5 +1,6 @@
 // Facts about the element that has keyboard focus now, compared with the previous stop.
-() => {
+// With record false it only looks again (the previous stop is left as it was).
+(record = true) => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return { element: null };
   const text = (el.innerText || el.getAttribute("aria-label") || el.value || "").replace(/\s+/g, " ").trim();
@@ -22,9 +23,11 @@
   const previous = window.__apPreviousStop;
   const inOrder = !previous || !previous.isConnected ||
     Boolean(previous.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const repeat = el === window.__apFirstStop;
-  if (!window.__apFirstStop) window.__apFirstStop = el;
-  window.__apPreviousStop = el;
+  const repeat = record && el === window.__apFirstStop;
+  if (record) {
+    if (!window.__apFirstStop) window.__apFirstStop = el;
+    window.__apPreviousStop = el;
+  }
   return {
     element: label,
     repeat,
