@@ -18,6 +18,7 @@ from actionplan.pages import PageSpec, SiteFile, site_files, site_pages
 from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
+from actionplan.render.tables import accessible_tables
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
 from actionplan.mkdocs_plugin.outline import set_page_outline
@@ -99,6 +100,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if spec is not None:
             # The outline gives Material a skip link target and the "on this page" menu.
             return set_page_outline(page, self.renderer.render(spec))
+        html = accessible_tables(html)  # hand-written tables: "Table: ..." captions, scopes
         if self.config.home_marker in html:
             table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
                                                   site=self.site)

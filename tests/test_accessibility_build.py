@@ -1,5 +1,6 @@
-"""The accessibility statement in a real MkDocs build: published, linked from every page's
-footer, fed from the plugin's `accessibility` settings and the test record."""
+"""Accessibility in a real MkDocs build: the statement (published, linked from every page's
+footer, fed from the plugin's `accessibility` settings and the test record) and the tables
+of hand-written pages."""
 
 from __future__ import annotations
 
@@ -104,3 +105,16 @@ def test_statement_can_be_switched_off(tmp_path):
     assert not (project / "site" / "accessibility").exists()
     assert "Accessibility statement" not in (project / "site" / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_hand_written_tables_get_a_caption_and_header_scopes(tmp_path):
+    project = make_project(tmp_path, "        email: access@example.org")
+    (project / "content" / "codes.md").write_text(
+        "# Codes\n\nTable: Status codes\n\n| Code | Shown as |\n|---|---|\n| a | A |\n",
+        encoding="utf-8")
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8") +
+                                        "markdown_extensions:\n  - tables\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "codes" / "index.html").read_text(encoding="utf-8")
+    assert "<caption>Status codes</caption>" in page and '<th scope="col">Code</th>' in page
