@@ -25,7 +25,7 @@ from .server import page_paths, serve
 from .site_build import build_bundled_site
 
 RECORD = Path(__file__).parent / "last-run.json"
-SWEEP_LIMIT = 250  # pages: about three minutes on 2 cores
+SWEEP_LIMIT = 200  # pages: two to three minutes on 2 cores
 _keys: dict[str, str] = {}  # test node id -> the check it belongs to
 _run = {"browser": "", "pages": 0, "site_pages": 0, "passed": set(), "failed": False}
 
