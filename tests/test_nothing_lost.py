@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from actionplan.api import read_plan_file
 
 from .plan_text import VALID

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+import datetime as dt
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -34,6 +35,61 @@ class HistoryConfig(base.Config):
     https://github.com/ORG/REPO/commit/{commit}; {commit} is replaced by the full hash."""
 
 
+class KnownIssueConfig(base.Config):
+    criterion = opt.Type(str)
+    """The WCAG 2.2 success criterion failed, e.g. "1.1.1 Non-text Content"."""
+
+    problem = opt.Type(str)
+    """What is wrong, in words a resident understands."""
+
+    reason = opt.Type(str, default="")
+    """Why it is not fixed yet, and when it will be."""
+
+
+class AccessibilityConfig(base.Config):
+    statement = opt.Type(bool, default=True)
+    """Publish an accessibility statement and link it from the footer of every page."""
+
+    statement_path = opt.Type(str, default="accessibility/index.md")
+    """Where the statement is published, as a page path in the site."""
+
+    organisation = opt.Type(str, default="")
+    """Who runs the website (named in the statement)."""
+
+    email = opt.Type(str, default="")
+    """Where residents ask for another format or report a problem."""
+
+    phone = opt.Type(str, default="")
+    address = opt.Type(str, default="")
+
+    response_days = opt.Type(int, default=5)
+    """Working days within which a request for another format is answered."""
+
+    compliance = opt.Choice(("full", "partial", "not"), default="partial")
+    """Compliance with WCAG 2.2 AA, as the statement declares it."""
+
+    enforcement = opt.Choice(("ehrc", "ecni"), default="ehrc")
+    """The enforcement body: ehrc (Great Britain) or ecni (Northern Ireland)."""
+
+    prepared = opt.Optional(opt.Type(dt.date))
+    """The date the statement was prepared (YYYY-MM-DD)."""
+
+    reviewed = opt.Optional(opt.Type(dt.date))
+    """The date the statement was last reviewed (YYYY-MM-DD)."""
+
+    manual_audit = opt.Type(str, default="")
+    """Who last audited the site by hand, and when, in a sentence; empty if nobody has."""
+
+    improvements = opt.Type(str, default="")
+    """What is being done to improve accessibility, in a sentence or two."""
+
+    known_issues = opt.ListOfItems(opt.SubConfig(KnownIssueConfig), default=[])
+    """The site's own known failures (for example in its hand-written pages)."""
+
+    test_record = opt.Type(str, default="tests/a11y/last-run.json")
+    """The record of the last automated accessibility test run, relative to mkdocs.yml."""
+
+
 class ActionPlanConfig(base.Config):
     data_dir = opt.Type(str, default="data")
     """Folder holding the plan data (plan files in its plans/ folder), relative to mkdocs.yml."""
@@ -63,3 +119,5 @@ class ActionPlanConfig(base.Config):
     history = opt.SubConfig(HistoryConfig)
     """The changelog made from the git history of the data folder."""
 
+    accessibility = opt.SubConfig(AccessibilityConfig)
+    """The accessibility statement: who runs the site, how to reach them, compliance."""

@@ -28,6 +28,10 @@ from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
 from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
+from actionplan.render.tables import accessible_tables
+from actionplan.mkdocs_plugin.outline import set_page_outline
+from actionplan.mkdocs_plugin.statement import statement_spec
+from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 
 log = get_plugin_logger(__name__)
 
@@ -46,6 +50,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.serving = False
         self.data_problems: list = []
         self.has_last_good = False
+        self.statement_uri: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Stage whole-site builds only: `serve` builds into its own temporary folder, and a
@@ -94,6 +99,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                       for spec in site_pages(self.site, self.paths, self.options, self.changelog)}
         self.files: list[SiteFile] = site_files(self.site, self.paths, self.options,
                                                 self.changelog)
+        self._add_statement(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Every generated page stays out of the automatic nav; `on_nav` adds plans and
@@ -118,6 +124,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             for file in files.documentation_pages():
                 if file.page is not None:
                     file.page.update_date = day
+        # The footer of every page (overrides/partials/copyright.html) links to the statement.
+        statement = files.get_file_from_path(self.statement_uri) if self.statement_uri else None
+        env.globals["accessibility_statement_url"] = statement.url if statement else None
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -141,9 +150,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             try:
-                return notice + self.renderer.render(spec)
+                body = self.renderer.render(spec)
             except RenderError as error:  # a broken template override: say which and where
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
+            # The outline gives Material a skip link target and the "on this page" menu.
+            return notice + set_page_outline(page, body)
         if self.config.home_marker in html:
             try:
                 table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
@@ -151,6 +162,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             except RenderError as error:
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
             html = html.replace(self.config.home_marker, table)
+        html = accessible_tables(html)  # hand-written tables: "Table: ..." captions, scopes
         return notice + fill_fragments(self.renderer, html, page.file.src_uri, self.site)
 
     def _data_notice(self, page: Page) -> str:
@@ -158,6 +170,27 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             return ""
         return serve.notice_html(self.renderer, self.data_problems, page.file.src_uri,
                                  has_last_good=self.has_last_good)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return repair_material_frame(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        # The 404 page is a theme template, not a page: it needs the same repairs.
+        return repair_material_frame(output_content)
+
+    def _add_statement(self, config: MkDocsConfig) -> None:
+        # The accessibility statement is a generated page like the others. A setting that
+        # would make it untrue is a warning (`--strict` stops); missing contact details are
+        # only noted, so a new or test site still builds.
+        spec, settings = statement_spec(self.config.accessibility, config, self.project_dir)
+        for problem in settings.contradictions() if settings else ():
+            log.warning(problem)
+        for gap in settings.missing() if settings else ():
+            log.info(gap)
+        self.statement_uri = spec.src_uri if spec else None
+        if spec is not None:
+            self.specs[spec.src_uri] = spec
 
     def _site_options(self, config: MkDocsConfig) -> SiteOptions:
         try:

@@ -95,10 +95,10 @@ def _find_date(text: str) -> FuzzyDate | None:
     """The first recognisable date in `text`, most specific pattern first."""
     patterns = [
         (r"^(?P<iso>\d{4}-\d{2}-\d{2})$", "iso"),
-        (rf"\bQ(?P<q>[1-4])\s*(?P<y1>(?:19|20)\d\d)\s*[-/–]\s*(?P<y2>\d{{2}}(?:\d{{2}})?)\b", "quarter"),
+        (r"\bQ(?P<q>[1-4])\s*(?P<y1>(?:19|20)\d\d)\s*[-/–]\s*(?P<y2>\d{2}(?:\d{2})?)\b", "quarter"),
         (rf"\b(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+{_MONTH}\s+{_YEAR}\b", "day"),
         (rf"\bend(?: of)?\s+{_MONTH}\s+{_YEAR}\b", "end_of_month"),
-        (rf"\b(?P<y1>(?:19|20)\d\d)\s*[-/–]\s*(?P<y2>\d{{2}}(?:\d{{2}})?)\b", "financial_year"),
+        (r"\b(?P<y1>(?:19|20)\d\d)\s*[-/–]\s*(?P<y2>\d{2}(?:\d{2})?)\b", "financial_year"),
         (rf"\b{_MONTH}\s*{_YEAR}\b", "month"),
         (rf"\b(?P<season>spring|summer|autumn|winter)\s+{_YEAR}\b", "season"),
         (rf"\b{_YEAR}\b", "year"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Iterator
 
 from actionplan.model.dates import FuzzyDate

@@ -56,11 +56,6 @@ class Linker:
             rel += "/"
         return quote(rel if rel != "./" else "./")
 
-    def to_file(self, path: str) -> str:
-        """A relative link to a generated file that is not a page (a feed, a download)."""
-        base = posixpath.dirname(self.here.rstrip("/") + "/x") if self.here else ""
-        return quote(posixpath.relpath(path, base or "."))
-
     def plan(self, plan) -> str:
         return self.to_src(self.paths.plan(plan.id))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import datetime as dt
 from collections import Counter
 from typing import Iterable
 
@@ -24,6 +25,12 @@ def date_html(value: FuzzyDate | None) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.start.strftime(fmt),
                                                               display_date_text(value))
     return escape(value.text)
+
+
+def long_date(value: dt.date) -> Markup:
+    """A calendar date as "24 November 2026", in a <time> element."""
+    return Markup('<time datetime="{}">{} {}</time>').format(value.isoformat(), value.day,
+                                                            value.strftime("%B %Y"))
 
 
 def display_date_text(value: FuzzyDate) -> str:
@@ -130,9 +137,11 @@ def plural(count: int, word: str, plural_word: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural_word or word + 's')}"
 
 
-FILTERS = {"date_html": date_html, "date_with_evidence": date_with_evidence, "status_html": status_html, "lead_text": lead_text,
-           "join_dates": join_dates}
-GLOBALS = {"lead_details": lead_details, "strand_labels": strand_labels, "characteristics": characteristics,
+FILTERS = {"date_html": date_html, "date_with_evidence": date_with_evidence,
+           "status_html": status_html, "lead_text": lead_text, "join_dates": join_dates,
+           "long_date": long_date}
+GLOBALS = {"lead_details": lead_details, "strand_labels": strand_labels,
+           "characteristics": characteristics,
            "status_counts": status_counts, "plural": plural,
            "activity_number": activity_number, "footnote_number": footnote_number,
            "link_footnote_marks": link_footnote_marks}

@@ -6,6 +6,7 @@ Nothing from the data can add script, styles, frames, event handlers or unsafe U
 
 from __future__ import annotations
 
+import re
 import threading
 
 import markdown
@@ -19,6 +20,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 _local = threading.local()
+# A link whose address the sanitiser removed (javascript:, data:) is left as <a> with only
+# rel/title: invalid HTML and a dead link to a screen reader. Its words are kept as text.
+_LINK_WITHOUT_HREF = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
 
 
 def _converter() -> markdown.Markdown:
@@ -36,7 +40,7 @@ def markdown_to_html(text: str | None) -> Markup:
     html = md.convert(text)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes=ALLOWED_URL_SCHEMES, link_rel="noopener noreferrer nofollow")
-    return Markup(clean)
+    return Markup(_LINK_WITHOUT_HREF.sub(r"\1", clean))
 
 
 def markdown_inline(text: str | None) -> Markup:

@@ -148,7 +148,7 @@ def _explain_type(error: ValidationError, field: str) -> tuple[str, str, bool]:
                 "start the file with the fields schema_version, plan and groups, each at the "
                 "start of a line (see the data guide for a complete example)", False)
     if "array" in expected and not isinstance(error.instance, list):
-        fix = f"make it a list: put each item on its own line starting with `- `"
+        fix = "make it a list: put each item on its own line starting with `- `"
     elif "string" in expected and isinstance(error.instance, (int, float, bool)):
         written = str(error.instance).lower() if isinstance(error.instance, bool) else error.instance
         fix = f'put the value in quotes, for example "{written}"'

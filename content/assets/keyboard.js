@@ -1,0 +1,69 @@
+/* Keyboard access to Material's menu drawer and search.
+   Material opens both with <label>s, which cannot take focus; the header's <button>s
+   (overrides/partials/header.html) toggle the same checkboxes, so Material does the rest.
+   The drawer closes on Escape, or when focus leaves it, so focus never hides behind it. */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var search = document.getElementById("__search");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+
+  function buttonFor(toggle) {
+    return document.querySelector('button[data-ap-toggle="' + toggle.id + '"]');
+  }
+
+  function shown(element) {
+    return element && element.getClientRects().length > 0;
+  }
+
+  function close(toggle) {
+    if (toggle && toggle.checked) toggle.click();
+  }
+
+  function focusInside(container, selector) {
+    var target = container && container.querySelector(selector);
+    if (target) target.focus();
+  }
+
+  document.querySelectorAll("button[data-ap-toggle]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var toggle = document.getElementById(button.getAttribute("data-ap-toggle"));
+      if (!toggle) return;
+      toggle.click();
+      if (toggle === drawer && drawer.checked) focusInside(sidebar, "a[href], [tabindex='0']");
+      if (toggle === search && search.checked) focusInside(document, ".md-search__input");
+    });
+  });
+
+  [drawer, search].forEach(function (toggle) {
+    if (!toggle) return;
+    toggle.addEventListener("change", function () {
+      var button = buttonFor(toggle);
+      if (!button) return;
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      if (toggle.checked) return;
+      // When search or the drawer closes and focus is left nowhere (Material blurs the
+      // search field), it goes back to the button that opened it. Checked once Material's
+      // own handlers have run.
+      setTimeout(function () {
+        var lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && shown(button)) button.focus();
+      }, 0);
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer && drawer.checked) {
+      close(drawer);
+      var button = buttonFor(drawer);
+      if (button) button.focus();
+    }
+  });
+
+  if (sidebar) {
+    sidebar.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (drawer && drawer.checked && next && !sidebar.contains(next)) close(drawer);
+    });
+  }
+})();

@@ -1,0 +1,128 @@
+"""The checks can fail: a template broken on purpose (an image without alt text, pale text,
+a table without caption or header scopes, an off-screen link, a box too wide for a phone)
+must be reported by the right checker, on the right page, naming the element.
+
+The same tiny site built with the packaged templates is the control: it reports nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ..gitrepo import GitRepo
+
+from actionplan.accessibility import known_issues
+from actionplan.accessibility.known_issues import KnownIssue
+from actionplan.render.renderer import TEMPLATES
+
+from . import tools
+from .browser import local_session
+from .checks import axe_findings, keyboard_findings, open_page, report, sweep_site, tab_through
+from .server import page_paths, serve
+from .site_build import ROOT, build_site
+from .vnu import vnu_errors
+
+BROKEN = """
+<h2 id="broken">Broken on purpose</h2>
+<p><img src="chart.png"></p>
+<p style="color: #b8b8b8">Pale grey text on white.</p>
+<table><tr><th>Year</th><th>Spend</th></tr><tr><td>2020</td><td>1</td></tr></table>
+<a href="#broken" style="position: absolute; left: -9999px">A link nobody can see</a>
+<div style="width: 900px">A box wider than a phone.</div>
+"""
+
+
+def _project(root: Path, broken: bool) -> Path:
+    """The bundled site's set-up (theme, overrides, styles) on the tiny test data."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", root / "data")
+    if broken:
+        action = (TEMPLATES / "action.html").read_text(encoding="utf-8")
+        (root / "overrides" / "actionplan").mkdir(exist_ok=True)
+        (root / "overrides" / "actionplan" / "action.html").write_text(action + BROKEN,
+                                                                        encoding="utf-8")
+    GitRepo(root).commit("The site")  # the changelog reads git history, as in a real clone
+    return build_site(root / "mkdocs.yml", root / "site")
+
+
+@pytest.fixture(scope="module")
+def checked(browser, tmp_path_factory):
+    """Each tiny site (control, broken) with what every checker said about it."""
+    results = {}
+    for name in ("control", "broken"):
+        site = _project(tmp_path_factory.mktemp(name), broken=name == "broken")
+        session = local_session(browser, with_axe=True)
+        page = session.new_page()
+        with serve(site) as url:
+            paths = page_paths(site)
+            sweep = sweep_site(page, url, paths)
+            action = next(p for p in paths if "/actions/" in p)
+            open_page(page, url + action)
+            keyboard = keyboard_findings(action, tab_through(page))
+        session.context.close()
+        vnu = vnu_errors(site) if tools.VNU_JAR.exists() else None
+        results[name] = {"sweep": sweep, "keyboard": keyboard, "vnu": vnu, "action": action,
+                         "site": site}
+    return results
+
+
+def test_control_site_passes_every_check(checked):
+    control = checked["control"]
+    found = (control["sweep"].axe + control["sweep"].structure + control["sweep"].reflow +
+             control["keyboard"] + (control["vnu"] or []))
+    assert not found, report(found)
+
+
+def test_axe_reports_missing_alt_text_and_low_contrast(checked):
+    axe = checked["broken"]["sweep"].axe
+    action = checked["broken"]["action"]
+    rules = {(f.rule.split()[1], f.page) for f in axe}
+    assert ("image-alt", action) in rules, report(axe)
+    assert ("color-contrast", action) in rules, report(axe)
+    contrast = next(f for f in axe if "color-contrast" in f.rule and f.page == action)
+    assert "p" in contrast.where and "insufficient color contrast" in contrast.detail
+    assert all("/actions/" in f.page for f in axe), "only the broken template's pages fail"
+
+
+def test_structure_check_reports_the_table_without_caption_or_scopes(checked):
+    structure = checked["broken"]["sweep"].structure
+    problems = " | ".join(f.where for f in structure)
+    assert "data table without a <caption>" in problems
+    assert '<th> without scope="col" or "row": <th> "Year"' in problems
+
+
+def test_reflow_check_reports_the_box_too_wide_for_320_px(checked):
+    reflow = checked["broken"]["sweep"].reflow
+    assert reflow and all("/actions/" in f.page for f in reflow)
+    assert "<div>" in reflow[0].detail and "in a 320px viewport" in reflow[0].where
+
+
+def test_keyboard_check_reports_the_link_nobody_can_see(checked):
+    keyboard = checked["broken"]["keyboard"]
+    assert any(f.rule == "keyboard: focusable but not visible" and
+               "A link nobody can see" in f.where for f in keyboard), report(keyboard)
+
+
+def test_nu_html_checker_reports_the_image_without_alt(checked):
+    tools.require_vnu()
+    errors = checked["broken"]["vnu"]
+    assert any("must have an “alt” attribute" in f.detail and "/actions/" in f.page
+               for f in errors), report(errors)
+
+
+def test_only_the_known_issues_list_excuses_a_failure(checked, browser, monkeypatch):
+    excused = KnownIssue("1.1.1 Non-text Content", "A chart has no text alternative.",
+                         "Testing the list.", axe_rule="image-alt", selector='img[src="chart.png"]')
+    monkeypatch.setattr(known_issues, "KNOWN_ISSUES", (excused,))
+    session = local_session(browser, with_axe=True)
+    page = session.new_page()
+    with serve(checked["broken"]["site"]) as url:
+        open_page(page, url + checked["broken"]["action"])
+        rules = {f.rule.split()[1] for f in axe_findings(page, checked["broken"]["action"])}
+    session.context.close()
+    assert "image-alt" not in rules and "color-contrast" in rules

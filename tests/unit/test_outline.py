@@ -1,0 +1,29 @@
+"""The outline a theme's skip link and page menu are built from."""
+
+from __future__ import annotations
+
+from actionplan.render.outline import outline
+
+PAGE = """<nav><ol><li>Home</li></ol></nav>
+<h1 class="x"><span class="ap-number">Action 1.1</span><span class="visually-hidden">:</span>
+ Tackle &lt;bias&gt; &amp; hate</h1>
+<h2 id="summary">Summary</h2><p>text</p>
+<h2>No id, so no link</h2>
+<h3 id="deeper">Not in the menu</h3>
+<h2 id="progress">Progress to date</h2>"""
+
+
+def test_outline_has_the_title_and_the_sections_that_can_be_linked():
+    found = outline(PAGE)
+    assert found.title == "Action 1.1: Tackle <bias> & hate"
+    assert [(h.id, h.text) for h in found.sections] == [("summary", "Summary"),
+                                                         ("progress", "Progress to date")]
+
+
+def test_heading_text_is_escaped_for_the_theme():
+    heading = outline('<h1>t</h1><h2 id="a">Less &lt;than&gt; more</h2>').sections[0]
+    assert heading.html == "Less &lt;than&gt; more"
+
+
+def test_page_without_headings_has_an_empty_outline():
+    assert outline("<p>Nothing</p>").title == "" and outline("<p>x</p>").sections == []
