@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from actionplan.gc_paused import gc_paused
 from actionplan.load import SourceDocument, find_plan_files, read_yaml_file
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
@@ -33,6 +34,7 @@ def read_plan_file(path: Path, display_name: str | None = None) -> tuple[Plan | 
     return build_plan(document.data, document.file), problems
 
 
+@gc_paused  # allocation-heavy and cycle-free: see gc_paused.py
 def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site, list[Problem]]:
     """Load every plan under `data_dir`; raise `DataError` listing all errors if any.
 
