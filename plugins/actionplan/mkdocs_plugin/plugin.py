@@ -18,6 +18,7 @@ from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
+from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav
 
 log = get_plugin_logger(__name__)
@@ -62,8 +63,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             if existing is not None:
                 raise PluginError(f"{existing.src_uri}: this hand-written page has the same path "
                                   "as a generated plan page. Rename or move it.")
-            files.append(File.generated(config, spec.src_uri, content="",
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, spec.src_uri, content="",
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            GeneratedPage(None, file, config)  # binds itself to the file, as MkDocs' pages do
+            files.append(file)
         for site_file in self.files:
             files.append(File.generated(config, site_file.path, content=site_file.content))
         return files
