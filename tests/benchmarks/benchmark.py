@@ -33,11 +33,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import material
+import mkdocs
+
 from tests.benchmarks.handwritten import write_markdown_site
 from tests.benchmarks.synthetic import Shape, SyntheticPlan, generate
 from tests.benchmarks.synthetic_history import History, write_history
 
-ROOT = Path(__file__).resolve().parents[2]
 PLANS = 20
 UPDATES = 12
 MKDOCS_YML = """\
@@ -104,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                              _fastest("plain", plain, size, options.repeat))
         history = measure_history(histories[sizes[-1]])
     finally:
-        if not options.keep:
+        if not (options.keep or options.workdir):
             shutil.rmtree(workdir, ignore_errors=True)
     _print_table(results)
     print(_summary(results, sizes, history))
@@ -116,8 +118,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="500 actions, 200 revisions")
     parser.add_argument("--repeat", type=int, default=1,
                         help="build each site this many times and keep the fastest")
-    parser.add_argument("--workdir", help="where to write the projects (default: a temp folder)")
-    parser.add_argument("--keep", action="store_true", help="keep the projects and sites")
+    parser.add_argument("--workdir", help="write the projects and sites here, and keep them "
+                        "(default: a temporary folder, removed at the end)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     return parser.parse_args(argv)
 
 
@@ -215,8 +218,6 @@ def _machine() -> str:
                 if line.startswith("model name")), platform.processor() or "unknown CPU")
     memory = next((line.split()[1] for line in _read("/proc/meminfo").splitlines()
                    if line.startswith("MemTotal")), "0")
-    import mkdocs
-    import material
     return (f"Machine: {cpu}, {os.cpu_count()} CPUs, {int(memory) / 1024 / 1024:.0f} GB RAM; "
             f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
             f"Material {material.__version__}")
