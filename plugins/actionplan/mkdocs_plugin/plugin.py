@@ -32,6 +32,7 @@ from actionplan.render.tables import accessible_tables
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
+from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 
 log = get_plugin_logger(__name__)
 
@@ -109,8 +110,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             if existing is not None:
                 raise PluginError(f"{existing.src_uri}: this hand-written page has the same path "
                                   "as a generated plan page. Rename or move it.")
-            files.append(File.generated(config, spec.src_uri, content="",
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, spec.src_uri, content="",
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            GeneratedPage(None, file, config)  # binds itself to the file, as MkDocs' pages do
+            files.append(file)
         for site_file in self.files:
             files.append(File.generated(config, site_file.path, content=site_file.content))
         return files
