@@ -117,3 +117,10 @@ def _updates(data: dict) -> dict[tuple, dict]:
             for objective in data["groups"] for area in objective["groups"]
             for action in area["actions"]
             for index, update in enumerate(action.get("progress", []))}
+
+
+def test_a_plan_shares_a_few_leads_among_its_actions_as_the_seed_plans_do():
+    plan = generate(Shape(plans=1, actions=250, updates=1))[0]
+    leads = [lead for action in plan.actions() for lead in action.head.get("leads", [])]
+    assert len(leads) > 250 * 0.8  # most actions name a lead, some several
+    assert 40 <= len(set(leads)) <= 4.5 * 250 ** 0.5 + 1  # about 71 for 250 actions
