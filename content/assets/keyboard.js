@@ -67,3 +67,37 @@
     });
   }
 })();
+
+/* A table wider than the page scrolls inside Material's wrapper (.md-typeset__scrollwrap,
+   added by Material's script). A region that scrolls must be reachable by keyboard, so a
+   wrapper that overflows takes focus (arrow keys then scroll it) and is named by its
+   table's caption; one that fits stays out of the tab order. Checked again on resize. */
+(function () {
+  "use strict";
+
+  function fit(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      var caption = wrap.querySelector("caption");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+    } else if (!scrolls && wrap.getAttribute("tabindex") === "0") {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+
+  function fitAll() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(fit);
+  }
+
+  // Material wraps tables when its document$ emits (again after each instant navigation).
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { setTimeout(fitAll, 0); });
+  } else {
+    document.addEventListener("DOMContentLoaded", fitAll);
+  }
+  window.addEventListener("resize", fitAll);
+})();
