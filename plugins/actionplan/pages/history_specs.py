@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass, replace
 from itertools import groupby
 
+from actionplan.export.json_export import to_json_bytes
 from actionplan.history import ChangeEntry, History
 from actionplan.history.serialize import entry_to_data, note_to_data
 from actionplan.model.entities import Plan, Site
@@ -209,7 +210,7 @@ def changelog_json(views: "_Views") -> bytes:
     document = {"format": "actionplan-changelog", "version": 1,
                 "revisions_read": len(history.revisions), "entries": entries,
                 "unreadable_revisions": [note_to_data(n) for n in history.notes]}
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return to_json_bytes(document)
 
 
 def _attach(spec: PageSpec, views: "_Views") -> PageSpec:
