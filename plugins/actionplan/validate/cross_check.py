@@ -92,16 +92,19 @@ class _Checker:
         self._ids(action.get("progress", []), path + ("progress",), "progress update",
                   optional=True)
         for u, update in enumerate(action.get("progress", [])):
-            upath = path + ("progress", u)
-            self._check_footnotes(update.get("footnotes", []), upath + ("footnotes",))
-            for k, item in enumerate(update.get("items", [])):
-                if "activity" in item:
-                    self._ref(item["activity"], activities, upath + ("items", k, "activity"),
-                              "activity")
-                if "measure" in item:
-                    self._ref(item["measure"], measures, upath + ("items", k, "measure"),
-                              "measure")
+            self._check_update(path + ("progress", u), update, activities, measures)
         self._check_date_ranges(action, path)
+
+    def _check_update(self, upath, update, activities, measures) -> None:
+        """Footnotes and links of one progress update (its dates are checked with the action's)."""
+        self._check_footnotes(update.get("footnotes", []), upath + ("footnotes",))
+        for k, item in enumerate(update.get("items", [])):
+            if "activity" in item:
+                self._ref(item["activity"], activities, upath + ("items", k, "activity"),
+                          "activity")
+            if "measure" in item:
+                self._ref(item["measure"], measures, upath + ("items", k, "measure"),
+                          "measure")
 
     def _check_blank_text(self, value, path) -> None:
         # The schema asks for at least one character; a space alone would publish a blank.
@@ -146,15 +149,22 @@ class _Checker:
                           f"add it to plan.footnotes, or use a defined mark ({known})")
 
     def _check_date_ranges(self, action, path) -> None:
+        dates = self._action_dates(action, path)
+        for u, update in enumerate(action.get("progress", [])):
+            dates += self._update_dates(update, path + ("progress", u))
+        self._check_dates(dates)
+
+    @staticmethod
+    def _action_dates(action, path) -> list:
         dates = [(path + ("due", i), d) for i, d in enumerate(action.get("due", []))]
         for a, activity in enumerate(action.get("activities", [])):
             dates += [(path + ("activities", a, "due", i), d)
                       for i, d in enumerate(activity.get("due", []))]
-        for u, update in enumerate(action.get("progress", [])):
-            for key in ("date", "revised_due"):
-                if key in update:
-                    dates.append((path + ("progress", u, key), update[key]))
-        self._check_dates(dates)
+        return dates
+
+    @staticmethod
+    def _update_dates(update, upath) -> list:
+        return [(upath + (key,), update[key]) for key in ("date", "revised_due") if key in update]
 
     def _check_plan_dates(self) -> None:
         plan = self.data["plan"]
