@@ -19,15 +19,18 @@ from tests.history.scripted import PLAN, dump
 
 @pytest.fixture
 def blob_reads(monkeypatch):
-    """Every blob hash asked of `git cat-file`, call by call."""
+    """Every blob hash asked of `git cat-file` (read at once or streamed), call by call."""
     calls: list[list[str]] = []
-    real = gitlog.read_blobs
 
-    def counting(repo, blobs):
-        calls.append(list(blobs))
-        return real(repo, blobs)
+    def counting(real):
+        def count(repo, blobs):
+            calls.append(list(blobs))
+            return real(repo, blobs)
+        return count
 
-    monkeypatch.setattr("actionplan.history.reader.read_blobs", counting)
+    for name in ("read_blobs", "stream_blobs"):
+        monkeypatch.setattr(f"actionplan.history.blob_supply.{name}",
+                            counting(getattr(gitlog, name)))
     return calls
 
 
@@ -165,16 +168,16 @@ def test_reusing_the_previous_version_never_changes_the_result(path: Path):
     """Random edits, each read by re-parsing only what changed and by the build's own parser."""
     rng = random.Random(path.name)
     text = path.read_text(encoding="utf-8")
-    previous, _ = parse_revision(text.encode(), "x.yaml")
+    parse_revision(text.encode(), "x.yaml")  # remembered: the edits reuse its parts
     readable = 0
     for _ in range(25):
         edited = _edits(text, rng)
-        version, problems = parse_revision(edited.encode(), "x.yaml", previous)
+        version, problems = parse_revision(edited.encode(), "x.yaml")
         plan, expected = parse_plan_bytes(edited.encode(), "x.yaml")
         assert (version.plan if version else None) == plan
         if plan is None:
             assert problems == [p for p in expected]
         else:
             readable += 1
-            previous, text = version, edited
+            text = edited
     assert readable >= 5  # many edits are readable, so re-parsing a part was exercised
