@@ -192,8 +192,8 @@ class _PlanDiff:
             self._action_added(after)
         elif after is None:
             self._action_removed(before)
-        else:
-            _ActionDiff(self, before, after).run()
+        elif before.item is not after.item or before.parent != after.parent:
+            _ActionDiff(self, before, after).run()  # (the history reuses unchanged actions)
 
     def _action_added(self, placed: _Placed) -> None:
         action = placed.item
@@ -282,17 +282,23 @@ class _ActionDiff:
 
     def _wording(self) -> None:
         old, new = self.old, self.new
+        # Equal parts give equal texts: only parts that differ are worded (most do not).
+        activities = ((_activities_text(old), _activities_text(new))
+                      if old.activities != new.activities else (None, None))
+        measures = ((_measures_text(old), _measures_text(new))
+                    if old.measures != new.measures else (None, None))
         for change, name, before, after in (
                 ("title", "title", old.title, new.title),
                 ("description", "description", old.description, new.description),
                 ("outcome", "outcome", old.outcome, new.outcome),
-                ("activities", "activities", _activities_text(old), _activities_text(new)),
-                ("measures", "how success is measured", _measures_text(old),
-                 _measures_text(new))):
+                ("activities", "activities", *activities),
+                ("measures", "how success is measured", *measures)):
             if before != after:
                 self.add(change, f"{name} {_edited(before, after)}", before=before, after=after)
 
     def _lead(self) -> None:
+        if self.old.leads == self.new.leads:
+            return
         before, after = _leads_text(self.old), _leads_text(self.new)
         if before == after:
             return
@@ -327,7 +333,7 @@ class _ActionDiff:
             elif after is None:
                 self.add("progress_removed", f"progress update of {_update_name(before)} removed",
                          before=before.text, detail=update_id)
-            else:
+            elif before is not after:
                 fields = _update_fields_changed(before, after)
                 if fields:
                     text_changed = before.text != after.text

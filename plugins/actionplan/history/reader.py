@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from actionplan.gc_paused import gc_paused
 from actionplan.history.blob_supply import BlobSupply
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
@@ -27,6 +28,7 @@ class HistoryUnavailable(Exception):
     """The history cannot be read; the message says why and how to fix it."""
 
 
+@gc_paused  # millions of objects, no reference cycles: see gc_paused.py
 def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None = None, *,
                  cache: HistoryCache | None = None) -> History:
     """Every change to the plans under `data_dir`, from git, oldest first.
