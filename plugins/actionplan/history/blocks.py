@@ -24,11 +24,15 @@ _patterns: dict[tuple[str, int], re.Pattern] = {}
 
 @dataclass(frozen=True)
 class Cut:
-    """A text cut at one column: `skeleton` holds "- actionplan~slot~<n>" for `runs[n]`."""
+    """A text cut at one column: `skeleton` holds "- actionplan~slot~<n>" for `runs[n]`.
+
+    The text is segments[0] + run 0 + segments[1] + run 1 + ... + segments[-1].
+    """
 
     skeleton: bytes
     runs: tuple[tuple[bytes, ...], ...]
     column: int
+    segments: tuple[bytes, ...]
 
 
 def cut_items(text: bytes, column: int) -> Cut | None:
@@ -50,10 +54,10 @@ def cut(text: bytes, column: int, parent: int = -1) -> Cut | None:
     at `column` or nearer the margin. None when no item is found after the first line. A
     dash line nearer the margin (but right of `parent`) starts the cut again at its column.
     """
-    pieces: list[bytes] = []
+    segments: list[bytes] = []
     runs: list[tuple[bytes, ...]] = []
     run: list[bytes] = []
-    kept, item = 0, -1  # where the skeleton's next part and the current item start
+    kept, item = 0, -1  # where the next segment and the current item start
     for edge in _pattern("edge", column).finditer(text):
         start = edge.start() + 1
         if item >= 0:
@@ -63,24 +67,83 @@ def cut(text: bytes, column: int, parent: int = -1) -> Cut | None:
             return cut(text, indent, parent)
         if dash and indent == column:  # an item starts
             if not run:
-                pieces.append(text[kept:start])
+                segments.append(text[kept:start])
             item = start
             continue
         item = -1  # any other line ends the run
         if run:
-            pieces.append(_slot(column, len(runs)))
             runs.append(tuple(run))
             run, kept = [], start
     if item >= 0:
         run.append(text[item:])
     if run:
-        pieces.append(_slot(column, len(runs)))
         runs.append(tuple(run))
         kept = len(text)
     if not runs:
         return None
-    pieces.append(text[kept:])
-    return Cut(b"".join(pieces), tuple(runs), column)
+    segments.append(text[kept:])
+    return _made(segments, runs, column)
+
+
+def cut_like(text: bytes, earlier: Cut) -> Cut | None:
+    """`cut(text, earlier.column)` for a text with the same segments (skeleton) as the one
+    `earlier` was cut from, scanning only items that are not earlier items; else None.
+
+    An earlier item's text holds no line that could end it, so where it is followed by such
+    a line it is an item of the new text too: most items are matched without a scan.
+    """
+    column, edges = earlier.column, _pattern("edge", earlier.column)
+    runs: list[tuple[bytes, ...]] = []
+    at = 0
+    for number, segment in enumerate(earlier.segments):
+        if not text.startswith(segment, at):
+            return None
+        at += len(segment)
+        if number == len(earlier.runs):
+            break
+        old, run = earlier.runs[number], []
+        whole = b"".join(old)  # most often the earlier run is all there: one comparison
+        if text.startswith(whole, at) and _ends(edges, text, at + len(whole), column) in (
+                "item", "other", "end"):
+            run, at = list(old), at + len(whole)
+        while _ends(edges, text, at, column) == "item":
+            place = len(run)
+            if place < len(old) and text.startswith(old[place], at) and _ends(
+                    edges, text, at + len(old[place]), column) in ("item", "other", "end"):
+                run.append(old[place])
+            else:
+                found = edges.search(text, at)
+                end = found.start() + 1 if found else len(text)
+                if _ends(edges, text, end, column) not in ("item", "other", "end"):
+                    return None
+                run.append(text[at:end])
+            at += len(run[-1])
+        if not run:
+            return None
+        runs.append(tuple(run))
+    return Cut(earlier.skeleton, tuple(runs), column, earlier.segments) if at == len(
+        text) else None
+
+
+def _ends(edges: re.Pattern, text: bytes, at: int, column: int) -> str:
+    """What the line at `at` (just after a newline) is: "end" of the text, an "item" at
+    `column`, a "nearer" dash line, an "other" line that ends a run, or "inside" a run."""
+    if at == len(text):
+        return "end"
+    found = edges.match(text, at - 1)
+    if found is None:
+        return "inside"
+    if found.lastindex != 2:
+        return "other"
+    indent = found.end(1) - at
+    return "item" if indent == column else "nearer"
+
+
+def _made(segments: list[bytes], runs: list[tuple[bytes, ...]], column: int) -> Cut:
+    parts = [segments[0]]
+    for number, segment in enumerate(segments[1:]):
+        parts += [_slot(column, number), segment]
+    return Cut(b"".join(parts), tuple(runs), column, tuple(segments))
 
 
 def slot_number(value) -> int | None:

@@ -60,14 +60,37 @@ def _index(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
 
 
 def _index_now(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
+    """Groups and actions by id, in plan order (ids are unique in a valid plan)."""
     groups: dict[str, _Placed] = {}
     actions: dict[str, _Placed] = {}
-    if plan is not None:
-        for group, ancestors in plan.all_groups():
-            groups[group.id] = _Placed(group, ancestors[-1].id if ancestors else None)
+    for top in plan.groups if plan is not None else ():
+        _, top_groups, top_actions = _top_index(top)
+        groups.update(top_groups)
+        actions.update(top_actions)
+    return groups, actions
+
+
+_top_indexes: dict[int, tuple] = {}  # id(group) -> (group, groups, actions)
+
+
+def _top_index(top: Group) -> tuple[Group, dict[str, _Placed], dict[str, _Placed]]:
+    """The index of one top-level group, kept: the history reuses unchanged groups."""
+    found = _top_indexes.get(id(top))
+    if found is None or found[0] is not top:
+        groups: dict[str, _Placed] = {}
+        actions: dict[str, _Placed] = {}
+
+        def walk(group: Group, parent: str | None) -> None:
+            groups[group.id] = _Placed(group, parent)
             for action in group.actions:
                 actions[action.id] = _Placed(action, group.id)
-    return groups, actions
+            for sub in group.groups:
+                walk(sub, group.id)
+        walk(top, None)
+        if len(_top_indexes) > 256:
+            _top_indexes.clear()
+        found = _top_indexes[id(top)] = (top, groups, actions)
+    return found
 
 
 def _union(new: dict, old: dict) -> list[str]:
@@ -137,7 +160,7 @@ class _PlanDiff:
             self._group_added(after)
         elif after is None:
             self._group_removed(before)
-        else:
+        elif before.item is not after.item or before.parent != after.parent:
             self._group_changed(before, after)
 
     def _group_added(self, placed: _Placed) -> None:

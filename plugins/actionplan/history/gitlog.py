@@ -10,7 +10,6 @@ revision holding everything it brought into the main line, which is when it was 
 
 from __future__ import annotations
 
-import queue
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -20,6 +19,11 @@ from typing import Iterator
 
 from actionplan.history.model import Revision
 
+try:
+    import fcntl  # to let git write further ahead (Linux)
+except ImportError:  # Windows: pipes keep their size
+    fcntl = None
+
 _RECORD = "\x1e"
 _FIELD = "\x1f"
 _REASONS = "\x1d"
@@ -28,7 +32,7 @@ _REASONS = "\x1d"
 _FORMAT = (f"{_RECORD}%H{_FIELD}%cI{_FIELD}"
            f"%(trailers:key=Change-reason,valueonly,unfold,separator=%x1d){_FIELD}")
 _ZERO = "0" * 40
-_AHEAD = 64 * 1024 * 1024  # how many bytes of blobs git may read ahead of their use
+_PIPE_BYTES = 1 << 20  # how far git may write ahead of the reader
 
 
 class GitError(Exception):
@@ -160,69 +164,47 @@ def stream_blobs(repo: Path, blobs: list[str]) -> Iterator[tuple[str, bytes | No
     """(hash, content) of each blob in order (None: not in this clone), from one
     `git cat-file --batch` that runs ahead of the caller in its own process.
 
-    git inflates the next blobs while the caller parses this one; a thread moves them out of
-    the pipe, holding at most about `_AHEAD` bytes. Close the generator when done, so that
-    git is stopped if the caller stops early.
+    git inflates the next blob into the pipe (made as large as the system allows) while the
+    caller parses this one. Close the generator when done, so that git is stopped if the
+    caller stops early.
     """
     if not blobs:
         return
     try:
         process = subprocess.Popen(["git", "-C", str(repo), "cat-file", "--batch"],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE)
+                                   stderr=subprocess.PIPE, bufsize=_PIPE_BYTES)
     except FileNotFoundError:
         raise GitError("the git command was not found; install git") from None
-    ready: queue.Queue = queue.Queue()
-    window = _Window(_AHEAD)
-    threads = [threading.Thread(target=_send, args=(process.stdin, blobs), daemon=True),
-               threading.Thread(target=_receive, args=(process.stdout, len(blobs), ready,
-                                                       window), daemon=True)]
-    for thread in threads:
-        thread.start()
+    _enlarge(process.stdout)
+    # A thread writes the names: git stops reading them while its output is not read.
+    writer = threading.Thread(target=_send, args=(process.stdin, blobs), daemon=True)
+    writer.start()
     try:
         for _ in blobs:
-            item = ready.get()
+            item = _receive(process.stdout)
             if item is None:
                 process.wait()
                 message = process.stderr.read().decode("utf-8", "replace").strip()
                 raise GitError(message[:600] or "git cat-file stopped early")
-            window.release(len(item[1] or b""))
             yield item
     finally:
-        window.close()
         if process.poll() is None:
             process.kill()
         process.wait()
-        for thread in threads:
-            thread.join(timeout=5)
+        writer.join(timeout=5)
         process.stdout.close()
         process.stderr.close()
 
 
-class _Window:
-    """Bytes handed from the reading thread and not yet taken: at most `limit` (or one blob)."""
-
-    def __init__(self, limit: int):
-        self.limit, self.held, self.closed = limit, 0, False
-        self.changed = threading.Condition()
-
-    def reserve(self, size: int) -> bool:
-        """Wait for room for `size` bytes; False once the window is closed."""
-        with self.changed:
-            while self.held and self.held + size > self.limit and not self.closed:
-                self.changed.wait()
-            self.held += size
-            return not self.closed
-
-    def release(self, size: int) -> None:
-        with self.changed:
-            self.held -= size
-            self.changed.notify()
-
-    def close(self) -> None:
-        with self.changed:
-            self.closed = True
-            self.changed.notify()
+def _enlarge(pipe) -> None:
+    """Let git write up to _PIPE_BYTES ahead (Linux; elsewhere the pipe keeps its size)."""
+    if fcntl is None:
+        return
+    try:
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+    except OSError:
+        pass  # more than the system allows: the pipe keeps its size
 
 
 def _send(stdin, blobs: list[str]) -> None:
@@ -233,22 +215,15 @@ def _send(stdin, blobs: list[str]) -> None:
         pass  # git stopped: the reading side reports it
 
 
-def _receive(stdout, count: int, ready: queue.Queue, window: _Window) -> None:
-    """Move `count` answers from git's output to `ready`; None there if git stops early."""
-    try:
-        for _ in range(count):
-            header = stdout.readline().split()
-            if len(header) == 2 and header[1] == b"missing":  # absent from a partial clone
-                ready.put((header[0].decode(), None))
-                continue
-            if len(header) != 3 or not window.reserve(int(header[2])):
-                break
-            content = stdout.read(int(header[2]))
-            if len(content) != int(header[2]) or stdout.read(1) != b"\n":
-                break
-            ready.put((header[0].decode(), content))
-        else:
-            return
-    except (OSError, ValueError):
-        pass
-    ready.put(None)
+def _receive(stdout) -> tuple[str, bytes | None] | None:
+    """The next answer of `git cat-file --batch`, or None if git stopped."""
+    header = stdout.readline().split()
+    if len(header) == 2 and header[1] == b"missing":  # absent from a partial clone
+        return header[0].decode(), None
+    if len(header) != 3:
+        return None
+    size = int(header[2])
+    content = stdout.read(size)
+    if len(content) != size or stdout.read(1) != b"\n":
+        return None
+    return header[0].decode(), content

@@ -28,6 +28,7 @@ from actionplan.history import blocks, fast_yaml, schema_parts
 from actionplan.load.yaml_source import MAX_FILE_BYTES
 
 _BOM = b"\xef\xbb\xbf"
+_ABSENT = object()
 
 
 @dataclass(eq=False, slots=True, weakref_slot=True)
@@ -51,7 +52,7 @@ class Piece:
     data: Any
     valid: bool
     skeleton: _Skeleton | None = None  # for a piece cut into a skeleton and runs of items:
-    texts: tuple = ()  # the text of each item, run by run
+    cut: blocks.Cut | None = None  # how its text was cut
     items: tuple = ()  # the piece of each item, run by run
     previous: weakref.ref | None = None  # the piece made before from the same skeleton
     made: dict = field(default_factory=dict)
@@ -69,11 +70,14 @@ _skeletons: dict[tuple, weakref.ref] = {}
 _by_data: dict[int, weakref.ref] = {}
 
 
-def read_file(raw: bytes) -> Piece | None:
-    """The data of a plan file; None when only the build's own path can read it."""
+def read_file(raw: bytes, earlier: Piece | None = None) -> Piece | None:
+    """The data of a plan file; None when only the build's own path can read it.
+
+    `earlier` (an earlier version of the file) is a hint: its parts are found faster.
+    """
     if not fast_yaml.AVAILABLE or len(raw) > MAX_FILE_BYTES:
         return None
-    return _read(raw.removeprefix(_BOM), -1, schema_parts.root(), 0)
+    return _read(raw.removeprefix(_BOM), -1, schema_parts.root(), 0, earlier)
 
 
 def remembered(data: Any) -> Piece | None:
@@ -83,6 +87,24 @@ def remembered(data: Any) -> Piece | None:
     return piece if piece is not None and piece.data is data else None
 
 
+def earlier(data: Any, key) -> tuple[Any, Any] | None:
+    """(earlier data, what was made from it under `key`) for the piece made before the one
+    `data` comes from, out of the same skeleton (usually the same list item one version
+    before), if that piece is still held and something was made from it under `key`."""
+    piece = remembered(data)
+    before = piece.earlier() if piece is not None else None
+    made = before.made.get(key) if before is not None else None
+    return (before.data, made) if made is not None else None
+
+
+def same_except(data: dict, other: dict, keys: tuple[str, ...]) -> bool:
+    """Whether two mappings hold the very same objects, but perhaps under `keys`."""
+    for key, value in data.items():
+        if key not in keys and other.get(key, _ABSENT) is not value:
+            return False
+    return all(key in data or key in keys for key in other)
+
+
 def forget() -> None:
     """Stop reusing every piece read so far (to measure a cold read)."""
     _items.clear()
@@ -90,11 +112,12 @@ def forget() -> None:
     _by_data.clear()
 
 
-def _item(text: bytes, column: int, schema: dict, depth: int) -> Piece | None:
+def _item(text: bytes, column: int, schema: dict, depth: int, earlier: Piece | None
+          ) -> Piece | None:
     key = (text, id(schema), depth)
     found = _recall(_items, key)
     if found is None:
-        found = _read(text, column, schema, depth)
+        found = _read(text, column, schema, depth, earlier)
         if found is not None:
             _remember(_items, key, found)
     return found
@@ -119,9 +142,15 @@ def _remember(table: dict, key, value) -> None:
     table[key] = weakref.ref(value, drop)
 
 
-def _read(text: bytes, column: int, schema: dict, depth: int) -> Piece | None:
-    """A file (`column` -1) or one list item whose dash is at `column`."""
-    cut = blocks.cut_items(text, column)
+def _read(text: bytes, column: int, schema: dict, depth: int, earlier: Piece | None = None
+          ) -> Piece | None:
+    """A file (`column` -1) or one list item whose dash is at `column`; cut like `earlier`
+    (the piece that stood in its place before) where it has the same skeleton."""
+    cut = None
+    if earlier is not None and earlier.cut is not None:
+        cut = blocks.cut_like(text, earlier.cut)
+    if cut is None:
+        cut = blocks.cut_items(text, column)
     if cut is not None:
         piece = _read_cut(cut, column, schema, depth)
         if piece is not None:
@@ -137,12 +166,12 @@ def _read_cut(cut: blocks.Cut, column: int, schema: dict, depth: int) -> Piece |
     before = skeleton.last() if skeleton.last is not None else None
     texts, items, lists, items_valid = [], [], [], True
     for number, (run, path, rule) in enumerate(zip(cut.runs, skeleton.slots, skeleton.rules)):
-        if before is not None and before.texts[number] == run:  # the same run: the same list
-            texts.append(before.texts[number])
+        if before is not None and before.cut.runs[number] == run:  # the same run: same list
+            texts.append(before.cut.runs[number])
             items.append(before.items[number])
             lists.append(_value_at(before.data, path))
         else:
-            known = (before.texts[number], before.items[number]) if before else ((), ())
+            known = (before.cut.runs[number], before.items[number]) if before else ((), ())
             made = _run(run, known, cut.column, rule.items, depth + len(path) + 1)
             if made is None:
                 return None
@@ -157,7 +186,8 @@ def _read_cut(cut: blocks.Cut, column: int, schema: dict, depth: int) -> Piece |
         if whole or items_valid:
             skeleton.valid = whole
     valid = skeleton.valid and items_valid if skeleton.valid is not None else whole
-    piece = _new_piece(data, valid, skeleton, tuple(texts), tuple(items),
+    cut = blocks.Cut(cut.skeleton, tuple(texts), cut.column, cut.segments)
+    piece = _new_piece(data, valid, skeleton, cut, tuple(items),
                        weakref.ref(before) if before is not None else None)
     skeleton.last = weakref.ref(piece)
     return piece
@@ -166,7 +196,8 @@ def _read_cut(cut: blocks.Cut, column: int, schema: dict, depth: int) -> Piece |
 def _run(run: tuple[bytes, ...], known: tuple[tuple, tuple], column: int, schema: dict,
          depth: int) -> tuple[tuple, tuple] | None:
     """(texts, pieces) of a run's items: an item with the same text at the same place as in
-    `known` (texts, pieces) is that piece; others are read (or remembered by their text)."""
+    `known` (texts, pieces) is that piece; others are read (or remembered by their text),
+    cut like the piece that stood in their place."""
     old_texts, old_pieces = known
     texts, pieces = [], []
     for place, text in enumerate(run):
@@ -174,7 +205,8 @@ def _run(run: tuple[bytes, ...], known: tuple[tuple, tuple], column: int, schema
             texts.append(old_texts[place])
             pieces.append(old_pieces[place])
             continue
-        piece = _item(text, column, schema, depth)
+        piece = _item(text, column, schema, depth,
+                      old_pieces[place] if place < len(old_pieces) else None)
         if piece is None:
             return None
         texts.append(text)

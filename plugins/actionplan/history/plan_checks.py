@@ -3,8 +3,9 @@
 The checks are the build's own (`validate.cross_check`), run on one group, action or progress
 update at a time, and a part found clean is remembered on the piece its data came from: data
 read by `pieces.py` reuses the objects of unchanged parts, so a revision that adds an update
-is checked for that update and its action only. Checks that span the plan (unique ids) are run
-in full each time; they are cheap.
+is checked for that update only, when the action's other fields are the very objects of its
+earlier version. Checks that span the plan (unique ids) are run in full each time; they are
+cheap.
 
 Only "is there an error?" is answered here: a plan with one goes to the build's own path,
 which words every problem for officers.
@@ -70,18 +71,43 @@ class _Spotter(_Checker):
             raise _ErrorFound  # an action id used twice
 
     def _check_group_parts(self, path, group) -> None:
-        for key, value in group.items():
-            if key not in ("groups", "actions"):
-                self._check_blank_text(value, path + (key,))
+        """A group's own fields and its actions (its sub-groups are checked on their own)."""
+        earlier = pieces.earlier(group, ("clean", id(self), ()))
+        old = ()
+        if earlier is not None and earlier[1] is self and pieces.same_except(
+                group, earlier[0], ("groups", "actions")):
+            old = earlier[0].get("actions", ())  # its own fields passed, as the same objects
+        else:
+            for key, value in group.items():
+                if key not in ("groups", "actions"):
+                    self._check_blank_text(value, path + (key,))
         for i, action in enumerate(group.get("actions", [])):
+            if i < len(old) and action is old[i]:
+                continue
             action_path = path + ("actions", i)
             self._once(action, (), lambda a=action, p=action_path: self._check_action(p, a, {}))
 
     def _check_action(self, path, action, seen) -> None:
+        earlier = pieces.earlier(action, ("clean", id(self), ()))
+        if earlier is not None and earlier[1] is self and pieces.same_except(
+                action, earlier[0], ("progress",)):
+            self._check_progress(path, action, earlier[0].get("progress", ()))
+            return
         super()._check_action(path, action, seen)
         for key, value in action.items():
             if key != "progress":
                 self._check_blank_text(value, path + (key,))
+
+    def _check_progress(self, path, action, old) -> None:
+        """The checks of an action whose other fields are the very objects of an earlier
+        version found clean: what _check_action checks of its progress, for updates that are
+        not the same objects at the same place as before (those passed in the same context)."""
+        progress = action.get("progress", [])
+        self._ids(progress, path + ("progress",), "progress update", optional=True)
+        activities, measures = self._action_links(path, action)
+        for u, update in enumerate(progress):
+            if u >= len(old) or update is not old[u]:
+                self._check_update(path + ("progress", u), update, activities, measures)
 
     def _check_update(self, upath, update, activities, measures) -> None:
         context = (frozenset(activities), frozenset(measures))

@@ -143,7 +143,8 @@ class _HistoryReader:
         if found is None:
             raw = self.blobs.content(blob)
             # A blob not in this clone (a partial clone) is treated as unreadable.
-            found = parse_revision(raw, path) if raw is not None else (None, [])
+            earlier = self.state.get(path, (None, None))[1]
+            found = parse_revision(raw, path, earlier) if raw is not None else (None, [])
             self.cache.remember_parsed(blob, path, found)
         self.blobs.done_with(blob)
         return found

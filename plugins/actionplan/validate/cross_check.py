@@ -79,10 +79,7 @@ class _Checker:
     def _check_action(self, path, action, seen) -> None:
         self._unique(seen, action["id"], path, "action id",
                      "give each action its own id (ids must be unique within a plan)")
-        activities = self._ids(action.get("activities", []), path + ("activities",), "activity")
-        measures = self._ids([m for m in action.get("measures", []) if isinstance(m, dict)],
-                             None, "measure", all_items=action.get("measures", []),
-                             base=path + ("measures",))
+        activities, measures = self._action_links(path, action)
         for i, measure in enumerate(action.get("measures", [])):
             if isinstance(measure, dict) and "activity" in measure:
                 self._ref(measure["activity"], activities, path + ("measures", i, "activity"),
@@ -94,6 +91,14 @@ class _Checker:
         for u, update in enumerate(action.get("progress", [])):
             self._check_update(path + ("progress", u), update, activities, measures)
         self._check_date_ranges(action, path)
+
+    def _action_links(self, path, action) -> tuple[set[str], set[str]]:
+        """The ids of the action's activities and of its measures, each checked unique."""
+        activities = self._ids(action.get("activities", []), path + ("activities",), "activity")
+        measures = self._ids([m for m in action.get("measures", []) if isinstance(m, dict)],
+                             None, "measure", all_items=action.get("measures", []),
+                             base=path + ("measures",))
+        return activities, measures
 
     def _check_update(self, upath, update, activities, measures) -> None:
         """Footnotes and links of one progress update (its dates are checked with the action's)."""
