@@ -15,6 +15,7 @@ sends the whole file to the build's own path, which words the problem for office
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -43,7 +44,10 @@ class ListRule:
 
 
 def root() -> dict:
-    return load_schema()
+    """The plan schema: a copy of our own, so that no one else's change to it reaches here."""
+    if not _root:
+        _root.append(copy.deepcopy(load_schema()))
+    return _root[0]
 
 
 def list_rules(schema: dict, paths: tuple[tuple, ...]) -> tuple[ListRule, ...] | None:
@@ -110,6 +114,7 @@ class _Compiled:
 
 
 _compiled_once: list[_Compiled] = []
+_root: list[dict] = []
 
 
 def _compiled() -> _Compiled:
