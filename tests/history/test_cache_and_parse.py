@@ -168,16 +168,43 @@ def test_reusing_the_previous_version_never_changes_the_result(path: Path):
     """Random edits, each read by re-parsing only what changed and by the build's own parser."""
     rng = random.Random(path.name)
     text = path.read_text(encoding="utf-8")
-    parse_revision(text.encode(), "x.yaml")  # remembered: the edits reuse its parts
-    readable = 0
+    previous, _ = parse_revision(text.encode(), "x.yaml")  # held: the edits reuse its parts
+    readable = reused = 0
     for _ in range(25):
         edited = _edits(text, rng)
-        version, problems = parse_revision(edited.encode(), "x.yaml")
+        version, problems = parse_revision(edited.encode(), "x.yaml", previous)
         plan, expected = parse_plan_bytes(edited.encode(), "x.yaml")
         assert (version.plan if version else None) == plan
         if plan is None:
             assert problems == [p for p in expected]
         else:
             readable += 1
-            text = edited
-    assert readable >= 5  # many edits are readable, so re-parsing a part was exercised
+            reused += _shares_parts(version, previous)
+            previous, text = version, edited
+    assert readable >= 5 and reused >= 3  # re-reading only a part was exercised
+
+
+def test_parts_are_reused_after_the_build_has_checked_plans():
+    # In a build the site is loaded (and its schema check compiled) before history is read.
+    text = dump(PLAN)
+    assert parse_plan_bytes(text.encode(), "x.yaml")[0] is not None
+    first, _ = parse_revision(text.encode(), "x.yaml")
+    edited = text.replace("Training booked.", "Training booked for May.")
+    second, _ = parse_revision(edited.encode(), "x.yaml", first)
+    assert second.plan == parse_plan_bytes(edited.encode(), "x.yaml")[0]
+    assert second.piece.items and _shares_parts(second, first)
+
+
+def _shares_parts(version, previous) -> bool:
+    """Whether the two versions were read as pieces sharing some list items (the same objects)."""
+    if version.piece is None or previous.piece is None:
+        return False
+    earlier = {id(piece) for piece in _parts(previous.piece)}
+    return any(id(piece) in earlier for piece in _parts(version.piece))
+
+
+def _parts(piece):
+    for run in piece.items:
+        for item in run:
+            yield item
+            yield from _parts(item)

@@ -31,7 +31,7 @@ _BOM = b"\xef\xbb\xbf"
 _ABSENT = object()
 
 
-@dataclass(eq=False, slots=True, weakref_slot=True)
+@dataclass(eq=False, repr=False, slots=True, weakref_slot=True)
 class _Skeleton:
     data: Any  # with "actionplan~slot~<n>" as the only item of the lists that hold runs
     slots: tuple[tuple, ...]  # where run n goes: the path of its list
@@ -40,7 +40,7 @@ class _Skeleton:
     last: weakref.ref | None = None  # the piece made from it most recently
 
 
-@dataclass(eq=False, slots=True, weakref_slot=True)
+@dataclass(eq=False, repr=False, slots=True, weakref_slot=True)
 class Piece:
     """The value of a file or of one list item, and whether it matches its schema.
 
@@ -56,6 +56,9 @@ class Piece:
     items: tuple = ()  # the piece of each item, run by run
     previous: weakref.ref | None = None  # the piece made before from the same skeleton
     made: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # the data and what was made from it are far too long
+        return f"Piece(valid={self.valid}, items={sum(len(run) for run in self.items)})"
 
     def earlier(self) -> Piece | None:
         """The piece made before this one from the same skeleton, if still held: often the
