@@ -2,8 +2,10 @@
 
 A file is cut (`blocks.py`) into a skeleton and runs of list items; each item is read on its
 own, the same way, down to items with no list of their own. Every item read is remembered by
-its exact text, so a revision that adds one progress update to an action parses that update
-and the action's skeleton, and reuses everything else (the same Python objects).
+its exact text for as long as a version holding it is in use, so a revision that adds one
+progress update to an action parses that update only and reuses everything else (the same
+Python objects). A new item is cut like the item that stood in its place before, which finds
+its unchanged parts by comparing text rather than scanning it.
 
 Reading an item alone gives the value it has in the whole file when the cut stands: the
 skeleton parses with each placeholder as the only item of a block list, and each item parses
