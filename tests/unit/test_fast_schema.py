@@ -115,3 +115,13 @@ def test_a_schema_it_cannot_vouch_for_turns_the_shortcut_off(schema):
 
 def test_the_plan_schema_is_vetted():
     assert vetted(schema_check.load_schema())
+
+
+def test_compiling_the_shortcut_leaves_the_schema_as_it_was():
+    # fastjsonschema rewrites "$ref"s in place; the schema is shared (messages, reference page).
+    schema = copy.deepcopy(schema_check.load_schema())
+    kept = copy.deepcopy(schema)
+    compile_shortcut(schema, schema_check._validator().format_checker)({})
+    assert schema == kept
+    schema_check._certainly_valid()({})
+    assert schema_check.load_schema() == kept

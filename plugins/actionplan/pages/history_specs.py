@@ -6,7 +6,6 @@ when a changelog is configured.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass, replace
 from itertools import groupby

@@ -14,6 +14,7 @@ else in the schema turns the shortcut off until it is vetted here, with a test.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Callable
 
 import fastjsonschema
@@ -32,7 +33,9 @@ def compile_shortcut(schema: dict, format_checker) -> Callable[[Any], bool]:
     """
     if not vetted(schema):
         return _never_sure
-    draft7 = dict(schema, **{"$schema": "http://json-schema.org/draft-07/schema#"})
+    # A deep copy: fastjsonschema rewrites each "$ref" in place (as an absolute address), and
+    # the schema passed in is shared (schema_check's cache: messages, the reference page).
+    draft7 = copy.deepcopy(dict(schema, **{"$schema": "http://json-schema.org/draft-07/schema#"}))
     formats = {name: (lambda value, name=name: format_checker.conforms(value, name))
                for name in FORMATS}
     try:
