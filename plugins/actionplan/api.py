@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from actionplan.gc_paused import gc_paused
 from actionplan.load import SourceDocument, find_plan_files, read_yaml_file
 from actionplan.load.yaml_source import parse_yaml_bytes, parse_yaml_text
 from actionplan.model import Plan, Site, build_plan
@@ -66,6 +67,7 @@ def _checked_plan(document: SourceDocument) -> tuple[Plan | None, list[Problem]]
     return build_plan(document.data, document.file), problems
 
 
+@gc_paused  # allocation-heavy and cycle-free: see gc_paused.py
 def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site, list[Problem]]:
     """Load every plan under `data_dir`; raise `DataError` listing all errors if any.
 

@@ -19,15 +19,18 @@ from tests.history.scripted import PLAN, dump
 
 @pytest.fixture
 def blob_reads(monkeypatch):
-    """Every blob hash asked of `git cat-file`, call by call."""
+    """Every blob hash asked of `git cat-file` (read at once or streamed), call by call."""
     calls: list[list[str]] = []
-    real = gitlog.read_blobs
 
-    def counting(repo, blobs):
-        calls.append(list(blobs))
-        return real(repo, blobs)
+    def counting(real):
+        def count(repo, blobs):
+            calls.append(list(blobs))
+            return real(repo, blobs)
+        return count
 
-    monkeypatch.setattr("actionplan.history.reader.read_blobs", counting)
+    for name in ("read_blobs", "stream_blobs"):
+        monkeypatch.setattr(f"actionplan.history.blob_supply.{name}",
+                            counting(getattr(gitlog, name)))
     return calls
 
 
@@ -165,8 +168,8 @@ def test_reusing_the_previous_version_never_changes_the_result(path: Path):
     """Random edits, each read by re-parsing only what changed and by the build's own parser."""
     rng = random.Random(path.name)
     text = path.read_text(encoding="utf-8")
-    previous, _ = parse_revision(text.encode(), "x.yaml")
-    readable = 0
+    previous, _ = parse_revision(text.encode(), "x.yaml")  # held: the edits reuse its parts
+    readable = reused = 0
     for _ in range(25):
         edited = _edits(text, rng)
         version, problems = parse_revision(edited.encode(), "x.yaml", previous)
@@ -176,5 +179,32 @@ def test_reusing_the_previous_version_never_changes_the_result(path: Path):
             assert problems == [p for p in expected]
         else:
             readable += 1
+            reused += _shares_parts(version, previous)
             previous, text = version, edited
-    assert readable >= 5  # many edits are readable, so re-parsing a part was exercised
+    assert readable >= 5 and reused >= 3  # re-reading only a part was exercised
+
+
+def test_parts_are_reused_after_the_build_has_checked_plans():
+    # In a build the site is loaded (and its schema check compiled) before history is read.
+    text = dump(PLAN)
+    assert parse_plan_bytes(text.encode(), "x.yaml")[0] is not None
+    first, _ = parse_revision(text.encode(), "x.yaml")
+    edited = text.replace("Training booked.", "Training booked for May.")
+    second, _ = parse_revision(edited.encode(), "x.yaml", first)
+    assert second.plan == parse_plan_bytes(edited.encode(), "x.yaml")[0]
+    assert second.piece.items and _shares_parts(second, first)
+
+
+def _shares_parts(version, previous) -> bool:
+    """Whether the two versions were read as pieces sharing some list items (the same objects)."""
+    if version.piece is None or previous.piece is None:
+        return False
+    earlier = {id(piece) for piece in _parts(previous.piece)}
+    return any(id(piece) in earlier for piece in _parts(version.piece))
+
+
+def _parts(piece):
+    for run in piece.items:
+        for item in run:
+            yield item
+            yield from _parts(item)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -141,3 +142,16 @@ def test_an_ignore_revs_file_that_does_not_exist_stops_the_build(repo, tmp_path)
     changes = (project / "site" / "changes" / "index.html").read_text(encoding="utf-8")
     assert "activities reworded" not in changes  # the ignored commit's change is not listed
     assert "Plan added" in changes
+
+
+def test_search_finds_actions_by_their_current_words_not_old_changelog_rows(repo):
+    result = build(repo.root)
+    assert result.returncode == 0, result.stderr
+    index = json.loads((repo.root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    # The action's page is found by its current text; the rows of changes (which repeat
+    # old and new wording) are not indexed, on the action's page or on the changelogs.
+    action = "".join(t for loc, t in texts.items() if loc.startswith("plans/mini-plan/actions/1.1.2/"))
+    assert "Review the website and the app" in action
+    assert not any("activities reworded" in text for text in texts.values())
+    assert any(loc.startswith("changes/") for loc in texts)  # the pages themselves are found

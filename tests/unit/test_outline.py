@@ -27,3 +27,12 @@ def test_heading_text_is_escaped_for_the_theme():
 
 def test_page_without_headings_has_an_empty_outline():
     assert outline("<p>Nothing</p>").title == "" and outline("<p>x</p>").sections == []
+
+
+def test_outline_reads_entities_nested_tags_and_only_real_ids():
+    found = outline('<h1 class="t">Action <span class="n">1.2</span>: Fish &amp; chips</h1>'
+                    '<h2 data-id="x">No id</h2><h2 id=\'why\'>Why &lt;this&gt;</h2>'
+                    '<H2 ID="upper">Upper</H2><h3 id="deep">Deep</h3>')
+    assert found.title == "Action 1.2: Fish & chips"
+    assert [(h.id, h.text) for h in found.sections] == [("why", "Why <this>"), ("upper", "Upper")]
+    assert found.sections[0].html == "Why &lt;this&gt;"

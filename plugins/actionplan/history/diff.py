@@ -60,14 +60,37 @@ def _index(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
 
 
 def _index_now(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
+    """Groups and actions by id, in plan order (ids are unique in a valid plan)."""
     groups: dict[str, _Placed] = {}
     actions: dict[str, _Placed] = {}
-    if plan is not None:
-        for group, ancestors in plan.all_groups():
-            groups[group.id] = _Placed(group, ancestors[-1].id if ancestors else None)
+    for top in plan.groups if plan is not None else ():
+        _, top_groups, top_actions = _top_index(top)
+        groups.update(top_groups)
+        actions.update(top_actions)
+    return groups, actions
+
+
+_top_indexes: dict[int, tuple] = {}  # id(group) -> (group, groups, actions)
+
+
+def _top_index(top: Group) -> tuple[Group, dict[str, _Placed], dict[str, _Placed]]:
+    """The index of one top-level group, kept: the history reuses unchanged groups."""
+    found = _top_indexes.get(id(top))
+    if found is None or found[0] is not top:
+        groups: dict[str, _Placed] = {}
+        actions: dict[str, _Placed] = {}
+
+        def walk(group: Group, parent: str | None) -> None:
+            groups[group.id] = _Placed(group, parent)
             for action in group.actions:
                 actions[action.id] = _Placed(action, group.id)
-    return groups, actions
+            for sub in group.groups:
+                walk(sub, group.id)
+        walk(top, None)
+        if len(_top_indexes) > 256:
+            _top_indexes.clear()
+        found = _top_indexes[id(top)] = (top, groups, actions)
+    return found
 
 
 def _union(new: dict, old: dict) -> list[str]:
@@ -137,7 +160,7 @@ class _PlanDiff:
             self._group_added(after)
         elif after is None:
             self._group_removed(before)
-        else:
+        elif before.item is not after.item or before.parent != after.parent:
             self._group_changed(before, after)
 
     def _group_added(self, placed: _Placed) -> None:
@@ -192,8 +215,8 @@ class _PlanDiff:
             self._action_added(after)
         elif after is None:
             self._action_removed(before)
-        else:
-            _ActionDiff(self, before, after).run()
+        elif before.item is not after.item or before.parent != after.parent:
+            _ActionDiff(self, before, after).run()  # (the history reuses unchanged actions)
 
     def _action_added(self, placed: _Placed) -> None:
         action = placed.item
@@ -282,17 +305,23 @@ class _ActionDiff:
 
     def _wording(self) -> None:
         old, new = self.old, self.new
+        # Equal parts give equal texts: only parts that differ are worded (most do not).
+        activities = ((_activities_text(old), _activities_text(new))
+                      if old.activities != new.activities else (None, None))
+        measures = ((_measures_text(old), _measures_text(new))
+                    if old.measures != new.measures else (None, None))
         for change, name, before, after in (
                 ("title", "title", old.title, new.title),
                 ("description", "description", old.description, new.description),
                 ("outcome", "outcome", old.outcome, new.outcome),
-                ("activities", "activities", _activities_text(old), _activities_text(new)),
-                ("measures", "how success is measured", _measures_text(old),
-                 _measures_text(new))):
+                ("activities", "activities", *activities),
+                ("measures", "how success is measured", *measures)):
             if before != after:
                 self.add(change, f"{name} {_edited(before, after)}", before=before, after=after)
 
     def _lead(self) -> None:
+        if self.old.leads == self.new.leads:
+            return
         before, after = _leads_text(self.old), _leads_text(self.new)
         if before == after:
             return
@@ -327,7 +356,7 @@ class _ActionDiff:
             elif after is None:
                 self.add("progress_removed", f"progress update of {_update_name(before)} removed",
                          before=before.text, detail=update_id)
-            else:
+            elif before is not after:
                 fields = _update_fields_changed(before, after)
                 if fields:
                     text_changed = before.text != after.text

@@ -11,11 +11,18 @@ revision holding everything it brought into the main line, which is when it was 
 from __future__ import annotations
 
 import subprocess
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Iterator
 
 from actionplan.history.model import Revision
+
+try:
+    import fcntl  # to let git write further ahead (Linux)
+except ImportError:  # Windows: pipes keep their size
+    fcntl = None
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
@@ -25,6 +32,7 @@ _REASONS = "\x1d"
 _FORMAT = (f"{_RECORD}%H{_FIELD}%cI{_FIELD}"
            f"%(trailers:key=Change-reason,valueonly,unfold,separator=%x1d){_FIELD}")
 _ZERO = "0" * 40
+_PIPE_BYTES = 1 << 20  # how far git may write ahead of the reader
 
 
 class GitError(Exception):
@@ -150,3 +158,72 @@ def read_blobs(repo: Path, blobs: list[str]) -> dict[str, bytes]:
         found[header[0]] = out[position:position + size]
         position += size + 1
     return found
+
+
+def stream_blobs(repo: Path, blobs: list[str]) -> Iterator[tuple[str, bytes | None]]:
+    """(hash, content) of each blob in order (None: not in this clone), from one
+    `git cat-file --batch` that runs ahead of the caller in its own process.
+
+    git inflates the next blob into the pipe (made as large as the system allows) while the
+    caller parses this one. Close the generator when done, so that git is stopped if the
+    caller stops early.
+    """
+    if not blobs:
+        return
+    try:
+        process = subprocess.Popen(["git", "-C", str(repo), "cat-file", "--batch"],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, bufsize=_PIPE_BYTES)
+    except FileNotFoundError:
+        raise GitError("the git command was not found; install git") from None
+    _enlarge(process.stdout)
+    # A thread writes the names: git stops reading them while its output is not read.
+    writer = threading.Thread(target=_send, args=(process.stdin, blobs), daemon=True)
+    writer.start()
+    try:
+        for _ in blobs:
+            item = _receive(process.stdout)
+            if item is None:
+                process.wait()
+                message = process.stderr.read().decode("utf-8", "replace").strip()
+                raise GitError(message[:600] or "git cat-file stopped early")
+            yield item
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        writer.join(timeout=5)
+        process.stdout.close()
+        process.stderr.close()
+
+
+def _enlarge(pipe) -> None:
+    """Let git write up to _PIPE_BYTES ahead (Linux; elsewhere the pipe keeps its size)."""
+    if fcntl is None:
+        return
+    try:
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+    except OSError:
+        pass  # more than the system allows: the pipe keeps its size
+
+
+def _send(stdin, blobs: list[str]) -> None:
+    try:
+        stdin.write("".join(b + "\n" for b in blobs).encode())
+        stdin.close()
+    except (OSError, ValueError):
+        pass  # git stopped: the reading side reports it
+
+
+def _receive(stdout) -> tuple[str, bytes | None] | None:
+    """The next answer of `git cat-file --batch`, or None if git stopped."""
+    header = stdout.readline().split()
+    if len(header) == 2 and header[1] == b"missing":  # absent from a partial clone
+        return header[0].decode(), None
+    if len(header) != 3:
+        return None
+    size = int(header[2])
+    content = stdout.read(size)
+    if len(content) != size or stdout.read(1) != b"\n":
+        return None
+    return header[0].decode(), content

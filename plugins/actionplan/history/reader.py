@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from actionplan.gc_paused import gc_paused
+from actionplan.history.blob_supply import BlobSupply
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import (
-    Commit, GitError, NotARepository, is_shallow, read_blobs, read_commits, repository_root,
+    Commit, GitError, NotARepository, is_shallow, read_commits, repository_root,
 )
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 from actionplan.history.parse import ParsedVersion, parse_revision
@@ -26,6 +28,7 @@ class HistoryUnavailable(Exception):
     """The history cannot be read; the message says why and how to fix it."""
 
 
+@gc_paused  # millions of objects, no reference cycles: see gc_paused.py
 def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None = None, *,
                  cache: HistoryCache | None = None) -> History:
     """Every change to the plans under `data_dir`, from git, oldest first.
@@ -92,7 +95,7 @@ class _HistoryReader:
         self.entries: list[ChangeEntry] = []
         self.notes: list[HistoryNote] = []
         self.revisions: list[Revision] = []
-        self.blobs: dict[str, bytes] = {}
+        self.blobs: BlobSupply | None = None
 
     def read(self) -> Checkpoint:
         commits = read_commits(self.root, self.pathspec)
@@ -104,46 +107,46 @@ class _HistoryReader:
         if saved is not None and hashes[: len(saved.commits)] == saved.commits:
             new = commits[len(saved.commits):]
             self._resume(saved)
-        self._fetch_blobs(new)
-        for commit in new:
-            self._apply(commit)
+        uses = [(change.blob, change.path) for commit in new for change in commit.changes
+                if change.blob and _is_plan_file(change.path, self.pathspec)]
+        with self._supply(uses) as self.blobs:
+            for commit in new:
+                self._apply(commit)
         checkpoint = Checkpoint(
             commits=hashes,
             history=History(entries=tuple(self.entries), notes=tuple(self.notes),
                             revisions=tuple(self.revisions)),
             state={path: blob for path, (blob, _) in sorted(self.state.items())})
         self.cache.save(self.root, self.pathspec, checkpoint)
-        self.blobs.clear()
         return checkpoint
 
     def _resume(self, saved: Checkpoint) -> None:
         self.entries = list(saved.history.entries)
         self.notes = list(saved.history.notes)
         self.revisions = list(saved.history.revisions)
-        missing = [b for p, b in saved.state.items() if self.cache.parsed(b, p) is None]
-        self.blobs.update(read_blobs(self.root, missing))
-        for path, blob in saved.state.items():
-            version, _ = self._parse(blob, path)
-            if version is not None:
-                self.state[path] = (blob, version)
+        with self._supply([(blob, path) for path, blob in saved.state.items()]) as self.blobs:
+            for path, blob in saved.state.items():
+                version, _ = self._parse(blob, path)
+                if version is not None:
+                    self.state[path] = (blob, version)
 
-    def _fetch_blobs(self, commits: list[Commit]) -> None:
-        wanted = {change.blob: change.path for commit in commits for change in commit.changes
-                  if change.blob and _is_plan_file(change.path, self.pathspec)}
-        missing = sorted(b for b, p in wanted.items() if self.cache.parsed(b, p) is None)
-        self.blobs.update(read_blobs(self.root, missing))
+    def _supply(self, uses: list[tuple[str, str]]) -> BlobSupply:
+        """The blobs of these (blob, path) uses, in order; none read whose parse is known."""
+        needed = {blob for blob, path in uses if self.cache.parsed(blob, path) is None}
+        return BlobSupply(self.root, [blob for blob, _ in uses],
+                          skip={blob for blob, _ in uses} - needed)
 
     def _parse(self, blob: str, path: str):
-        """(version, problems), reusing the version of this file in use where it can."""
+        """(version, problems), remembered by blob and path."""
+        self.blobs.take(blob)
         found = self.cache.parsed(blob, path)
         if found is None:
-            raw = self.blobs.get(blob)
-            if raw is None:
-                found = (None, [])  # not in this clone (a partial clone): treat as unreadable
-            else:
-                previous = self.state.get(path)
-                found = parse_revision(raw, path, previous[1] if previous else None)
+            raw = self.blobs.content(blob)
+            # A blob not in this clone (a partial clone) is treated as unreadable.
+            earlier = self.state.get(path, (None, None))[1]
+            found = parse_revision(raw, path, earlier) if raw is not None else (None, [])
             self.cache.remember_parsed(blob, path, found)
+        self.blobs.done_with(blob)
         return found
 
     def _apply(self, commit: Commit) -> None:

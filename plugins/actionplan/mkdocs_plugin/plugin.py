@@ -32,6 +32,7 @@ from actionplan.render.tables import accessible_tables
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
+from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 
 log = get_plugin_logger(__name__)
 
@@ -109,8 +110,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             if existing is not None:
                 raise PluginError(f"{existing.src_uri}: this hand-written page has the same path "
                                   "as a generated plan page. Rename or move it.")
-            files.append(File.generated(config, spec.src_uri, content="",
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, spec.src_uri, content="",
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            GeneratedPage(None, file, config)  # binds itself to the file, as MkDocs' pages do
+            files.append(file)
         for site_file in self.files:
             files.append(File.generated(config, site_file.path, content=site_file.content))
         return files
@@ -146,15 +149,12 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
+        if page.file.src_uri in self.specs:
+            # Rendered in on_page_context, just before its template: MkDocs keeps every
+            # page's content from here to the end of the build, which for thousands of
+            # generated pages is most of the build's memory.
+            return ""
         notice = self._data_notice(page)
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None:
-            try:
-                body = self.renderer.render(spec)
-            except RenderError as error:  # a broken template override: say which and where
-                raise PluginError(f"{page.file.src_uri}: {error}") from None
-            # The outline gives Material a skip link target and the "on this page" menu.
-            return notice + set_page_outline(page, body)
         if self.config.home_marker in html:
             try:
                 table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
@@ -171,7 +171,21 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         return serve.notice_html(self.renderer, self.data_problems, page.file.src_uri,
                                  has_last_good=self.has_last_good)
 
+    @event_priority(100)  # before the search plugin indexes the page's content
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            try:
+                body = self.renderer.render(spec)
+            except RenderError as error:  # a broken template override: say which and where
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
+            # The outline gives Material a skip link target and the "on this page" menu.
+            page.content = self._data_notice(page) + set_page_outline(page, body)
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.specs:
+            page.content = None  # written out: let the memory go (see on_page_content)
         return repair_material_frame(output)
 
     def on_post_template(self, output_content: str, *, template_name: str,

@@ -6,11 +6,11 @@ when a changelog is configured.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass, replace
 from itertools import groupby
 
+from actionplan.export.json_export import to_json_bytes
 from actionplan.history import ChangeEntry, History
 from actionplan.history.serialize import entry_to_data, note_to_data
 from actionplan.model.entities import Plan, Site
@@ -23,6 +23,10 @@ CHANGES_DIR = "changes"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 FEED_LIMIT = 100
+# Changes on one changelog page; older ones go on numbered pages after it. A county's history
+# holds tens of thousands of changes: on one page that is a download of a hundred megabytes
+# for a resident on a phone, and a build whose time and memory grow with the whole history.
+PAGE_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -42,11 +46,17 @@ class HistoryPaths:
 
     prefix: str = CHANGES_DIR
 
-    def site_page(self) -> str:
-        return f"{self.prefix}/index.md"
+    def site_page(self, number: int = 1) -> str:
+        return self._numbered(self.prefix, number)
 
-    def plan_page(self, plan_id: str) -> str:
-        return f"{self.prefix}/{plan_id}/index.md"
+    def plan_page(self, plan_id: str, number: int = 1) -> str:
+        return self._numbered(f"{self.prefix}/{plan_id}", number)
+
+    @staticmethod
+    def _numbered(folder: str, number: int) -> str:
+        # changes/older/2/ cannot be any plan's page: a plan id has no slash, so even a plan
+        # called "older" has its pages at changes/older/index.md and changes/older/older/2/.
+        return f"{folder}/index.md" if number == 1 else f"{folder}/older/{number}/index.md"
 
     def site_feed(self) -> str:
         return f"{self.prefix}/atom.xml"
@@ -118,22 +128,72 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
 def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
     hp = views.history_paths
     history = views.changelog.history
-    pages = [PageSpec(hp.site_page(), "Changes to the plans", "changelog.html", "changelog",
-                      {"plan": None, "months": views.months(history.headline_entries()),
-                       "notes": history.notes, "removed": [],
-                       "feed_src": hp.site_feed(), "json_src": hp.json()},
-                      "Every change to the published plans, newest first: what changed, "
-                      "when, and why.")]
+    pages = _paged(views, hp.site_page, "Changes to the plans", "changelog",
+                   history.headline_entries(),
+                   {"plan": None, "notes": history.notes, "removed": [],
+                    "feed_src": hp.site_feed(), "json_src": hp.json()},
+                   "Every change to the published plans, newest first: what changed, "
+                   "when, and why.")
     for plan in site.plans:
-        entries = history.for_plan(plan.id)
-        pages.append(PageSpec(hp.plan_page(plan.id), f"Changes to {plan.title}",
-                              "changelog.html", "plan_changelog",
-                              {"plan": plan, "months": views.months(entries),
-                               "notes": [n for n in history.notes
-                                         if n.file == plan.data_file],
-                               "removed": views.removed_actions(plan),
-                               "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
-                              f"Every change to {plan.title}, newest first."))
+        pages += _paged(views, lambda number, plan_id=plan.id: hp.plan_page(plan_id, number),
+                        f"Changes to {plan.title}", "plan_changelog", history.for_plan(plan.id),
+                        {"plan": plan,
+                         "notes": [n for n in history.notes if n.file == plan.data_file],
+                         "removed": views.removed_actions(plan),
+                         "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
+                        f"Every change to {plan.title}, newest first.")
+    return pages
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where a changelog page sits among the pages its changes are spread over."""
+
+    number: int
+    count: int
+    first_entry: int  # 1-based position of the page's first change among all of them
+    last_entry: int
+    total_entries: int
+    sources: tuple[str, ...]  # src_uri of every page, newest changes first
+
+    @property
+    def newer_src(self) -> str | None:
+        return self.sources[self.number - 2] if self.number > 1 else None
+
+    @property
+    def older_src(self) -> str | None:
+        return self.sources[self.number] if self.number < self.count else None
+
+    @property
+    def window(self) -> list[tuple[int, str] | None]:
+        """Links to the first, last and nearby pages, None where pages are left out: a
+        list of every page on every page would make the site grow with the square."""
+        shown = sorted({1, self.count} | {n for n in range(self.number - 2, self.number + 3)
+                                          if 1 <= n <= self.count})
+        links: list[tuple[int, str] | None] = []
+        for number in shown:
+            if links and links[-1] is not None and number > links[-1][0] + 1:
+                links.append(None)
+            links.append((number, self.sources[number - 1]))
+        return links
+
+
+def _paged(views: "_Views", page_src, title: str, kind: str, entries: list[ChangeEntry],
+           context: dict, description: str) -> list[PageSpec]:
+    """A changelog's pages: PAGE_SIZE changes each; the first page keeps the extra sections."""
+    chunks = [entries[at:at + PAGE_SIZE] for at in range(0, len(entries), PAGE_SIZE)] or [[]]
+    sources = tuple(page_src(number) for number in range(1, len(chunks) + 1))
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        first = (number - 1) * PAGE_SIZE + 1
+        pagination = Pagination(number, len(chunks), first, first + len(chunk) - 1,
+                                len(entries), sources)
+        extra = {} if number == 1 else {"notes": [], "removed": []}
+        suffix = "" if number == 1 else f" (page {number} of {len(chunks)})"
+        pages.append(PageSpec(sources[number - 1], title + suffix, "changelog.html", kind,
+                              {**context, **extra, "months": views.months(chunk),
+                               "pagination": pagination},
+                              description))
     return pages
 
 
@@ -149,7 +209,7 @@ def changelog_json(views: "_Views") -> bytes:
     document = {"format": "actionplan-changelog", "version": 1,
                 "revisions_read": len(history.revisions), "entries": entries,
                 "unreadable_revisions": [note_to_data(n) for n in history.notes]}
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return to_json_bytes(document)
 
 
 def _attach(spec: PageSpec, views: "_Views") -> PageSpec:

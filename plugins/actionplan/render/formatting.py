@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import datetime as dt
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from markupsafe import Markup, escape
@@ -16,6 +17,7 @@ from actionplan.model.vocabulary import STATUS_ORDER, STATUSES, characteristic_l
 _MACHINE_FORMS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
+@lru_cache(maxsize=4096)  # a few hundred distinct dates recur on thousands of pages
 def date_html(value: FuzzyDate | None) -> Markup:
     """The date in the plan's words, in a <time> element where it names one day, month or year."""
     if value is None:
@@ -40,6 +42,7 @@ def display_date_text(value: FuzzyDate) -> str:
     return value.text
 
 
+@lru_cache(maxsize=256)  # a handful of statuses recur on every page
 def status_html(status: Status) -> Markup:
     """Status as a text tag; colour and icon (from CSS) only supplement the words."""
     label = STATUSES[status.code].label

@@ -13,6 +13,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from actionplan.render.plain_text import plain_paragraph
+
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
                 "code", "pre", "sup", "sub", "abbr", "table", "thead", "tbody", "tr", "th", "td"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"},
@@ -35,6 +37,9 @@ def _converter() -> markdown.Markdown:
 def markdown_to_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
+    plain = plain_paragraph(text)  # most updates: no Markdown to run
+    if plain is not None:
+        return plain
     md = _converter()
     md.reset()
     html = md.convert(text)

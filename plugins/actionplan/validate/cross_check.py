@@ -79,10 +79,7 @@ class _Checker:
     def _check_action(self, path, action, seen) -> None:
         self._unique(seen, action["id"], path, "action id",
                      "give each action its own id (ids must be unique within a plan)")
-        activities = self._ids(action.get("activities", []), path + ("activities",), "activity")
-        measures = self._ids([m for m in action.get("measures", []) if isinstance(m, dict)],
-                             None, "measure", all_items=action.get("measures", []),
-                             base=path + ("measures",))
+        activities, measures = self._action_links(path, action)
         for i, measure in enumerate(action.get("measures", [])):
             if isinstance(measure, dict) and "activity" in measure:
                 self._ref(measure["activity"], activities, path + ("measures", i, "activity"),
@@ -92,16 +89,27 @@ class _Checker:
         self._ids(action.get("progress", []), path + ("progress",), "progress update",
                   optional=True)
         for u, update in enumerate(action.get("progress", [])):
-            upath = path + ("progress", u)
-            self._check_footnotes(update.get("footnotes", []), upath + ("footnotes",))
-            for k, item in enumerate(update.get("items", [])):
-                if "activity" in item:
-                    self._ref(item["activity"], activities, upath + ("items", k, "activity"),
-                              "activity")
-                if "measure" in item:
-                    self._ref(item["measure"], measures, upath + ("items", k, "measure"),
-                              "measure")
+            self._check_update(path + ("progress", u), update, activities, measures)
         self._check_date_ranges(action, path)
+
+    def _action_links(self, path, action) -> tuple[set[str], set[str]]:
+        """The ids of the action's activities and of its measures, each checked unique."""
+        activities = self._ids(action.get("activities", []), path + ("activities",), "activity")
+        measures = self._ids([m for m in action.get("measures", []) if isinstance(m, dict)],
+                             None, "measure", all_items=action.get("measures", []),
+                             base=path + ("measures",))
+        return activities, measures
+
+    def _check_update(self, upath, update, activities, measures) -> None:
+        """Footnotes and links of one progress update (its dates are checked with the action's)."""
+        self._check_footnotes(update.get("footnotes", []), upath + ("footnotes",))
+        for k, item in enumerate(update.get("items", [])):
+            if "activity" in item:
+                self._ref(item["activity"], activities, upath + ("items", k, "activity"),
+                          "activity")
+            if "measure" in item:
+                self._ref(item["measure"], measures, upath + ("items", k, "measure"),
+                          "measure")
 
     def _check_blank_text(self, value, path) -> None:
         # The schema asks for at least one character; a space alone would publish a blank.
@@ -146,15 +154,22 @@ class _Checker:
                           f"add it to plan.footnotes, or use a defined mark ({known})")
 
     def _check_date_ranges(self, action, path) -> None:
+        dates = self._action_dates(action, path)
+        for u, update in enumerate(action.get("progress", [])):
+            dates += self._update_dates(update, path + ("progress", u))
+        self._check_dates(dates)
+
+    @staticmethod
+    def _action_dates(action, path) -> list:
         dates = [(path + ("due", i), d) for i, d in enumerate(action.get("due", []))]
         for a, activity in enumerate(action.get("activities", [])):
             dates += [(path + ("activities", a, "due", i), d)
                       for i, d in enumerate(activity.get("due", []))]
-        for u, update in enumerate(action.get("progress", [])):
-            for key in ("date", "revised_due"):
-                if key in update:
-                    dates.append((path + ("progress", u, key), update[key]))
-        self._check_dates(dates)
+        return dates
+
+    @staticmethod
+    def _update_dates(update, upath) -> list:
+        return [(upath + (key,), update[key]) for key in ("date", "revised_due") if key in update]
 
     def _check_plan_dates(self) -> None:
         plan = self.data["plan"]

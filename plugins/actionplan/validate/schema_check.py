@@ -14,6 +14,7 @@ from jsonschema.exceptions import ValidationError
 from actionplan.load.yaml_source import SourceDocument
 from actionplan.problems import Problem
 from actionplan.validate.describe import describe_path
+from actionplan.validate.fast_schema import compile_shortcut
 
 SCHEMA_PATH = resources.files("actionplan") / "schema" / "plan-v1.schema.json"
 
@@ -30,8 +31,15 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+@lru_cache(maxsize=1)
+def _certainly_valid():
+    return compile_shortcut(load_schema(), _validator().format_checker)
+
+
 def schema_problems(document: SourceDocument) -> list[Problem]:
     """Every schema violation in the document, worded for officers."""
+    if _certainly_valid()(document.data):  # most files: 25 times faster (see fast_schema.py)
+        return []
     problems: dict[tuple, Problem] = {}
     leaves = [leaf for error in _validator().iter_errors(document.data)
               for leaf in _leaf_errors(error)]

@@ -1,0 +1,108 @@
+"""Build the model of a plan version, reusing the groups, actions and updates built before.
+
+The parts are built by the model's own functions (`model.build`); an action is built without
+its progress updates and then given them, each built once for the very data object it comes
+from: data read by `pieces.py` shares the objects of unchanged parts between versions, and
+what is built is kept on their piece. An action whose other fields are the very objects of
+its earlier version keeps that version's model, with its progress replaced. The same goes
+for groups and their actions. The result equals `build_plan` on the same data, which the
+history tests check against the plain path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from actionplan.history import pieces
+from actionplan.history.memo import MISSING, Memo
+from actionplan.model import Plan, build_plan
+from actionplan.model.build import _action, _fields_present, _group, _update
+from actionplan.model.entities import Action, Group, Level, Update
+from actionplan.model.dates import FuzzyDate
+
+_builders = Memo(64)
+
+
+def built_plan(data: dict, data_file: str) -> Plan:
+    """`build_plan(data, data_file)`, reusing parts already built for the same objects."""
+    header = build_plan({**data, "groups": []}, data_file)
+    key = (header.levels, header.progress_as_at)
+    builder = _builders.get(key)
+    if builder is MISSING:
+        builder = _PartBuilder(header.levels, header.progress_as_at)
+        _builders.put(key, builder)
+    groups = tuple(builder.group(g, 0) for g in data["groups"])
+    # What plan_with_groups does, with the fields present in each group kept on its piece
+    # (the plan's are those of all its groups together).
+    present = frozenset().union(*(builder.fields_present(g, group)
+                                  for g, group in zip(data["groups"], groups)))
+    return replace(header, groups=groups, fields_present=present)
+
+
+def forget() -> None:
+    _builders.clear()
+
+
+class _PartBuilder:
+    """Builds groups, actions and updates for plans with these levels and progress date."""
+
+    def __init__(self, levels: tuple[Level, ...], as_at: FuzzyDate | None):
+        self.levels, self.as_at = levels, as_at
+
+    def group(self, data: dict, depth: int) -> Group:
+        return self._once(data, depth, lambda: self._group(data, depth))
+
+    def action(self, data: dict) -> Action:
+        return self._once(data, None, lambda: self._action(data))
+
+    def _group(self, data: dict, depth: int) -> Group:
+        base, old = self._earlier(data, depth, ("groups", "actions"))
+        if base is None:
+            base = _group({**data, "groups": [], "actions": []}, self.levels, depth, self.as_at)
+        return replace(
+            base,
+            groups=_each(data.get("groups", []), old.get("groups", ()), base.groups,
+                         lambda item, _: self.group(item, depth + 1)),
+            actions=_each(data.get("actions", []), old.get("actions", ()), base.actions,
+                          lambda item, _: self.action(item)))
+
+    def _action(self, data: dict) -> Action:
+        base, old = self._earlier(data, None, ("progress",))
+        if base is None:
+            base = _action({**data, "progress": []}, self.as_at)
+        return replace(base, progress=_each(data.get("progress", []), old.get("progress", ()),
+                                            base.progress, self.update))
+
+    def _earlier(self, data: dict, place, lists: tuple[str, ...]):
+        """(model, data) of the earlier version of this item if only `lists` changed since:
+        the rest of the model is the same; else (None, {})."""
+        found = pieces.earlier(data, (id(self), place))
+        if found is None or found[1][0] is not self or not pieces.same_except(
+                data, found[0], lists):
+            return None, {}
+        return found[1][1], found[0]
+
+    def fields_present(self, data: dict, group: Group) -> frozenset[str]:
+        return self._once(data, "present", lambda: _fields_present((group,)))
+
+    def update(self, data: dict, index: int) -> Update:
+        return self._once(data, index, lambda: _update(data, index, self.as_at))
+
+    def _once(self, data: Any, place, build):
+        """What `build` makes, kept on the piece `data` came from (if it came from one)."""
+        piece = pieces.remembered(data)
+        if piece is None:
+            return build()
+        key = (id(self), place)
+        found = piece.made.get(key)
+        if found is None or found[0] is not self:
+            found = piece.made[key] = (self, build())
+        return found[1]
+
+
+def _each(items: list, old_items, old_models: tuple, make) -> tuple:
+    """The model of each item: the old model where the old item at that place is the very
+    same object (models of list items may depend on their place), else `make(item, place)`."""
+    return tuple(old_models[place] if place < len(old_items) and item is old_items[place]
+                 else make(item, place) for place, item in enumerate(items))

@@ -1,0 +1,70 @@
+"""The changelog's reading time on the benchmark's synthetic county history, without site builds.
+
+    .venv/bin/python -m tests.benchmarks.history_timing               # 500/200, 5,000/1,000
+    .venv/bin/python -m tests.benchmarks.history_timing --size 500 200
+
+The same data as `benchmark.py` (20 plans, K = 12 updates per action, R revisions, made by
+`synthetic_history.write_history`), read as `benchmark.measure_history` reads it: "cold"
+with nothing remembered and an empty cache folder, "warm" with only the cache folder left
+(as a new build process finds it). Prints wall seconds and CPU seconds (this process plus
+its git children), so that figures from a shared machine can still be compared. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from actionplan.history import HistoryCache, read_history
+from tests.benchmarks.benchmark import PLANS, UPDATES, _machine
+from tests.benchmarks.synthetic import Shape, generate
+from tests.benchmarks.synthetic_history import write_history
+
+SIZES = [(500, 200), (5000, 1000)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", nargs=2, type=int, action="append", metavar=("ACTIONS", "R"),
+                        help="actions and revisions (repeatable; default: 500 200, 5000 1000)")
+    options = parser.parse_args(argv)
+    print(_machine())
+    for actions, revisions in options.size or SIZES:
+        folder = Path(tempfile.mkdtemp(prefix="actionplan-history-"))
+        try:
+            plans = generate(Shape(plans=PLANS, actions=actions, updates=UPDATES))
+            history = write_history(folder / "site", plans, revisions)
+            for line in measure(history.repo, folder / "cache"):
+                print(f"{actions} actions, {revisions} revisions: {line}")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def measure(repo: Path, cache: Path) -> list[str]:
+    """One line each for a cold and a warm read of the history of `repo`."""
+    lines = []
+    for name in ("cold", "warm"):
+        HistoryCache.forget_all()  # as a new process: only the cache folder is left
+        wall, cpu = time.perf_counter(), _cpu_seconds()
+        history = read_history(repo, repo / "data", cache=HistoryCache(cache))
+        wall, cpu = time.perf_counter() - wall, _cpu_seconds() - cpu
+        lines.append(f"{name} {wall:.2f} s wall, {cpu:.2f} s CPU "
+                     f"({len(history.entries)} entries, {len(history.notes)} notes)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines.append(f"peak memory of this process so far {peak:.0f} MB")
+    return lines
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

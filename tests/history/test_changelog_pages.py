@@ -1,0 +1,71 @@
+"""Long changelogs are split into pages of PAGE_SIZE changes, linked newer <-> older."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from actionplan.api import load_site
+from actionplan.history import read_history
+from actionplan.pages import history_specs, site_pages
+from actionplan.pages.history_specs import Changelog, HistoryPaths, Pagination
+from actionplan.render import Renderer
+
+
+@pytest.fixture
+def paged(scripted, monkeypatch):
+    monkeypatch.setattr(history_specs, "PAGE_SIZE", 3)
+    repo, _ = scripted
+    site, _ = load_site(repo.root / "data")
+    changelog = Changelog(read_history(repo.root, repo.root / "data"), site_name="Test site")
+    specs = {s.src_uri: s for s in site_pages(site, changelog=changelog)}
+    return specs, changelog.history
+
+
+def _sentences(html: str) -> list[str]:
+    return re.findall(r'<p class="ap-change-what">(.*?)</p>', html)
+
+
+def test_every_change_is_on_exactly_one_page_in_order(paged):
+    specs, history = paged
+    sources = [s for s in specs if re.fullmatch(r"changes/(older/\d+/)?index\.md", s)]
+    assert sources == ["changes/index.md"] + [f"changes/older/{n}/index.md"
+                                              for n in range(2, len(sources) + 1)]
+    total = len(history.headline_entries())
+    assert len(sources) == -(-total // 3) > 1
+    shown = [s for src in sources for s in _sentences(Renderer().render(specs[src]))]
+    assert len(shown) == total
+
+
+def test_pages_link_newer_and_older_and_have_unique_titles(paged):
+    specs, _ = paged
+    first, second = specs["changes/index.md"], specs["changes/older/2/index.md"]
+    count = second.context["pagination"].count
+    assert second.title == f"Changes to the plans (page 2 of {count})"
+    assert first.title == "Changes to the plans"
+    html = Renderer().render(second)
+    nav = html.split('<nav class="ap-pagination" aria-label="Pages of changes">', 1)[1]
+    assert '<a href="../../" rel="prev">Newer changes</a>' in nav
+    assert '<span aria-current="page">Page 2</span>' in nav
+    assert "Changes 4 to 6 of" in html
+    last = specs[f"changes/older/{count}/index.md"]
+    assert 'rel="next"' not in Renderer().render(last)
+
+
+def test_plan_changelog_pages_and_first_page_only_sections(paged):
+    specs, _ = paged
+    plan_pages = sorted(s for s in specs if s.startswith("changes/council-plan/"))
+    assert plan_pages[0] == "changes/council-plan/index.md"
+    assert "changes/council-plan/older/2/index.md" in plan_pages
+    assert 'id="removed-actions"' in Renderer().render(specs["changes/council-plan/index.md"])
+    assert 'id="removed-actions"' not in Renderer().render(
+        specs["changes/council-plan/older/2/index.md"])
+
+
+def test_page_list_shows_first_last_and_neighbours_only():
+    sources = tuple(HistoryPaths().site_page(n) for n in range(1, 21))
+    window = Pagination(10, 20, 1, 1, 1, sources).window
+    assert [item and item[0] for item in window] == [1, None, 8, 9, 10, 11, 12, None, 20]
+    assert [item and item[0] for item in Pagination(1, 3, 1, 1, 1, sources[:3]).window] == [1, 2, 3]
+    assert HistoryPaths().plan_page("older", 2) == "changes/older/older/2/index.md"
