@@ -7,6 +7,8 @@ search, which Material opens with the mouse, must open and close from the keyboa
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from .browser import local_session
@@ -129,6 +131,7 @@ def test_search_field_on_desktop_is_one_tab_stop_and_arrows_reach_results(browse
     page.locator(".md-search__input").focus()
     page.keyboard.type("Kingston")
     page.locator(".md-search-result__link").first.wait_for(state="visible", timeout=15000)
+    _wait_until_results_settle(page)
     page.keyboard.press("ArrowDown")  # Material's way into the results
     focused = page.evaluate("() => [document.activeElement.className, "
                             "document.activeElement.getAttribute('href')]")
@@ -136,3 +139,19 @@ def test_search_field_on_desktop_is_one_tab_stop_and_arrows_reach_results(browse
     page.keyboard.press("Enter")
     page.wait_for_url("**/kingston*/**", timeout=15000)
     session.context.close()
+
+
+def _wait_until_results_settle(page, quiet_ms: int = 400, timeout_s: float = 15) -> None:
+    """Material redraws the results for each letter typed, as its search worker answers:
+    an arrow key pressed during a redraw focuses a link that is then replaced (seen once in
+    a full run). Wait until the list has stayed the same for `quiet_ms`."""
+    read = "() => document.querySelector('.md-search-result__list')?.innerHTML ?? ''"
+    deadline = time.monotonic() + timeout_s
+    last = page.evaluate(read)
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(quiet_ms)
+        now = page.evaluate(read)
+        if now == last:
+            return
+        last = now
+    raise AssertionError(f"search results still changing after {timeout_s} s")
