@@ -115,7 +115,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             GeneratedPage(None, file, config)  # binds itself to the file, as MkDocs' pages do
             files.append(file)
         for site_file in self.files:
-            files.append(File.generated(config, site_file.path, content=site_file.content))
+            files.append(_written_out(config, site_file))
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -247,6 +247,16 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.staged_config = config
         log.info(f"Building into {self.staged.staging.name}; {self.staged.target.name}/ is "
                  "replaced only when the whole build succeeds")
+
+
+def _written_out(config: MkDocsConfig, site_file: SiteFile) -> File:
+    """The file, written straight into the output folder (cleaned by now) and registered
+    there: its bytes are made, written and let go one file at a time instead of all held to
+    the end of the build (MkDocs lets a plugin write into site_dir this way)."""
+    target = Path(config.site_dir, *site_file.path.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(site_file.content)
+    return File.generated(config, site_file.path, abs_src_path=str(target))
 
 
 def _sources_day(config: MkDocsConfig, data_dir: Path, project_dir: Path) -> str | None:

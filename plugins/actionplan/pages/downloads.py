@@ -17,12 +17,19 @@ from actionplan.pages.specs import PageSpec, SiteFile
 
 @dataclass(frozen=True)
 class Download:
-    path: str
+    file: SiteFile
     title: str
     format: str
     description: str
-    size: int
     plan: Plan | None = None
+
+    @property
+    def path(self) -> str:
+        return self.file.path
+
+    @property
+    def size(self) -> int:
+        return self.file.size
 
 
 @dataclass(frozen=True)
@@ -38,38 +45,40 @@ def download_files(site: Site, paths: ResidentPaths, options: SiteOptions) -> li
 
 @lru_cache(maxsize=2)
 def build_downloads(site: Site, paths: ResidentPaths, options: SiteOptions) -> Downloads:
-    # Cached: the page list and the file list both need these bytes in one build.
+    # Cached: the page list and the file list share these files, so each is made once when
+    # it is written out and the downloads page shows the size it was written at.
     assessor = Assessor(options)
     page_of = _page_address(paths, options)
     listed: list[Download] = []
-    files: list[SiteFile] = []
 
-    def add(path, title, fmt, description, content, plan=None):
-        listed.append(Download(path, title, fmt, description, len(content), plan))
-        files.append(SiteFile(path, content))
+    def add(path, title, fmt, description, make, plan=None):
+        listed.append(Download(SiteFile(path, make), title, fmt, description, plan))
 
     add(paths.all_csv(), "Every action in every plan", "CSV",
         "One row per action across all plans.",
-        csv_export.to_csv_bytes(csv_export.rows_for(site, assessor, page_of)))
+        lambda: csv_export.to_csv_bytes(csv_export.rows_for(site, assessor, page_of)))
     add(paths.all_json(), "Every plan in full", "JSON",
-        "All plans, each in the plan-file format.", json_export.site_json(site))
+        "All plans, each in the plan-file format.", lambda: json_export.site_json(site))
     for plan in site.plans:
         add(paths.plan_csv(plan.id), plan.title, "CSV", "One row per action.",
-            csv_export.to_csv_bytes(csv_export.rows_for([plan], assessor, page_of)), plan)
+            lambda plan=plan: csv_export.to_csv_bytes(
+                csv_export.rows_for([plan], assessor, page_of)), plan)
         add(paths.plan_json(plan.id), plan.title, "JSON", "The whole plan, in the plan-file "
-            "format.", json_export.plan_json(plan), plan)
+            "format.", lambda plan=plan: json_export.plan_json(plan), plan)
     for name, description in SCHEMA_FILES.items():
         content = schema_bytes(name, options.site_url)
         add(paths.schema_file(name), json.loads(content)["title"], "JSON Schema", description,
             content)
     action_files = _action_files(site, paths, assessor, page_of)
-    return Downloads(tuple(listed), tuple(files + action_files), len(action_files))
+    files = tuple(download.file for download in listed) + tuple(action_files)
+    return Downloads(tuple(listed), files, len(action_files))
 
 
 def _action_files(site, paths, assessor, page_of) -> list[SiteFile]:
-    return [SiteFile(paths.action_json(plan.id, action.id),
-                     json_export.action_json(plan, action, groups, assessor,
-                                             page_of(plan, action)))
+    def make(plan, action, groups):
+        return lambda: json_export.action_json(plan, action, groups, assessor,
+                                               page_of(plan, action))
+    return [SiteFile(paths.action_json(plan.id, action.id), make(plan, action, groups))
             for plan in site.plans for action, groups in plan.all_actions()]
 
 

@@ -113,15 +113,17 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
     if changelog is None or not changelog.history.available:
         return []
     views = _Views(site, changelog, paths, history_paths)
-    files = [SiteFile(history_paths.json(), changelog_json(views)),
+    files = [SiteFile(history_paths.json(), lambda: changelog_json(views)),
              SiteFile(history_paths.site_feed(),
-                      _feed(views, history_paths.site_feed(), history_paths.site_page(),
-                            f"{changelog.site_name}: changes", changelog.history.headline_entries()))]
+                      lambda: _feed(views, history_paths.site_feed(), history_paths.site_page(),
+                                    f"{changelog.site_name}: changes",
+                                    changelog.history.headline_entries()))]
     for plan in site.plans:
         files.append(SiteFile(history_paths.plan_feed(plan.id),
-                              _feed(views, history_paths.plan_feed(plan.id),
-                                    history_paths.plan_page(plan.id),
-                                    f"{plan.title}: changes", changelog.history.for_plan(plan.id))))
+                              lambda plan=plan: _feed(views, history_paths.plan_feed(plan.id),
+                                                      history_paths.plan_page(plan.id),
+                                                      f"{plan.title}: changes",
+                                                      changelog.history.for_plan(plan.id))))
     return files
 
 
