@@ -16,12 +16,13 @@ diff), so changing that code never serves stale wording.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import orjson
 
 from actionplan.history import serialize
 from actionplan.history.model import History
@@ -80,6 +81,11 @@ class HistoryCache:
         if self.folder is not None:
             self._write_disk(pathspec, checkpoint)
 
+    def has_checkpoint(self, repo: Path, pathspec: str) -> bool:
+        """Whether a checkpoint made by this code is in memory or (unread) in the folder."""
+        return ((str(repo), pathspec) in self._memory
+                or (self.folder is not None and self._file(pathspec).is_file()))
+
     def parsed(self, blob: str, path: str):
         found = self._parsed.get((blob, path))
         if found is not None:
@@ -101,14 +107,18 @@ class HistoryCache:
         parse.forget()
 
     def _file(self, pathspec: str) -> Path:
-        name = hashlib.blake2b(pathspec.encode(), digest_size=8).hexdigest()
-        return self.folder / f"history-{name}.json"
+        # Named by the code too, so whether a checkpoint exists is known without reading it.
+        return self.folder / f"{self._prefix(pathspec)}{code_fingerprint()}.json"
+
+    @staticmethod
+    def _prefix(pathspec: str) -> str:
+        return f"history-{hashlib.blake2b(pathspec.encode(), digest_size=8).hexdigest()}-"
 
     def _read_disk(self, pathspec: str) -> Checkpoint | None:
         if self.folder is None:
             return None
         try:
-            data = json.loads(self._file(pathspec).read_text(encoding="utf-8"))
+            data = orjson.loads(self._file(pathspec).read_bytes())
             if data.get("code") != code_fingerprint() or data.get("pathspec") != pathspec:
                 return None
             return Checkpoint(commits=list(data["commits"]),
@@ -125,8 +135,11 @@ class HistoryCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             # Write then rename, so a build that stops half-way never leaves a torn file.
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(handle, "wb") as out:
+                out.write(orjson.dumps(data))
             os.replace(temporary, self._file(pathspec))
+            for stale in self.folder.glob(f"{self._prefix(pathspec)}*.json"):
+                if stale != self._file(pathspec):  # made by earlier code: never read again
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only checkout still builds; it just reads history again next time

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 # What an entry is about, and the kinds of change the diff reports.
 SUBJECT_KINDS = ("plan", "group", "action")
@@ -31,13 +32,16 @@ class Revision:
         return self.commit[:7]
 
 
-@dataclass(frozen=True)
-class ChangeEntry:
+class ChangeEntry(NamedTuple):
     """One change, worded for residents: "Action 4.6: status changed from ... to ...".
 
     `part_of` names the bigger change this one belongs to (an action added with its plan):
     such entries are listed on the action's own page but folded into the bigger change in
     the site and plan changelogs.
+
+    A named tuple rather than a frozen dataclass: a county's history holds about 100,000
+    entries, and a rebuild makes them all again from the cache; a tuple is made ten times
+    faster, and is just as immutable.
     """
 
     revision: Revision

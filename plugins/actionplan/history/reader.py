@@ -41,7 +41,7 @@ def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None 
         root = repository_root(repo_root)
         if is_shallow(root):
             raise HistoryUnavailable(SHALLOW_FIX)
-        pathspec = _plans_pathspec(root, data_dir)
+        pathspec = plans_pathspec(root, data_dir)
         ignored = read_ignore_revs(ignore_revs_file) if ignore_revs_file else ()
         checkpoint = _HistoryReader(root, pathspec, cache or HistoryCache()).read()
     except NotARepository as error:
@@ -64,7 +64,8 @@ def read_ignore_revs(path: Path) -> tuple[str, ...]:
     return tuple(h for h in hashes if h)
 
 
-def _plans_pathspec(root: Path, data_dir: Path) -> str:
+def plans_pathspec(root: Path, data_dir: Path) -> str:
+    """The plans folder under `data_dir`, as a path from the top of the repository."""
     try:
         relative = data_dir.resolve().relative_to(root.resolve())
     except ValueError:

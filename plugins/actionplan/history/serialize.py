@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import datetime
 
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 
 FORMAT_VERSION = 1
-_ENTRY_FIELDS = [f.name for f in fields(ChangeEntry) if f.name != "revision"]
+_ENTRY_FIELDS = [name for name in ChangeEntry._fields if name != "revision"]
 
 
 def revision_to_data(revision: Revision) -> dict:
@@ -52,25 +51,36 @@ def history_from_data(data: dict) -> History:
 
 
 def history_to_rows(history: History) -> dict:
-    """A compact form for the cache: each revision once, entries and notes as rows.
+    """A compact form for the cache: each revision and each distinct text once, and the
+    entries as columns of numbers.
 
-    Reading 96,000 entries back from it takes a third of the time the keyed form takes.
+    A county's history repeats plan titles, action titles and kinds of change across
+    100,000 entries. Stored once each, the cache is less than half the size, and reading it
+    back makes each text once and each entry in one step (`history_from_rows`).
     """
     revisions = list(dict.fromkeys([*history.revisions, *(e.revision for e in history.entries),
                                     *(n.revision for n in history.notes)]))
     number = {revision: index for index, revision in enumerate(revisions)}
+    texts: dict[str | None, int] = {None: 0}
+    columns = [[number[e.revision] for e in history.entries]]
+    for name in _ENTRY_FIELDS:
+        columns.append([texts.setdefault(getattr(e, name), len(texts))
+                        for e in history.entries])
     return {"revisions": [[r.commit, r.date.isoformat(), r.reason] for r in revisions],
             "listed": [number[r] for r in history.revisions],
-            "entries": [[number[e.revision], *(getattr(e, name) for name in _ENTRY_FIELDS)]
-                        for e in history.entries],
+            "texts": list(texts), "columns": columns,
             "notes": [[number[n.revision], n.file, n.message] for n in history.notes]}
 
 
 def history_from_rows(data: dict) -> History:
     revisions = [Revision(commit, datetime.fromisoformat(date), reason)
                  for commit, date, reason in data["revisions"]]
-    return History(entries=tuple([ChangeEntry(revisions[row[0]], *row[1:])
-                                  for row in data["entries"]]),
+    texts = data["texts"]
+    first, *rest = data["columns"]
+    if len(rest) != len(_ENTRY_FIELDS):
+        raise ValueError("the cache's entries have other fields than this code's")
+    columns = [[revisions[n] for n in first]] + [[texts[n] for n in column] for column in rest]
+    return History(entries=tuple(map(ChangeEntry._make, zip(*columns))),
                    notes=tuple([HistoryNote(revisions[row[0]], *row[1:])
                                 for row in data["notes"]]),
                    revisions=tuple([revisions[index] for index in data["listed"]]))

@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from actionplan.history import HistoryCache, HistoryUnavailable, read_history
+from actionplan.history import HistoryCache, HistoryReading, HistoryUnavailable
 from actionplan.mkdocs_plugin.config import HistoryConfig
 from actionplan.mkdocs_plugin.nav import _relink_pages
 from actionplan.pages.history_specs import Changelog, HistoryPaths
@@ -23,9 +23,10 @@ _HOW_TO_SKIP = ("To build without a changelog instead (for a host that cannot fe
                 "in mkdocs.yml.")
 
 
-def read_changelog(options: HistoryConfig, project_dir: Path, data_dir: Path,
-                   config: MkDocsConfig) -> Changelog | None:
-    """The changelog, None when switched off or allowed to be missing; PluginError otherwise."""
+def start_changelog(options: HistoryConfig, project_dir: Path, data_dir: Path
+                    ) -> HistoryReading | None:
+    """Start reading the history (a first read runs in its own process, while the build loads
+    the data); None when the changelog is switched off. Finish with `finish_changelog`."""
     if not options.enabled:
         return None
     ignore = project_dir / options.ignore_revs_file if options.ignore_revs_file else None
@@ -35,8 +36,16 @@ def read_changelog(options: HistoryConfig, project_dir: Path, data_dir: Path,
         raise PluginError(f"history.ignore_revs_file: {ignore} does not exist. Create it, or "
                           "remove the setting from mkdocs.yml.")
     cache = HistoryCache(project_dir / options.cache_dir if options.cache_dir else None)
+    return HistoryReading(project_dir, data_dir, ignore, cache=cache)
+
+
+def finish_changelog(reading: HistoryReading | None, options: HistoryConfig,
+                     config: MkDocsConfig) -> Changelog | None:
+    """The changelog, None when switched off or allowed to be missing; PluginError otherwise."""
+    if reading is None:
+        return None
     try:
-        history = read_history(project_dir, data_dir, ignore, cache=cache)
+        history = reading.result()
     except HistoryUnavailable as error:
         if not options.allow_missing:
             raise PluginError(f"{error} {_HOW_TO_SKIP}") from None

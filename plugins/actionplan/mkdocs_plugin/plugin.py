@@ -23,7 +23,9 @@ from actionplan.source_date import last_change
 from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin import serve
-from actionplan.mkdocs_plugin.changelog import add_changelog_to_nav, read_changelog
+from actionplan.mkdocs_plugin.changelog import (
+    add_changelog_to_nav, finish_changelog, start_changelog,
+)
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
 from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
 from actionplan.options import SiteOptions, parse_as_of
@@ -77,6 +79,21 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # The history is read (a first read in its own process) while the data loads.
+        reading = start_changelog(self.config.history, self.project_dir, self.data_dir)
+        try:
+            self._load_data()
+            self.changelog = finish_changelog(reading, self.config.history, config)
+        finally:
+            if reading is not None:
+                reading.cancel()  # done by now, unless loading failed: then stop the worker
+        self.specs = {spec.src_uri: spec
+                      for spec in site_pages(self.site, self.paths, self.options, self.changelog)}
+        self.files: list[SiteFile] = site_files(self.site, self.paths, self.options,
+                                                self.changelog)
+        self._add_statement(config)
+
+    def _load_data(self) -> None:
         # Load before MkDocs cleans the output folder, so bad data leaves the last site intact.
         try:
             self.site, warnings = load_site(self.data_dir, relative_to=self.project_dir)
@@ -95,12 +112,6 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                               "actionplan: please report it (run with -v for details).") from None
         for problem in warnings:
             log.warning(problem.format())
-        self.changelog = read_changelog(self.config.history, self.project_dir, self.data_dir, config)
-        self.specs = {spec.src_uri: spec
-                      for spec in site_pages(self.site, self.paths, self.options, self.changelog)}
-        self.files: list[SiteFile] = site_files(self.site, self.paths, self.options,
-                                                self.changelog)
-        self._add_statement(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Every generated page stays out of the automatic nav; `on_nav` adds plans and
