@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from actionplan.history import aside
 from actionplan.history import HistoryCache, HistoryReading, HistoryUnavailable, read_history
 from tests.gitrepo import GitRepo
 from tests.history.scripted import PLAN, dump
@@ -11,7 +14,8 @@ from tests.history.scripted import PLAN, dump
 
 def test_a_first_read_goes_to_a_worker_and_gives_the_same_history(scripted, tmp_path):
     repo, _ = scripted
-    with HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path)) as reading:
+    with HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
+                        aside_from=0) as reading:
         assert reading.process is not None  # nothing cached: a worker reads it
         aside = reading.result()
     assert list(tmp_path.glob("history-*.json"))  # the worker's cache, read back here
@@ -22,7 +26,7 @@ def test_a_first_read_goes_to_a_worker_and_gives_the_same_history(scripted, tmp_
 
 def test_with_no_cache_folder_the_worker_hands_over_through_a_temporary_one(scripted):
     repo, _ = scripted
-    reading = HistoryReading(repo.root, repo.root / "data")
+    reading = HistoryReading(repo.root, repo.root / "data", aside_from=0)
     handover = reading.handover
     assert reading.process is not None and handover.is_dir()
     history = reading.result()
@@ -35,7 +39,8 @@ def test_a_known_history_is_read_here(scripted, tmp_path):
     repo, _ = scripted
     read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path))
     HistoryCache.forget_all()  # a new build: only the cache folder is left
-    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path))
+    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
+                            aside_from=0)
     assert reading.process is None
     assert reading.result().entries
 
@@ -46,7 +51,8 @@ def test_an_unreadable_history_is_reported_as_reading_here_reports_it(tmp_path):
     repo.commit("Publish")
     shallow = tmp_path / "shallow"
     repo.git("clone", "--quiet", "--depth", "1", f"file://{repo.root}", str(shallow))
-    reading = HistoryReading(shallow, shallow / "data", cache=HistoryCache(tmp_path / "c"))
+    reading = HistoryReading(shallow, shallow / "data", cache=HistoryCache(tmp_path / "c"),
+                             aside_from=0)
     assert reading.process is not None
     with pytest.raises(HistoryUnavailable) as aside:
         reading.result()
@@ -61,7 +67,8 @@ def test_an_unreadable_history_is_reported_as_reading_here_reports_it(tmp_path):
 def test_a_failed_worker_falls_back_to_reading_here(scripted, tmp_path, monkeypatch, python):
     repo, _ = scripted
     monkeypatch.setattr("actionplan.history.aside.sys.executable", python)
-    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path))
+    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
+                            aside_from=0)
     assert (reading.process is None) == python.startswith("/nonexistent")
     history = reading.result()
     HistoryCache.forget_all()
@@ -70,7 +77,56 @@ def test_a_failed_worker_falls_back_to_reading_here(scripted, tmp_path, monkeypa
 
 def test_a_cancelled_reading_stops_its_worker(scripted, tmp_path):
     repo, _ = scripted
-    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path))
+    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
+                            aside_from=0)
     process = reading.process
     reading.cancel()
     assert process.poll() is not None and reading.process is None
+
+
+def test_a_short_history_is_read_here(scripted, tmp_path):
+    repo, _ = scripted  # a dozen revisions: starting a process would cost more than it saves
+    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path))
+    assert reading.process is None
+    assert reading.result() == read_history(repo.root, repo.root / "data")
+
+
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - actionplan
+"""
+
+
+def _build_in_process(project, site_dir):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir)))
+    return {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+
+
+def test_a_mkdocs_build_with_the_worker_publishes_the_same_bytes(scripted, tmp_path,
+                                                                 monkeypatch):
+    repo, _ = scripted
+    (repo.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (repo.root / "content").mkdir(exist_ok=True)
+    (repo.root / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
+    spawned = []
+    real_spawn = aside._spawn
+    monkeypatch.setattr(aside, "_spawn", lambda *args: spawned.append(args) or real_spawn(*args))
+    monkeypatch.setattr(aside, "ASIDE_FROM", 10**9)  # read in the build's own process
+    here = _build_in_process(repo.root, tmp_path / "here")
+    assert not spawned
+    HistoryCache.forget_all()
+    shutil.rmtree(repo.root / ".cache", ignore_errors=True)
+    monkeypatch.setattr(aside, "ASIDE_FROM", 0)  # every first read goes to a worker
+    worker = _build_in_process(repo.root, tmp_path / "worker")
+    assert len(spawned) == 1
+    assert worker == here
+    assert any(b"Action 2.1" in content for path, content in here.items()
+               if path.parts[0] == "changes")  # the changelog is there to compare

@@ -7,8 +7,9 @@ back to the system (freed, but scattered among memory pages still in use). So a 
 while this process loads the data on another core; this process then reads the cache, as
 a rebuild does.
 
-Only a first read goes aside. With a checkpoint in memory (`mkdocs serve`) or in the cache
-folder, reading the few new commits here is quicker than starting a process.
+Only a first read of a long history goes aside. With a checkpoint in memory (`mkdocs
+serve`) or in the cache folder, or with few revisions, reading here is quicker than
+starting a process.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ import tempfile
 from pathlib import Path
 
 from actionplan.history.cache import HistoryCache
-from actionplan.history.gitlog import GitError, repository_root
+from actionplan.history.gitlog import GitError, count_commits, repository_root
 from actionplan.history.model import History
 from actionplan.history.reader import HistoryUnavailable, plans_pathspec, read_history
 
+ASIDE_FROM = 100  # revisions: below this a first read takes well under a second
 _UNAVAILABLE = 3  # the worker's exit status when the history cannot be read (message on stdout)
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds `actionplan`
 
@@ -37,13 +39,13 @@ class HistoryReading:
     """
 
     def __init__(self, repo_root: Path, data_dir: Path, ignore_revs_file: Path | None = None,
-                 *, cache: HistoryCache | None = None):
+                 *, cache: HistoryCache | None = None, aside_from: int | None = None):
         self.repo_root, self.data_dir = repo_root, data_dir
         self.ignore_revs_file = ignore_revs_file
         self.cache = cache or HistoryCache()
         self.process: subprocess.Popen | None = None
         self.handover: Path | None = None  # a temporary cache folder when there is none
-        self._start()
+        self._start(ASIDE_FROM if aside_from is None else aside_from)
 
     def __enter__(self) -> HistoryReading:
         return self
@@ -74,14 +76,15 @@ class HistoryReading:
             shutil.rmtree(self.handover, ignore_errors=True)
             self.handover = None
 
-    def _start(self) -> None:
+    def _start(self, aside_from: int) -> None:
         try:
             root = repository_root(self.repo_root)
             pathspec = plans_pathspec(root, self.data_dir)
+            if self.cache.has_checkpoint(root, pathspec) or count_commits(
+                    root, pathspec) < aside_from:
+                return
         except (GitError, HistoryUnavailable):
             return  # `result()` reads here, and says what is wrong
-        if self.cache.has_checkpoint(root, pathspec):
-            return
         folder = self.cache.folder
         if folder is None:
             folder = self.handover = Path(tempfile.mkdtemp(prefix="actionplan-history-"))

@@ -95,6 +95,13 @@ def head_commit(repo: Path) -> str | None:
         return None
 
 
+def count_commits(repo: Path, pathspec: str) -> int:
+    """How many first-parent commits changed files under `pathspec` (0 with no commit)."""
+    if head_commit(repo) is None:
+        return 0
+    return int(run_git(repo, "rev-list", "--count", "--first-parent", "HEAD", "--", pathspec))
+
+
 def read_commits(repo: Path, pathspec: str) -> list[Commit]:
     """Every first-parent commit that changed files under `pathspec`, oldest first."""
     if head_commit(repo) is None:
