@@ -13,6 +13,7 @@ import pytest
 from actionplan.api import load_site
 from actionplan.options import SiteOptions
 from actionplan.pages import site_files, site_pages
+from actionplan.pages.browse import _sections_by_page
 from actionplan.render import Renderer
 from actionplan.render.resident import duration_words, file_size, fill_fragments
 
@@ -234,3 +235,66 @@ def test_department_pages_say_which_plans_record_departments(pages):
     index = text(pages["browse/department/index.md"][1])
     assert "Untagged Draft Plan 2019 does not" in index
     assert "Every department, plan by plan (1 department)" in text(pages["browse/index.md"][1])
+
+
+def _listing_rows(html: str) -> list[str]:
+    return re.findall(r'<th scope="row"><a href="[^"]*">(.*?)</a></th>', html)
+
+
+def test_a_long_listing_goes_on_over_numbered_pages_with_every_action_once(site, pages):
+    small = render_all(site, SiteOptions(page_size=2))
+    for src, (spec, html) in pages.items():
+        if spec.kind != "facet-listing":
+            continue
+        numbered = sorted((s for s in small if s == src or s.startswith(
+            src.removesuffix("index.md") + "page/")), key=lambda s: (len(s), s))
+        rows = [row for s in numbered for row in _listing_rows(small[s][1])]
+        assert rows == _listing_rows(html), src  # the same actions, in the same order
+        assert all(len(_listing_rows(small[s][1])) <= 2 for s in numbered)
+        counts = [small[s][0].context["pagination"].count for s in numbered]
+        assert counts == [len(numbered)] * len(numbered)
+    assert any("/page/" in s for s in small)
+
+
+def test_listing_pages_say_where_they_are_and_link_both_ways(site):
+    small = render_all(site, SiteOptions(page_size=1))
+    first_spec, first = small["browse/status/in-progress/index.md"]
+    count = first_spec.context["pagination"].count
+    assert count > 1
+    second_spec, second = small["browse/status/in-progress/page/2/index.md"]
+    assert second_spec.title == f"Status: In progress (page 2 of {count})"
+    assert first_spec.title == "Status: In progress"
+    assert f"Actions 2 to 2 of {count} (page 2 of {count})." in text(second)
+    nav = second.split('<nav class="ap-pagination" aria-label="Pages of this list">', 1)[1]
+    assert '<a href="../../" rel="prev">Previous actions</a>' in nav
+    assert '<span aria-current="page">Page 2</span>' in nav
+    assert 'rel="next"' not in small[f"browse/status/in-progress/page/{count}/index.md"][1]
+    assert '<a href="page/2/" rel="next">More actions</a>' in first
+    assert "Tagged Equality Plan 2020-2022 (continued)</h2>" in second  # one plan, two pages
+    assert "(continued)" not in first
+
+
+def test_a_plan_split_over_two_pages_is_headed_continued_and_empty_plans_keep_their_place():
+    first, second, third = "plan a", "plan b with none", "plan c"
+    entries = [object() for _ in range(5)]
+    pages = _sections_by_page([(first, tuple(entries[:3])), (second, ()),
+                               (third, tuple(entries[3:]))], 2)
+    assert [[(s.plan, len(s.entries), s.continued) for s in page] for page in pages] == [
+        [(first, 2, False)],
+        [(first, 1, True), (second, 0, False), (third, 1, False)],
+        [(third, 1, True)]]
+    assert [e for page in pages for s in page for e in s.entries] == entries
+
+
+def test_an_overdue_listing_over_pages_keeps_every_plan_in_order(site):
+    small = render_all(site, SiteOptions(page_size=1))
+    headings = [re.findall(r"<h2 [^>]*>(.*?)</h2>", small[src][1])
+                for src in sorted(small) if src.startswith("browse/overdue/")]
+    whole = re.findall(r"<h2 [^>]*>(.*?)</h2>", render_all(site)["browse/overdue/index.md"][1])
+    flat = [h.removesuffix(" (continued)") for page in headings for h in page]
+    assert list(dict.fromkeys(flat)) == whole  # every plan, in order, "None" ones included
+
+
+def test_page_size_must_be_a_whole_number_of_one_or_more():
+    with pytest.raises(ValueError, match="page_size 0 is not a whole number"):
+        SiteOptions(page_size=0)

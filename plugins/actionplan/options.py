@@ -13,6 +13,9 @@ ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 OGL_V3_NAME = "Open Government Licence v3.0"
 OGL_V3_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+# A browse listing or changelog page of 200 rows is about 150 kB of HTML: fine on a phone on
+# a slow link, where a county's whole list (thousands of rows) is megabytes.
+DEFAULT_PAGE_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,13 @@ class SiteOptions:
     site_url: str | None = None
     """The site's address, to make the page addresses in downloads absolute (else relative)."""
 
+    page_size: int = DEFAULT_PAGE_SIZE
+    """The most actions (browse listings) or changes (changelogs) on one page; longer lists
+    go on over numbered pages (pages/pagination.py)."""
+
     def __post_init__(self):
+        if not isinstance(self.page_size, int) or self.page_size < 1:
+            raise ValueError(f"page_size {self.page_size!r} is not a whole number of 1 or more")
         if not is_iso_duration(self.update_cadence):
             raise ValueError(f'update_cadence "{self.update_cadence}" is not an ISO 8601 duration '
                              "such as P3M (quarterly) or P1Y (yearly)")

@@ -1,4 +1,4 @@
-"""Long changelogs are split into pages of PAGE_SIZE changes, linked newer <-> older."""
+"""Long changelogs are split into pages of `page_size` changes, linked newer <-> older."""
 
 from __future__ import annotations
 
@@ -8,18 +8,20 @@ import pytest
 
 from actionplan.api import load_site
 from actionplan.history import read_history
-from actionplan.pages import history_specs, site_pages
-from actionplan.pages.history_specs import Changelog, HistoryPaths, Pagination
+from actionplan.options import SiteOptions
+from actionplan.pages import site_pages
+from actionplan.pages.history_specs import Changelog, HistoryPaths
+from actionplan.pages.pagination import Pagination
 from actionplan.render import Renderer
 
 
 @pytest.fixture
-def paged(scripted, monkeypatch):
-    monkeypatch.setattr(history_specs, "PAGE_SIZE", 3)
+def paged(scripted):
     repo, _ = scripted
     site, _ = load_site(repo.root / "data")
     changelog = Changelog(read_history(repo.root, repo.root / "data"), site_name="Test site")
-    specs = {s.src_uri: s for s in site_pages(site, changelog=changelog)}
+    specs = {s.src_uri: s for s in site_pages(site, options=SiteOptions(page_size=3),
+                                              changelog=changelog)}
     return specs, changelog.history
 
 

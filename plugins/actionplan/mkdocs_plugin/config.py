@@ -8,7 +8,7 @@ import datetime as dt
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
-from actionplan.options import OGL_V3_NAME, OGL_V3_URL
+from actionplan.options import DEFAULT_PAGE_SIZE, OGL_V3_NAME, OGL_V3_URL
 
 
 class HistoryConfig(base.Config):
@@ -115,6 +115,10 @@ class ActionPlanConfig(base.Config):
 
     licence_url = opt.Type(str, default=OGL_V3_URL)
     """The licence's address."""
+
+    page_size = opt.Type(int, default=DEFAULT_PAGE_SIZE)
+    """The most actions on a browse listing page, or changes on a changelog page; longer
+    lists go on over numbered pages (page/2/, older/2/ ...)."""
 
     history = opt.SubConfig(HistoryConfig)
     """The changelog made from the git history of the data folder."""

@@ -223,7 +223,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                                update_cadence=self.config.update_cadence,
                                licence_name=self.config.licence_name,
                                licence_url=self.config.licence_url,
-                               site_url=config.site_url or None)
+                               site_url=config.site_url or None,
+                               page_size=self.config.page_size)
         except ValueError as error:
             raise PluginError(f"mkdocs.yml: plugin actionplan: {error}.") from None
 

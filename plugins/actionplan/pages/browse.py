@@ -3,9 +3,13 @@ an index per facet, and a page per facet value listing its actions plan by plan.
 
 from __future__ import annotations
 
-from actionplan.facets.facets import Facet, FacetValue, SiteFacets
+from dataclasses import dataclass
+
+from actionplan.facets.facets import Entry, Facet, FacetValue, SiteFacets
 from actionplan.facets.timing import Assessor
-from actionplan.model.entities import Site
+from actionplan.model.entities import Plan, Site
+from actionplan.options import DEFAULT_PAGE_SIZE
+from actionplan.pages.pagination import numbered_src, page_title, paginations
 from actionplan.pages.resident_paths import ResidentPaths
 from actionplan.pages.specs import PageSpec
 
@@ -66,8 +70,18 @@ def value_title(facet: Facet, value: FacetValue) -> str:
     return VALUE_TITLES[facet.key].format(label=value.label)
 
 
+@dataclass(frozen=True)
+class Section:
+    """One plan's part of a listing page: its actions there (a plan's list may go on over
+    the next page: `continued` on that page)."""
+
+    plan: Plan
+    entries: tuple[Entry, ...]
+    continued: bool = False
+
+
 def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
-                 paths: ResidentPaths) -> list[PageSpec]:
+                 paths: ResidentPaths, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageSpec]:
     total = sum(len(v.entries) for v in facets.status.values)
     base = {"site": site, "facets": facets, "assess": assessor, "paths": paths,
             "total_actions": total}
@@ -76,26 +90,61 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
                       "target year, and those overdue or without a recent update.",
                       in_nav=True)]
     for facet in facets:
+        if facet.single:
+            title = FACET_PAGE_TITLES[facet.key]
+            specs += _listing_pages(facet, facet.values[0], base, paths.facet(facet.key),
+                                    title, FACET_INTROS[facet.key],
+                                    f"{title} across all plans.", page_size)
+            continue
         specs.append(_facet_page(facet, base, paths))
-        if not facet.single:
-            specs.extend(_value_page(facet, value, base, paths) for value in facet.values)
+        for value in facet.values:
+            title = value_title(facet, value)
+            where = value.plan.title if value.plan else "all plans"
+            specs += _listing_pages(facet, value, base, paths.facet_value(facet.key, value.key),
+                                    title, value_intro(facet, value),
+                                    f"{title}: actions in {where}.", page_size)
     return specs
 
 
 def _facet_page(facet: Facet, base: dict, paths: ResidentPaths) -> PageSpec:
     title = FACET_PAGE_TITLES[facet.key]
     context = {**base, "facet": facet, "intro": FACET_INTROS[facet.key]}
-    if facet.single:
-        context["value"] = facet.values[0]
-        return PageSpec(paths.facet(facet.key), title, "facet_listing.html", "facet-listing",
-                        context, f"{title} across all plans.")
     return PageSpec(paths.facet(facet.key), title, "facet_index.html", "facet-index", context,
                     f"{title}, across all plans.")
 
 
-def _value_page(facet: Facet, value: FacetValue, base: dict, paths: ResidentPaths) -> PageSpec:
-    title = value_title(facet, value)
-    context = {**base, "facet": facet, "value": value, "intro": value_intro(facet, value)}
-    where = value.plan.title if value.plan else "all plans"
-    return PageSpec(paths.facet_value(facet.key, value.key), title, "facet_listing.html",
-                    "facet-listing", context, f"{title}: actions in {where}.")
+def _listing_pages(facet: Facet, value: FacetValue, base: dict, src_uri: str, title: str,
+                   intro: str, description: str, page_size: int) -> list[PageSpec]:
+    """A value's actions plan by plan, `page_size` actions a page."""
+    plans = facet.covered if facet.single else value.plans
+    pages = _sections_by_page([(plan, tuple(value.entries_for(plan))) for plan in plans],
+                              page_size)
+    sources = tuple(numbered_src(src_uri, n) for n in range(1, len(pages) + 1))
+    sizes = [sum(len(section.entries) for section in page) for page in pages]
+    specs = []
+    for sections, pagination in zip(pages, paginations(sizes, sources)):
+        context = {**base, "facet": facet, "value": value, "intro": intro,
+                   "listing_title": title, "sections": sections, "pagination": pagination}
+        specs.append(PageSpec(sources[pagination.number - 1], page_title(title, pagination),
+                              "facet_listing.html", "facet-listing", context, description))
+    return specs
+
+
+def _sections_by_page(lists: list[tuple[Plan, tuple[Entry, ...]]], size: int
+                      ) -> list[list[Section]]:
+    """Each plan's actions in order, `size` a page; a plan with none keeps its place."""
+    pages: list[list[Section]] = [[]]
+    room = size
+    for plan, entries in lists:
+        if not entries:
+            pages[-1].append(Section(plan, ()))
+        done = 0
+        while done < len(entries):
+            if room == 0:
+                pages.append([])
+                room = size
+            run = entries[done:done + room]
+            pages[-1].append(Section(plan, run, continued=done > 0))
+            done += len(run)
+            room -= len(run)
+    return pages

@@ -14,7 +14,9 @@ from actionplan.export.json_export import to_json_bytes
 from actionplan.history import ChangeEntry, History
 from actionplan.history.serialize import entry_to_data, note_to_data
 from actionplan.model.entities import Plan, Site
+from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.links import PagePaths, page_url
+from actionplan.pages.pagination import chunks, page_title, paginations
 from actionplan.pages.specs import PageSpec, SiteFile
 from actionplan.render.feeds import FeedEntry, atom_feed
 
@@ -23,10 +25,6 @@ CHANGES_DIR = "changes"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 FEED_LIMIT = 100
-# Changes on one changelog page; older ones go on numbered pages after it. A county's history
-# holds tens of thousands of changes: on one page that is a download of a hundred megabytes
-# for a resident on a phone, and a build whose time and memory grow with the whole history.
-PAGE_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -97,12 +95,13 @@ class ChangeView:
 
 
 def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | None,
-                   paths: PagePaths, history_paths: HistoryPaths = HistoryPaths()
-                   ) -> list[PageSpec]:
-    """The plan pages with their changes attached, then the changelog pages."""
+                   paths: PagePaths, history_paths: HistoryPaths = HistoryPaths(), *,
+                   page_size: int = DEFAULT_PAGE_SIZE) -> list[PageSpec]:
+    """The plan pages with their changes attached, then the changelog pages (`page_size`
+    changes a page)."""
     if changelog is None or not changelog.history.available:
         return specs
-    views = _Views(site, changelog, paths, history_paths)
+    views = _Views(site, changelog, paths, history_paths, page_size)
     attached = [_attach(spec, views) for spec in specs]
     return attached + changelog_pages(site, views)
 
@@ -147,53 +146,21 @@ def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
     return pages
 
 
-@dataclass(frozen=True)
-class Pagination:
-    """Where a changelog page sits among the pages its changes are spread over."""
-
-    number: int
-    count: int
-    first_entry: int  # 1-based position of the page's first change among all of them
-    last_entry: int
-    total_entries: int
-    sources: tuple[str, ...]  # src_uri of every page, newest changes first
-
-    @property
-    def newer_src(self) -> str | None:
-        return self.sources[self.number - 2] if self.number > 1 else None
-
-    @property
-    def older_src(self) -> str | None:
-        return self.sources[self.number] if self.number < self.count else None
-
-    @property
-    def window(self) -> list[tuple[int, str] | None]:
-        """Links to the first, last and nearby pages, None where pages are left out: a
-        list of every page on every page would make the site grow with the square."""
-        shown = sorted({1, self.count} | {n for n in range(self.number - 2, self.number + 3)
-                                          if 1 <= n <= self.count})
-        links: list[tuple[int, str] | None] = []
-        for number in shown:
-            if links and links[-1] is not None and number > links[-1][0] + 1:
-                links.append(None)
-            links.append((number, self.sources[number - 1]))
-        return links
-
-
 def _paged(views: "_Views", page_src, title: str, kind: str, entries: list[ChangeEntry],
            context: dict, description: str) -> list[PageSpec]:
-    """A changelog's pages: PAGE_SIZE changes each; the first page keeps the extra sections."""
-    chunks = [entries[at:at + PAGE_SIZE] for at in range(0, len(entries), PAGE_SIZE)] or [[]]
-    sources = tuple(page_src(number) for number in range(1, len(chunks) + 1))
+    """A changelog's pages, newest changes first; the first page keeps the extra sections.
+
+    A county's history holds tens of thousands of changes: on one page, a download of a
+    hundred megabytes for a resident on a phone (see pagination.py).
+    """
+    runs = chunks(entries, views.page_size)
+    sources = tuple(page_src(number) for number in range(1, len(runs) + 1))
     pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        first = (number - 1) * PAGE_SIZE + 1
-        pagination = Pagination(number, len(chunks), first, first + len(chunk) - 1,
-                                len(entries), sources)
-        extra = {} if number == 1 else {"notes": [], "removed": []}
-        suffix = "" if number == 1 else f" (page {number} of {len(chunks)})"
-        pages.append(PageSpec(sources[number - 1], title + suffix, "changelog.html", kind,
-                              {**context, **extra, "months": views.months(chunk),
+    for run, pagination in zip(runs, paginations([len(run) for run in runs], sources)):
+        extra = {} if pagination.number == 1 else {"notes": [], "removed": []}
+        pages.append(PageSpec(pagination.sources[pagination.number - 1],
+                              page_title(title, pagination), "changelog.html", kind,
+                              {**context, **extra, "months": views.months(run),
                                "pagination": pagination},
                               description))
     return pages
@@ -232,8 +199,8 @@ class _Views:
     """Turns entries into what templates and feeds show, knowing which pages exist now."""
 
     def __init__(self, site: Site, changelog: Changelog, paths: PagePaths,
-                 history_paths: HistoryPaths):
-        self.site, self.changelog = site, changelog
+                 history_paths: HistoryPaths, page_size: int = DEFAULT_PAGE_SIZE):
+        self.site, self.changelog, self.page_size = site, changelog, page_size
         self.paths, self.history_paths = paths, history_paths
         self.plans = {plan.id: plan for plan in site.plans}
         self.groups = {(p.id, g.id) for p in site.plans for g, _ in p.all_groups()}

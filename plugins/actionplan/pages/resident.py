@@ -16,7 +16,7 @@ from actionplan.pages.specs import PageSpec, SiteFile
 def resident_pages(site: Site, paths: PagePaths, options: SiteOptions) -> list[PageSpec]:
     assessor = Assessor(options)
     extra = ResidentPaths(plans=paths)
-    return (browse_pages(site, site_facets(site, assessor), assessor, extra)
+    return (browse_pages(site, site_facets(site, assessor), assessor, extra, options.page_size)
             + [glossary_page(site, extra, options), downloads_page(site, extra, options)])
 
 

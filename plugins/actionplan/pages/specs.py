@@ -91,7 +91,8 @@ def site_pages(site: Site, paths: PagePaths = PagePaths(),
     from actionplan.pages.schema_reference import reference_page
 
     pages = plan_pages(site, paths) + resident_pages(site, paths, options) + [reference_page()]
-    return history_specs.with_changelog(pages, site, changelog, paths)
+    return history_specs.with_changelog(pages, site, changelog, paths,
+                                        page_size=options.page_size)
 
 
 def site_files(site: Site, paths: PagePaths = PagePaths(),
