@@ -12,12 +12,11 @@ import os
 import shutil
 import struct
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
+from ..tiny_site import ENV, build, mkdocs
 from .test_staged_output import snapshot
-from .tiny_site import ENV, mkdocs
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ["mkdocs.yml", "content", "data", "overrides"]
@@ -56,8 +55,7 @@ def test_sitemap_dates_come_from_the_history_not_the_build_day(tmp_path):
                       encoding="utf-8")
     _commit_everything(project, "2021-03-04T12:00:00+00:00")
     env_without_epoch = {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            env=env_without_epoch, capture_output=True, text=True, timeout=300)
+    result = build(project, env=env_without_epoch)
     assert result.returncode == 0, result.stderr
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     assert sitemap.count("<loc>") > 50
