@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ..gitrepo import GitRepo
+from ..tiny_site import built_site
 
 from actionplan.accessibility import known_issues
 from actionplan.accessibility.known_issues import KnownIssue
@@ -22,7 +23,7 @@ from . import tools
 from .browser import local_session
 from .checks import axe_findings, keyboard_findings, open_page, report, sweep_site, tab_through
 from .server import page_paths, serve
-from .site_build import ROOT, build_site
+from .site_build import ROOT
 from .vnu import vnu_errors
 
 BROKEN = """
@@ -47,7 +48,7 @@ def _project(root: Path, broken: bool) -> Path:
         (root / "overrides" / "actionplan" / "action.html").write_text(action + BROKEN,
                                                                         encoding="utf-8")
     GitRepo(root).commit("The site")  # the changelog reads git history, as in a real clone
-    return build_site(root / "mkdocs.yml", root / "site")
+    return built_site(root)
 
 
 @pytest.fixture(scope="module")

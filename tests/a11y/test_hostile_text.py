@@ -14,13 +14,14 @@ import shutil
 import pytest
 
 from ..gitrepo import GitRepo
+from ..tiny_site import built_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .browser import local_session
 from .checks import page_kind
 from .hostile_data import Field, literal_marker, write_hostile_data
 from .server import page_paths, serve
-from .site_build import ROOT, build_site
+from .site_build import ROOT
 
 pytestmark = pytest.mark.a11y_check("hostile-text")
 
@@ -55,7 +56,7 @@ def hostile_site(tmp_path_factory):
     fields = write_hostile_data([ROOT / "data", ROOT / "tests" / "fixtures" / "data"],
                                 project / "data")
     GitRepo(project).commit("The site")  # the changelog reads git history, as in a real clone
-    return build_site(project / "mkdocs.yml", project / "site"), fields
+    return built_site(project), fields
 
 
 def test_no_payload_runs_and_plain_text_is_shown_as_written(browser, hostile_site):
