@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .gitrepo import GitRepo
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
@@ -65,6 +65,19 @@ def make_project(root: Path, config: str | None = None, *, data: Path = MINI_DAT
     for name, content in plans.items():
         raw = content.encode("utf-8") if isinstance(content, str) else content
         (plans_dir / name).write_bytes(raw)
+    return root
+
+
+def copy_bundled_site(root: Path, data: Path | None = ROOT / "data") -> Path:
+    """`root` made a copy of this repository's own site set-up (mkdocs.yml, content/ and the
+    theme overrides), with data/ copied from `data`: the bundled plans by default; None
+    leaves data/ for the caller to write."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder)
+    if data is not None:
+        shutil.copytree(data, root / "data")
     return root
 
 

@@ -9,12 +9,11 @@ search is used on it. Nothing may run; plain-text fields must show their payload
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from ..gitrepo import GitRepo
-from ..tiny_site import built_site
+from ..tiny_site import built_site, copy_bundled_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .browser import local_session
@@ -50,9 +49,7 @@ _INJECTED = """() => {
 def hostile_site(tmp_path_factory):
     """The bundled site's set-up, with data whose every text field carries a payload."""
     project = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    copy_bundled_site(project, data=None)  # the data is written below, with payloads
     fields = write_hostile_data([ROOT / "data", ROOT / "tests" / "fixtures" / "data"],
                                 project / "data")
     GitRepo(project).commit("The site")  # the changelog reads git history, as in a real clone

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 import struct
 import subprocess
 from datetime import date
 from pathlib import Path
 
-from ..tiny_site import ENV, build, mkdocs
+from ..tiny_site import ENV, build, copy_bundled_site, mkdocs
 from .test_staged_output import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ["mkdocs.yml", "content", "data", "overrides"]
 
 
 def test_two_builds_of_the_bundled_site_are_byte_identical(tmp_path):
@@ -43,13 +41,7 @@ def _commit_everything(project: Path, when: str) -> None:
 
 
 def test_sitemap_dates_come_from_the_history_not_the_build_day(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in BUNDLED:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, project / name)
-        else:
-            shutil.copy(ROOT / name, project / name)
+    project = copy_bundled_site(tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text("site_url: https://plans.example.org/\n" + config.read_text("utf-8"),
                       encoding="utf-8")
