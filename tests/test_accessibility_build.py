@@ -6,54 +6,26 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES
+from .tiny_site import NO_HISTORY, build, make_project, mkdocs_yml
 
-MKDOCS_YML = """\
-site_name: Test site
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  font: false
-  custom_dir: {overrides}
-plugins:
-  - search
-  - actionplan:
-      history:
-        allow_missing: true  # a bare folder, not a git repository: no changelog wanted here
-      accessibility:
-{settings}
-"""
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 RECORD = {"date": "2026-11-20", "tools": ["axe-core 4.14.1"], "checks": ["Every page"],
           "pages": 9, "site_pages": 9}
 
 
-def make_project(root: Path, settings: str) -> Path:
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(overrides=OVERRIDES, settings=settings),
-                                     encoding="utf-8")
-    (root / "content").mkdir()
-    (root / "content" / "index.md").write_text("# Home\n\n<!-- actionplan:plans -->\n",
-                                               encoding="utf-8")
-    shutil.copytree(FIXTURES / "data", root / "data")
-    return root
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                          capture_output=True, text=True, timeout=300)
+def make_statement_project(root: Path, settings: str) -> Path:
+    """The mini plan with the site's overrides and these `accessibility` settings."""
+    options = NO_HISTORY + "      accessibility:\n" + settings + "\n"
+    return make_project(root, mkdocs_yml(options, overrides=OVERRIDES))
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("statement"), """\
+    project = make_statement_project(tmp_path_factory.mktemp("statement"), """\
         organisation: Example Borough Council
         email: access@example.org
         enforcement: ecni
@@ -89,7 +61,7 @@ def test_every_page_links_to_the_statement_in_its_footer(built):
 
 
 def test_full_compliance_with_known_issues_stops_a_strict_build(tmp_path):
-    project = make_project(tmp_path, """\
+    project = make_statement_project(tmp_path, """\
         email: access@example.org
         compliance: full
         known_issues:
@@ -101,7 +73,7 @@ def test_full_compliance_with_known_issues_stops_a_strict_build(tmp_path):
 
 
 def test_statement_can_be_switched_off(tmp_path):
-    project = make_project(tmp_path, "        statement: false")
+    project = make_statement_project(tmp_path, "        statement: false")
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert not (project / "site" / "accessibility").exists()
@@ -110,7 +82,7 @@ def test_statement_can_be_switched_off(tmp_path):
 
 
 def test_hand_written_tables_get_a_caption_and_header_scopes(tmp_path):
-    project = make_project(tmp_path, "        email: access@example.org")
+    project = make_statement_project(tmp_path, "        email: access@example.org")
     (project / "content" / "codes.md").write_text(
         "# Codes\n\nTable: Status codes\n\n| Code | Shown as |\n|---|---|\n| a | A |\n",
         encoding="utf-8")

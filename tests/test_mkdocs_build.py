@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES
-from .gitrepo import GitRepo
-
-MKDOCS_YML = """\
-site_name: Test site
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - actionplan
-"""
+from .tiny_site import build, commit_project, make_project, mkdocs_yml
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "index.md").write_text(
-        "# Home\n\n<!-- actionplan:plans -->\n", encoding="utf-8")
-    shutil.copytree(FIXTURES / "data", tmp_path / "data")
-    GitRepo(tmp_path).commit("Publish the mini plan")  # the changelog reads git history
+    # The plugin with its defaults, so in git: the changelog reads the history of data/.
+    commit_project(make_project(tmp_path, mkdocs_yml(None)), "Publish the mini plan")
     return tmp_path
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                          capture_output=True, text=True, timeout=300)
 
 
 def test_build_makes_a_page_per_plan_group_and_action(project):

@@ -7,40 +7,17 @@ wait bounded, and stops it at the end.
 from __future__ import annotations
 
 import html
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES
 from .serving import NOTICE, Server
-
-MKDOCS_YML = """\
-site_name: Test site
-docs_dir: content
-site_dir: site
-strict: true
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - actionplan:
-      history:
-        allow_missing: true  # a bare folder, not a git repository: no changelog wanted here
-"""
+from .tiny_site import build, make_project, mkdocs_yml
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "index.md").write_text("# Home\n\n<!-- actionplan:plans -->\n",
-                                                   encoding="utf-8")
-    shutil.copytree(FIXTURES / "data", tmp_path / "data")
-    return tmp_path
+    return make_project(tmp_path, mkdocs_yml(strict=True))
 
 
 @pytest.fixture
@@ -99,7 +76,6 @@ def test_serve_starts_on_bad_data_but_build_still_refuses_it(project, serve):
     server.wait_for("the home page with the problem", lambda: server.page_has(NOTICE))
     status, body = server.get("/")
     assert "No plan can be shown until the data can be read." in body
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                           capture_output=True, text=True, timeout=300)
-    assert build.returncode == 1
-    assert 'Status "in progres" is not one of' in build.stderr
+    result = build(project)
+    assert result.returncode == 1
+    assert 'Status "in progres" is not one of' in result.stderr

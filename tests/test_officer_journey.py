@@ -9,7 +9,6 @@ answers the guide says to expect, on a copy of this site.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from openpyxl import load_workbook
 from .conftest import ROOT
 from .serving import Server
 from .gitrepo import GitRepo
+from .tiny_site import copy_bundled_site
 
 GUIDE = (ROOT / "content" / "updating-a-plan.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
@@ -90,9 +90,7 @@ def _unquote(args: list[str]) -> list[str]:
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A copy of this site: its configuration, pages, theme overrides and plans."""
-    for name in ("mkdocs.yml", "content", "overrides", "data"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    copy_bundled_site(tmp_path)
     GitRepo(tmp_path).commit("The site as cloned")  # officers work in a clone of the site
     return tmp_path
 

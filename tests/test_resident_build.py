@@ -8,9 +8,6 @@ import io
 import json
 import posixpath
 import re
-import shutil
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
@@ -19,20 +16,16 @@ import pytest
 from actionplan.api import load_site
 from actionplan.render import markdown_to_html
 
+from .tiny_site import NO_HISTORY, build, make_project, mkdocs_yml
+
 ROOT = Path(__file__).parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "residents" / "data"
-
-
-def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                           "-f", str(config), "-d", str(site_dir)],
-                          cwd=config.parent, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("bundled") / "site"
-    result = build(ROOT / "mkdocs.yml", site_dir)
+    result = build(ROOT, "-q", "-d", str(site_dir))
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -146,34 +139,18 @@ def _csv(path: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
 
 
-MKDOCS_YML = """\
-site_name: Test site
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - actionplan:
-{options}
-      history:
-        allow_missing: true  # a bare folder, not a git repository: no changelog wanted here
-"""
+FIND_AND_DASHBOARD = "# Home\n\n<!-- actionplan:find -->\n\n<!-- actionplan:dashboard -->\n"
 
 
 def _project(tmp_path: Path, options: str = "      data_dir: data") -> Path:
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(options=options), encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "index.md").write_text(
-        "# Home\n\n<!-- actionplan:find -->\n\n<!-- actionplan:dashboard -->\n", "utf-8")
-    shutil.copytree(FIXTURE, tmp_path / "data")
-    return tmp_path / "mkdocs.yml"
+    """The residents' fixture plans, with these actionplan options, outside git."""
+    return make_project(tmp_path, mkdocs_yml(options + "\n" + NO_HISTORY), data=FIXTURE,
+                        home=FIND_AND_DASHBOARD)
 
 
 def test_as_of_option_judges_every_plan_at_that_date(tmp_path):
-    config = _project(tmp_path, "      as_of: 2030-01-01\n      update_cadence: P6M")
-    result = build(config, tmp_path / "site")
+    project = _project(tmp_path, "      as_of: 2030-01-01\n      update_cadence: P6M")
+    result = build(project, "-q")
     assert result.returncode == 0, result.stderr
     overdue = (tmp_path / "site/browse/overdue/index.html").read_text(encoding="utf-8")
     assert "Review disability access" in overdue and "Not assessed" not in overdue
@@ -187,15 +164,16 @@ def test_as_of_option_judges_every_plan_at_that_date(tmp_path):
     ("as_of: soon", 'as_of "soon" is not a date written as YYYY-MM-DD'),
 ])
 def test_bad_options_stop_the_build_with_a_clear_message(tmp_path, option, message):
-    result = build(_project(tmp_path, "      " + option), tmp_path / "site")
+    result = build(_project(tmp_path, "      " + option), "-q")
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
 
 
 def test_same_data_gives_the_same_bytes(tmp_path):
-    config = _project(tmp_path)
+    project = _project(tmp_path)
     first, second = tmp_path / "one", tmp_path / "two"
-    assert build(config, first).returncode == 0 and build(config, second).returncode == 0
+    assert (build(project, "-q", "-d", str(first)).returncode == 0
+            and build(project, "-q", "-d", str(second)).returncode == 0)
     for folder in ("downloads", "schema", "browse", "glossary", "plans"):
         for path in sorted((first / folder).rglob("*")):
             if path.is_file():

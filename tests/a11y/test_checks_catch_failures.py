@@ -7,12 +7,12 @@ The same tiny site built with the packaged templates is the control: it reports 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ..gitrepo import GitRepo
+from ..tiny_site import MINI_DATA, built_site, copy_bundled_site
 
 from actionplan.accessibility import known_issues
 from actionplan.accessibility.known_issues import KnownIssue
@@ -22,7 +22,6 @@ from . import tools
 from .browser import local_session
 from .checks import axe_findings, keyboard_findings, open_page, report, sweep_site, tab_through
 from .server import page_paths, serve
-from .site_build import ROOT, build_site
 from .vnu import vnu_errors
 
 BROKEN = """
@@ -37,17 +36,14 @@ BROKEN = """
 
 def _project(root: Path, broken: bool) -> Path:
     """The bundled site's set-up (theme, overrides, styles) on the tiny test data."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "tests" / "fixtures" / "data", root / "data")
+    copy_bundled_site(root, data=MINI_DATA)
     if broken:
         action = (TEMPLATES / "action.html").read_text(encoding="utf-8")
         (root / "overrides" / "actionplan").mkdir(exist_ok=True)
         (root / "overrides" / "actionplan" / "action.html").write_text(action + BROKEN,
                                                                         encoding="utf-8")
     GitRepo(root).commit("The site")  # the changelog reads git history, as in a real clone
-    return build_site(root / "mkdocs.yml", root / "site")
+    return built_site(root)
 
 
 @pytest.fixture(scope="module")

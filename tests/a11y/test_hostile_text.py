@@ -9,18 +9,18 @@ search is used on it. Nothing may run; plain-text fields must show their payload
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from ..gitrepo import GitRepo
+from ..tiny_site import built_site, copy_bundled_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .browser import local_session
 from .checks import page_kind
 from .hostile_data import Field, literal_marker, write_hostile_data
 from .server import page_paths, serve
-from .site_build import ROOT, build_site
+from .site_build import ROOT
 
 pytestmark = pytest.mark.a11y_check("hostile-text")
 
@@ -49,13 +49,11 @@ _INJECTED = """() => {
 def hostile_site(tmp_path_factory):
     """The bundled site's set-up, with data whose every text field carries a payload."""
     project = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    copy_bundled_site(project, data=None)  # the data is written below, with payloads
     fields = write_hostile_data([ROOT / "data", ROOT / "tests" / "fixtures" / "data"],
                                 project / "data")
     GitRepo(project).commit("The site")  # the changelog reads git history, as in a real clone
-    return build_site(project / "mkdocs.yml", project / "site"), fields
+    return built_site(project), fields
 
 
 def test_no_payload_runs_and_plain_text_is_shown_as_written(browser, hostile_site):

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from tests.benchmarks.benchmark import _actionplan_project, _plain_project
 from tests.benchmarks.reference_site import _markdown_link, page_markdown
 from tests.benchmarks.synthetic import Shape, generate
-
-
-def _build(project):
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-                            cwd=project, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+from tests.tiny_site import built_site
 
 
 def _pages(site):
@@ -25,8 +17,8 @@ def _pages(site):
 
 def test_reference_has_the_same_pages_words_and_nav_and_builds_strict(tmp_path):
     plans = generate(Shape(plans=2, actions=12, updates=3))
-    ours = _build(_actionplan_project(tmp_path / "actionplan", plans, 4).repo)
-    theirs = _build(_plain_project(tmp_path / "plain", ours))
+    ours = built_site(_actionplan_project(tmp_path / "actionplan", plans, 4).repo, "--quiet")
+    theirs = built_site(_plain_project(tmp_path / "plain", ours), "--quiet")
     assert _pages(theirs) == _pages(ours)
     title = plans[0].actions()[0].head["title"]
     action_pages = [p for p in _pages(ours) if "/actions/" in p]

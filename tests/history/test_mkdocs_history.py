@@ -5,50 +5,24 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
 from tests.gitrepo import GitRepo
+from tests.tiny_site import build, commit_project, make_project, mkdocs_yml
 
-MKDOCS_YML = """\
-site_name: Test site
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - actionplan:
+# The history block comes last: tests add options to it by appending lines to the file.
+WITH_HISTORY = mkdocs_yml("""\
       history:
         commit_url: https://git.example.org/site/commit/{commit}
-"""
-
-
-def make_project(root: Path, extra_yml: str = "") -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML + extra_yml, encoding="utf-8")
-    (root / "content").mkdir()
-    (root / "content" / "index.md").write_text("# Home\n\n<!-- actionplan:plans -->\n",
-                                               encoding="utf-8")
-    (root / ".gitignore").write_text("/site/\n/.cache/\n", encoding="utf-8")
-    shutil.copytree(FIXTURES / "data", root / "data")
-    return root
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                          capture_output=True, text=True, timeout=300)
+""")
 
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> GitRepo:
     """The mini site with three revisions: published, an update added, an action reworded."""
-    repo = GitRepo(make_project(tmp_path_factory.mktemp("mkdocs") / "site"))
-    repo.commit("Publish the mini plan")
+    project = make_project(tmp_path_factory.mktemp("mkdocs") / "site", WITH_HISTORY)
+    repo = commit_project(project, "Publish the mini plan")
     plan = repo.root / "data" / "plans" / "mini.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("Review the website", "Review the website and the app"),
@@ -117,7 +91,7 @@ def test_a_shallow_clone_builds_without_a_changelog_when_allowed(repo, tmp_path)
 
 
 def test_outside_git_the_build_stops_and_says_so(tmp_path):
-    project = make_project(tmp_path / "plain")
+    project = make_project(tmp_path / "plain", WITH_HISTORY)
     result = build(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "is not inside a git repository" in result.stderr

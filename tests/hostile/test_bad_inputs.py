@@ -12,7 +12,7 @@ import pytest
 
 from actionplan import cli
 
-from .tiny_site import make_site, mkdocs
+from ..tiny_site import make_project, mkdocs
 
 CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -53,7 +53,7 @@ def test_every_case_has_its_expected_messages():
 
 @pytest.mark.parametrize("case", CASES)
 def test_actionplan_validate(case, tmp_path, monkeypatch, capsys):
-    project = make_site(tmp_path, case_inputs(case))
+    project = make_project(tmp_path, plans=case_inputs(case))
     monkeypatch.chdir(project)
     code = cli.main(["validate"])  # the console script's entry point: an exception fails here
     out = capsys.readouterr()
@@ -67,7 +67,7 @@ def test_actionplan_validate(case, tmp_path, monkeypatch, capsys):
 
 @pytest.mark.parametrize("case", CASES)
 def test_mkdocs_build_strict(case, tmp_path):
-    project = make_site(tmp_path / "project", case_inputs(case))
+    project = make_project(tmp_path / "project", plans=case_inputs(case))
     result = mkdocs(project, "build", "--strict")
     output = result.stderr + result.stdout
     expected = expected_lines(case)

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 import struct
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
+from ..tiny_site import ENV, build, copy_bundled_site, mkdocs
 from .test_staged_output import snapshot
-from .tiny_site import ENV, mkdocs
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ["mkdocs.yml", "content", "data", "overrides"]
 
 
 def test_two_builds_of_the_bundled_site_are_byte_identical(tmp_path):
@@ -44,20 +41,13 @@ def _commit_everything(project: Path, when: str) -> None:
 
 
 def test_sitemap_dates_come_from_the_history_not_the_build_day(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in BUNDLED:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, project / name)
-        else:
-            shutil.copy(ROOT / name, project / name)
+    project = copy_bundled_site(tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text("site_url: https://plans.example.org/\n" + config.read_text("utf-8"),
                       encoding="utf-8")
     _commit_everything(project, "2021-03-04T12:00:00+00:00")
     env_without_epoch = {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            env=env_without_epoch, capture_output=True, text=True, timeout=300)
+    result = build(project, env=env_without_epoch)
     assert result.returncode == 0, result.stderr
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     assert sitemap.count("<loc>") > 50

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from .tiny_site import make_site, mkdocs
+from ..tiny_site import make_project, mkdocs
 
 PLAN = """\
 schema_version: 1
@@ -34,7 +34,7 @@ groups:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = make_site(tmp_path_factory.mktemp("titles"), {"titles.yaml": PLAN})
+    project = make_project(tmp_path_factory.mktemp("titles"), plans={"titles.yaml": PLAN})
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     return project / "site"

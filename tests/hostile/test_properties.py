@@ -28,7 +28,7 @@ from actionplan.load import SourceDocument
 
 from .html_checks import live_markup
 from .strategies import plan_data
-from .tiny_site import make_site, mkdocs
+from ..tiny_site import make_project, mkdocs
 
 NAME = "data/plans/generated.yaml"
 STRICT_HTML = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
@@ -94,7 +94,7 @@ def test_every_generated_site_builds_strictly_and_every_page_is_well_formed(plan
         files = {f"plan-{i}.yaml": plan_to_yaml({**data, "plan": {**data["plan"],
                                                                    "id": f"plan-{i}"}})
                  for i, data in enumerate(plans)}
-        project = make_site(Path(folder), files)
+        project = make_project(Path(folder), plans=files)
         result = mkdocs(project, "build", "--strict")
         assert result.returncode == 0, result.stderr
         pages = sorted((project / "site").rglob("*.html"))

@@ -25,7 +25,7 @@ from actionplan.validate import load_schema
 
 from .html_checks import live_markup, parse, risky_elements, text_of
 from .payloads import ALL, MARKER, PAYLOADS, benign, payload_plan
-from .tiny_site import make_site, mkdocs
+from ..tiny_site import make_project, mkdocs
 
 PLAN_FILE = "data/plans/payload-plan.yaml"
 
@@ -172,7 +172,8 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     """(site from the payload plan, site from the same plan in harmless words)."""
     sites = []
     for name, data in (("payload", payload_plan()), ("benign", benign(payload_plan()))):
-        project = make_site(tmp_path_factory.mktemp(name), {"payload-plan.yaml": as_yaml(data)})
+        project = make_project(tmp_path_factory.mktemp(name),
+                               plans={"payload-plan.yaml": as_yaml(data)})
         result = mkdocs(project, "build", "--strict")
         assert result.returncode == 0, result.stderr
         sites.append(project / "site")

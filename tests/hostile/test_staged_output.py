@@ -18,7 +18,7 @@ import pytest
 from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
 
 from ..unit.plan_text import VALID
-from .tiny_site import ENV, make_site, mkdocs
+from ..tiny_site import ENV, make_project, mkdocs
 
 PROJECT_ENTRIES = ["content", "data", "mkdocs.yml"]
 
@@ -30,7 +30,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def built(tmp_path) -> Path:
-    project = make_site(tmp_path / "project", {"plan.yaml": VALID})
+    project = make_project(tmp_path / "project", plans={"plan.yaml": VALID})
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     return project
@@ -162,7 +162,7 @@ def _fetch_when_up(url: str, process: subprocess.Popen, seconds: float = 60) -> 
 
 @pytest.mark.parametrize("flags", [[], ["--clean"]], ids=["serve", "serve-clean"])
 def test_serve_still_serves_the_plans(tmp_path, flags):
-    project = make_site(tmp_path / "project", {"plan.yaml": VALID})
+    project = make_project(tmp_path / "project", plans={"plan.yaml": VALID})
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload",
                                 "-a", f"127.0.0.1:{port}", *flags], cwd=project, env=ENV,

@@ -15,7 +15,7 @@ from actionplan import cli
 
 from ..unit.plan_text import VALID
 from .test_staged_output import snapshot
-from .tiny_site import make_site, mkdocs
+from ..tiny_site import make_project, mkdocs
 
 # A valid plan with one warning: a group with both sub-groups and actions of its own.
 WARNED = VALID.replace("  levels: [{kind: objective, label: Objective}]",
@@ -29,7 +29,7 @@ ERRORED = VALID.replace("status: in_progress", "status: in progres")
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    project = make_site(tmp_path / "project", {"plan.yaml": VALID})
+    project = make_project(tmp_path / "project", plans={"plan.yaml": VALID})
     assert mkdocs(project, "build", "--strict").returncode == 0
     return project
 

@@ -222,11 +222,14 @@ FOLDER = {
 }
 
 
-QUOTED = ([m for _, m in CASES.values()] + list(FOLDER.values()) +
-          [m for module in (test_import_problems, test_update, test_new_plan)
-           for m in module.MESSAGES.values()])
+# Every message the guide quotes, named by where it comes from and which case it is.
+QUOTED = {f"plan file/{kind}": message for kind, (_, message) in CASES.items()}
+QUOTED.update({f"data folder/{kind}": message for kind, message in FOLDER.items()})
+for command, module in (("import", test_import_problems), ("update", test_update),
+                        ("new-plan", test_new_plan)):
+    QUOTED.update({f"{command}/{kind}": message for kind, message in module.MESSAGES.items()})
 
 
-@pytest.mark.parametrize("message", QUOTED)
+@pytest.mark.parametrize("message", list(QUOTED.values()), ids=list(QUOTED))
 def test_the_guide_quotes_the_message_word_for_word(message):
     assert message in GUIDE.read_text(encoding="utf-8")

@@ -1,0 +1,113 @@
+"""A tiny MkDocs project in a temporary folder, and the `mkdocs` commands run on it.
+
+Every test that builds a real site starts here; what differs between them (the actionplan
+options, a theme overrides folder, the data, git history) is a parameter, so a change to how
+a test site is set up is made once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from .conftest import FIXTURES, ROOT
+from .gitrepo import GitRepo
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+       "PYTHONDONTWRITEBYTECODE": "1"}
+MINI_DATA = FIXTURES / "data"  # the mini plan: one objective, a priority area, two actions
+HOME = "# Home\n\n<!-- actionplan:plans -->\n"
+
+# The actionplan options of a site outside git (each line indented to sit under the plugin).
+NO_HISTORY = """\
+      history:
+        allow_missing: true  # a bare folder, not a git repository: no changelog wanted here
+"""
+
+
+def mkdocs_yml(plugin_options: str | None = NO_HISTORY, *, overrides: Path | None = None,
+               strict: bool = False) -> str:
+    """mkdocs.yml text: Material without web fonts, search, and actionplan.
+
+    `plugin_options` are YAML lines already indented to sit under `- actionplan:`; None gives
+    the plugin with its defaults. `overrides` is the theme's custom_dir; `strict` writes
+    `strict: true` into the file itself, not only on the command line.
+    """
+    lines = ["site_name: Test site", "docs_dir: content", "site_dir: site"]
+    lines += ["strict: true"] if strict else []
+    lines += ["theme:", "  name: material", "  font: false"]
+    lines += [f"  custom_dir: {overrides}"] if overrides else []
+    lines += ["plugins:", "  - search"]
+    if plugin_options is None:
+        return "\n".join(lines + ["  - actionplan"]) + "\n"
+    return "\n".join(lines + ["  - actionplan:"]) + "\n" + plugin_options
+
+
+def make_project(root: Path, config: str | None = None, *, data: Path = MINI_DATA,
+                 plans: Mapping[str, bytes | str] | None = None, home: str = HOME) -> Path:
+    """`root` made a MkDocs project: mkdocs.yml (`config`, or the default of `mkdocs_yml`), a
+    home page, and data/ copied from `data`, or, when `plans` is given, data/plans/ holding
+    just those files (file name -> content: bytes are written as they are)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(mkdocs_yml() if config is None else config,
+                                     encoding="utf-8")
+    (root / "content").mkdir(exist_ok=True)
+    (root / "content" / "index.md").write_text(home, encoding="utf-8")
+    if plans is None:
+        shutil.copytree(data, root / "data")
+        return root
+    plans_dir = root / "data" / "plans"
+    plans_dir.mkdir(parents=True, exist_ok=True)
+    for name, content in plans.items():
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        (plans_dir / name).write_bytes(raw)
+    return root
+
+
+def copy_bundled_site(root: Path, data: Path | None = ROOT / "data") -> Path:
+    """`root` made a copy of this repository's own site set-up (mkdocs.yml, content/ and the
+    theme overrides), with data/ copied from `data`: the bundled plans by default; None
+    leaves data/ for the caller to write."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder)
+    if data is not None:
+        shutil.copytree(data, root / "data")
+    return root
+
+
+def commit_project(project: Path, message: str = "Publish the mini plan") -> GitRepo:
+    """The project as a git repository with one commit, as a publisher's clone is: the
+    changelog reads the history of data/. The build's own output is ignored."""
+    (project / ".gitignore").write_text("/site/\n/.cache/\n", encoding="utf-8")
+    repo = GitRepo(project)
+    repo.commit(message)
+    return repo
+
+
+def mkdocs(project: Path, *args: str,
+           env: Mapping[str, str] = ENV) -> subprocess.CompletedProcess:
+    """`mkdocs ARGS` run in the project folder, as a publisher would run it."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def build(project: Path, *args: str,
+          env: Mapping[str, str] = ENV) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict ARGS` run in the project folder, as CI runs it."""
+    return mkdocs(project, "build", "--strict", *args, env=env)
+
+
+def built_site(project: Path, *args: str, site_dir: Path | None = None) -> Path:
+    """The site folder of `build` (into `site_dir`, or the project's site/); a failed build
+    stops the test with MkDocs' messages."""
+    site_dir = site_dir or project / "site"
+    result = build(project, "-d", str(site_dir), *args)
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build --strict failed:\n{result.stderr}")
+    return site_dir
