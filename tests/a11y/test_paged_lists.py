@@ -19,7 +19,8 @@ from . import tools
 from .browser import local_session
 from .checks import report, sweep_site
 from .server import page_paths, serve
-from .site_build import ROOT, build_site
+from ..tiny_site import built_site
+from .site_build import ROOT
 from .vnu import vnu_errors
 
 _NUMBERED = re.compile(r"/(?:page|older)/\d+/$")
@@ -34,7 +35,8 @@ def paged_site(tmp_path_factory) -> Path:
     assert paged != text, "mkdocs.yml no longer sets data_dir: put page_size elsewhere"
     config.write_text(paged, encoding="utf-8")
     try:
-        return build_site(config, tmp_path_factory.mktemp("paged") / "site")
+        return built_site(ROOT, "-f", str(config),
+                          site_dir=tmp_path_factory.mktemp("paged") / "site")
     finally:
         config.unlink()
 
