@@ -33,6 +33,10 @@ _FORMAT = (f"{_RECORD}%H{_FIELD}%cI{_FIELD}"
            f"%(trailers:key=Change-reason,valueonly,unfold,separator=%x1d){_FIELD}")
 _ZERO = "0" * 40
 _PIPE_BYTES = 1 << 20  # how far git may write ahead of the reader
+# git maps its pack files into memory in windows of up to 1 GB (on 64-bit): reading every
+# version of a county's plans kept 240 MB of the pack resident. Small windows take as
+# long (measured: 2.2 s for 1,885 versions either way) and keep 40 MB.
+_SMALL_PACK_WINDOWS = ("-c", "core.packedGitWindowSize=16m", "-c", "core.packedGitLimit=64m")
 
 
 class GitError(Exception):
@@ -152,7 +156,8 @@ def read_blobs(repo: Path, blobs: list[str]) -> dict[str, bytes]:
     """The content of each blob, read by one `git cat-file --batch` process."""
     if not blobs:
         return {}
-    out = run_git(repo, "cat-file", "--batch", input="".join(b + "\n" for b in blobs).encode())
+    out = run_git(repo, *_SMALL_PACK_WINDOWS, "cat-file", "--batch",
+                  input="".join(b + "\n" for b in blobs).encode())
     found: dict[str, bytes] = {}
     position = 0
     while position < len(out):
@@ -178,7 +183,8 @@ def stream_blobs(repo: Path, blobs: list[str]) -> Iterator[tuple[str, bytes | No
     if not blobs:
         return
     try:
-        process = subprocess.Popen(["git", "-C", str(repo), "cat-file", "--batch"],
+        process = subprocess.Popen(["git", "-C", str(repo), *_SMALL_PACK_WINDOWS, "cat-file",
+                                    "--batch"],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, bufsize=_PIPE_BYTES)
     except FileNotFoundError:
