@@ -298,3 +298,22 @@ def test_an_overdue_listing_over_pages_keeps_every_plan_in_order(site):
 def test_page_size_must_be_a_whole_number_of_one_or_more():
     with pytest.raises(ValueError, match="page_size 0 is not a whole number"):
         SiteOptions(page_size=0)
+
+
+def test_a_long_index_of_leads_gets_a_page_per_plan_and_keeps_every_lead(site, pages):
+    small = render_all(site, SiteOptions(page_size=2))
+    leads = lambda html: re.findall(r'<li><a href="[^"]*">(.*?)</a> <span class="ap-count">',
+                                    html)
+    index_spec, index = small["browse/lead/index.md"]
+    plan_pages = sorted(s for s in small if re.fullmatch(r"browse/lead/[^/]+/index\.md", s))
+    assert plan_pages == sorted(index_spec.context["plan_indexes"].values())
+    assert len(plan_pages) == len(site.plans) and leads(index) == []
+    assert sorted(lead for s in plan_pages for lead in leads(small[s][1])) == sorted(
+        leads(pages["browse/lead/index.md"][1]))  # every lead, each on its plan's page
+    spec, html = small[plan_pages[0]]
+    plan = spec.context["facet_plan"]
+    assert spec.title == f"Actions by lead in {plan.title}"
+    assert f'href="{plan_pages[0].split("/")[2]}/"' in index  # linked from the index
+    assert '<li><a href="../">Lead</a></li>' in html  # and back, in its breadcrumbs
+    assert "plan_indexes" in pages["browse/lead/index.md"][0].context
+    assert pages["browse/lead/index.md"][0].context["plan_indexes"] == {}  # short: one page

@@ -23,7 +23,8 @@ from ..tiny_site import built_site
 from .site_build import ROOT
 from .vnu import vnu_errors
 
-_NUMBERED = re.compile(r"/(?:page|older)/\d+/$")
+# Page n of a list, and one plan's page of a long index of leads or departments.
+_NUMBERED = re.compile(r"/(?:page|older)/\d+/$|^browse/(?:lead|department)/[^/]+/$")
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +44,13 @@ def paged_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def numbered_pages(paged_site) -> list[str]:
-    """One numbered page of each browse facet and of each changelog."""
+    """One numbered page of each browse facet and of each changelog, and one plan's page of
+    each long index."""
     numbered = [p for p in page_paths(paged_site) if _NUMBERED.search(p)]
     chosen: dict[str, str] = {}
     for path in numbered:
-        kind = "/".join(path.split("/")[:2]) if path.startswith("browse/") else path.split(
-            "/older/")[0]
+        kind = path.split("/older/")[0] if path.startswith("changes/") else (
+            "/".join(path.split("/")[:2]) + ("/page" if "/page/" in path else "/plan"))
         chosen.setdefault(kind, path)
     return list(chosen.values())
 
@@ -57,6 +59,7 @@ def test_long_lists_get_numbered_pages_of_each_kind(numbered_pages):
     assert any(p.startswith("changes/older/") for p in numbered_pages)
     assert any(re.match(r"changes/[^/]+/older/", p) for p in numbered_pages)
     assert any(p.startswith("browse/") and "/page/" in p for p in numbered_pages)
+    assert "browse/lead/charnwood-2016-2018/" in numbered_pages
 
 
 @pytest.mark.a11y_check("axe")

@@ -37,6 +37,10 @@ FACET_PAGE_TITLES = {
     "no-recent-update": "Actions with no recent update",
 }
 
+# Facets whose values belong to one plan each (a job title means different people in
+# different organisations): their index names them plan by plan.
+PER_PLAN_VALUES = ("lead", "department")
+
 VALUE_TITLES = {
     "status": "Status: {label}",
     "equality-group": "Equality group: {label}",
@@ -96,7 +100,7 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
                                     title, FACET_INTROS[facet.key],
                                     f"{title} across all plans.", page_size)
             continue
-        specs.append(_facet_page(facet, base, paths))
+        specs += _facet_pages(facet, base, paths, page_size)
         for value in facet.values:
             title = value_title(facet, value)
             where = value.plan.title if value.plan else "all plans"
@@ -106,11 +110,25 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
     return specs
 
 
-def _facet_page(facet: Facet, base: dict, paths: ResidentPaths) -> PageSpec:
+def _facet_pages(facet: Facet, base: dict, paths: ResidentPaths, page_size: int
+                 ) -> list[PageSpec]:
+    """The facet's index of values. Leads and departments are named plan by plan; where
+    there are more than `page_size` of them (a county's plans name over a thousand leads),
+    the index lists the plans and each plan's values get a page of their own."""
     title = FACET_PAGE_TITLES[facet.key]
-    context = {**base, "facet": facet, "intro": FACET_INTROS[facet.key]}
-    return PageSpec(paths.facet(facet.key), title, "facet_index.html", "facet-index", context,
-                    f"{title}, across all plans.")
+    by_plan = facet.key in PER_PLAN_VALUES and len(facet.values) > page_size
+    named = {value.plan.id for value in facet.values if value.plan is not None}
+    plans = [plan for plan in facet.covered if plan.id in named] if by_plan else []
+    context = {**base, "facet": facet, "intro": FACET_INTROS[facet.key], "facet_plan": None,
+               "plan_indexes": {plan.id: paths.facet_plan(facet.key, plan.id) for plan in plans}}
+    specs = [PageSpec(paths.facet(facet.key), title, "facet_index.html", "facet-index",
+                      context, f"{title}, across all plans.")]
+    for plan in plans:
+        specs.append(PageSpec(paths.facet_plan(facet.key, plan.id), f"{title} in {plan.title}",
+                              "facet_index.html", "facet-index",
+                              {**context, "facet_plan": plan},
+                              f"{title} in {plan.title}."))
+    return specs
 
 
 def _listing_pages(facet: Facet, value: FacetValue, base: dict, src_uri: str, title: str,

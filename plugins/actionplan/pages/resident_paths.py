@@ -23,6 +23,11 @@ class ResidentPaths:
     def facet(self, facet_key: str) -> str:
         return f"{self.browse}/{facet_key}/index.md"
 
+    def facet_plan(self, facet_key: str, plan_id: str) -> str:
+        """One plan's part of a long index of leads or departments (their value keys are
+        "<plan id>/<name>", so no value page is ever here)."""
+        return f"{self.browse}/{facet_key}/{plan_id}/index.md"
+
     def facet_value(self, facet_key: str, value_key: str) -> str:
         return f"{self.browse}/{facet_key}/{value_key}/index.md"
 
