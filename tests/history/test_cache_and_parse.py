@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from actionplan.api import parse_plan_bytes
-from actionplan.history import HistoryCache, read_history
+from actionplan.history import (
+    ChangeEntry, History, HistoryCache, HistoryNote, Revision, read_history, serialize,
+)
 from actionplan.history import gitlog
 from actionplan.history.parse import parse_revision, parse_revision_file
 from tests.conftest import FIXTURES, ROOT
@@ -94,6 +98,32 @@ def test_a_damaged_cache_file_is_ignored(scripted, tmp_path):
         file.write_text("{not json", encoding="utf-8")
     HistoryCache.forget_all()
     assert read_history(repo.root, repo.root / "data", cache=HistoryCache(folder)) == expected
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5])
+def test_the_cache_form_gives_back_the_same_history(count):
+    first = Revision("a" * 40, datetime(2020, 1, 2, tzinfo=timezone.utc), "Round 1")
+    second = Revision("b" * 40, datetime(2020, 4, 2, tzinfo=timezone.utc))
+    entries = tuple(ChangeEntry((first, second)[i % 2], "plan", "Plan", "action", f"1.{i}",
+                                f"Action 1.{i}", "status", f"Action 1.{i}: status changed.",
+                                before="Not started" if i else None, after="In progress",
+                                detail=str(i) if i % 3 else None)
+                    for i in range(count))
+    history = History(entries=entries, notes=(HistoryNote(second, "a.yaml", "unreadable"),),
+                      revisions=(first, second))
+    rows = json.loads(json.dumps(serialize.history_to_rows(history)))  # as stored
+    assert serialize.history_from_rows(rows) == history
+    if count > 1:  # each repeated text once
+        assert rows["texts"].count("In progress") == 1
+
+
+def test_a_cache_whose_columns_do_not_match_is_refused():
+    history = History(entries=(ChangeEntry(Revision("a" * 40, datetime(2020, 1, 2)), "p", "P",
+                                           "plan", "p", "Plan", "added", "Plan added."),) * 2)
+    rows = serialize.history_to_rows(history)
+    rows["columns"][3] = rows["columns"][3][:1]
+    with pytest.raises(ValueError):  # the reader then reads from git instead
+        serialize.history_from_rows(rows)
 
 
 PLAN_FILES = sorted((ROOT / "data" / "plans").glob("*.yaml")) + [

@@ -69,11 +69,15 @@ def run_git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
     except FileNotFoundError:
         raise GitError("the git command was not found; install git") from None
     if done.returncode != 0:
-        # git's whole message: "fatal: ..." is often followed by the command that fixes it.
-        lines = done.stderr.decode("utf-8", "replace").split("\n")
-        message = " ".join(line.strip().removeprefix("hint: ") for line in lines if line.strip())
-        raise GitError(message[:600] or f"git {args[0]} failed")
+        raise GitError(_message(done.stderr, args))
     return done.stdout
+
+
+def _message(stderr: bytes, args: tuple[str, ...]) -> str:
+    # git's whole message: "fatal: ..." is often followed by the command that fixes it.
+    lines = stderr.decode("utf-8", "replace").split("\n")
+    message = " ".join(line.strip().removeprefix("hint: ") for line in lines if line.strip())
+    return message[:600] or f"git {next(a for a in args if not a.startswith('-'))} failed"
 
 
 def repository_root(folder: Path) -> Path:
@@ -108,12 +112,34 @@ def count_commits(repo: Path, pathspec: str) -> int:
 
 def read_commits(repo: Path, pathspec: str) -> list[Commit]:
     """Every first-parent commit that changed files under `pathspec`, oldest first."""
-    if head_commit(repo) is None:
-        return []
-    out = run_git(repo, "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent",
-                  "-m", "--reverse", "--no-color", "--no-ext-diff", f"--format={_FORMAT}",
-                  "HEAD", "--", pathspec)
-    return parse_log(out.decode("utf-8", "surrogateescape"))
+    return CommitReading(repo, pathspec).result()
+
+
+class CommitReading:
+    """`read_commits`, started now and finished by `result()`: git runs while the caller
+    does other work (a rebuild reads its cache meanwhile)."""
+
+    def __init__(self, repo: Path, pathspec: str):
+        self.args = ("log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent",
+                     "-m", "--reverse", "--no-color", "--no-ext-diff", f"--format={_FORMAT}",
+                     "HEAD", "--", pathspec)
+        self.process = None
+        if head_commit(repo) is not None:
+            try:
+                self.process = subprocess.Popen(["git", "-C", str(repo), *self.args],
+                                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                                stderr=subprocess.PIPE)
+            except FileNotFoundError:
+                raise GitError("the git command was not found; install git") from None
+            _enlarge(self.process.stdout)  # so git runs ahead to the end of a long log
+
+    def result(self) -> list[Commit]:
+        if self.process is None:
+            return []
+        out, err = self.process.communicate()
+        if self.process.returncode != 0:
+            raise GitError(_message(err, self.args))
+        return parse_log(out.decode("utf-8", "surrogateescape"))
 
 
 def parse_log(text: str) -> list[Commit]:

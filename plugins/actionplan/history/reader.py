@@ -9,7 +9,7 @@ from actionplan.history.blob_supply import BlobSupply
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import (
-    Commit, GitError, NotARepository, is_shallow, read_commits, repository_root,
+    Commit, CommitReading, GitError, NotARepository, is_shallow, repository_root,
 )
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 from actionplan.history.parse import ParsedVersion, parse_revision
@@ -99,9 +99,10 @@ class _HistoryReader:
         self.blobs: BlobSupply | None = None
 
     def read(self) -> Checkpoint:
-        commits = read_commits(self.root, self.pathspec)
-        hashes = [c.revision.commit for c in commits]
+        reading = CommitReading(self.root, self.pathspec)  # git runs while the cache loads
         saved = self.cache.load(self.root, self.pathspec)
+        commits = reading.result()
+        hashes = [c.revision.commit for c in commits]
         if saved is not None and saved.commits == hashes:
             return saved  # nothing new: no file is read
         new = commits

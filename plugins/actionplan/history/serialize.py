@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import repeat
+from operator import itemgetter
 
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 
@@ -79,8 +81,18 @@ def history_from_rows(data: dict) -> History:
     first, *rest = data["columns"]
     if len(rest) != len(_ENTRY_FIELDS):
         raise ValueError("the cache's entries have other fields than this code's")
-    columns = [[revisions[n] for n in first]] + [[texts[n] for n in column] for column in rest]
-    return History(entries=tuple(map(ChangeEntry._make, zip(*columns))),
+    columns = [_pick(revisions, first)] + [_pick(texts, column) for column in rest]
+    # Each row is a whole entry, in field order: made as the tuple it is, with no Python
+    # call per entry (ChangeEntry._make's check is the field count above and strict zip).
+    rows = zip(*columns, strict=True)
+    return History(entries=tuple(map(tuple.__new__, repeat(ChangeEntry), rows)),
                    notes=tuple([HistoryNote(revisions[row[0]], *row[1:])
                                 for row in data["notes"]]),
                    revisions=tuple([revisions[index] for index in data["listed"]]))
+
+
+def _pick(values: list, numbers: list[int]) -> tuple:
+    """values[n] for each n: itemgetter does it in C (but gives a bare value for one n)."""
+    if len(numbers) < 2:
+        return tuple(values[n] for n in numbers)
+    return itemgetter(*numbers)(values)
