@@ -35,6 +35,19 @@ def test_with_no_cache_folder_the_worker_hands_over_through_a_temporary_one(scri
     assert history == read_history(repo.root, repo.root / "data")
 
 
+def test_a_cache_folder_that_cannot_be_written_is_not_where_the_worker_hands_over(
+        scripted, tmp_path):
+    repo, _ = scripted
+    blocked = tmp_path / "file"
+    blocked.write_text("a file, not a folder", encoding="utf-8")
+    reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(blocked / "c"),
+                             aside_from=0)
+    assert reading.process is not None and reading.handover is not None
+    history = reading.result()
+    HistoryCache.forget_all()
+    assert history == read_history(repo.root, repo.root / "data")
+
+
 def test_a_known_history_is_read_here(scripted, tmp_path):
     repo, _ = scripted
     read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path))

@@ -86,9 +86,17 @@ class HistoryReading:
         except (GitError, HistoryUnavailable):
             return  # `result()` reads here, and says what is wrong
         folder = self.cache.folder
-        if folder is None:
+        if folder is None or not _writable(folder):  # the worker hands over through a temp one
             folder = self.handover = Path(tempfile.mkdtemp(prefix="actionplan-history-"))
         self.process = _spawn(root, self.data_dir, folder)
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _spawn(root: Path, data_dir: Path, folder: Path) -> subprocess.Popen | None:
