@@ -315,5 +315,8 @@ def test_a_long_index_of_leads_gets_a_page_per_plan_and_keeps_every_lead(site, p
     assert spec.title == f"Actions by lead in {plan.title}"
     assert f'href="{plan_pages[0].split("/")[2]}/"' in index  # linked from the index
     assert '<li><a href="../">Lead</a></li>' in html  # and back, in its breadcrumbs
+    lead_page = next(s for s in small if s.startswith(plan_pages[0].removesuffix("index.md"))
+                     and s != plan_pages[0])
+    assert f'<li><a href="../">{plan.menu_title}</a></li>' in small[lead_page][1]  # back up
     assert "plan_indexes" in pages["browse/lead/index.md"][0].context
     assert pages["browse/lead/index.md"][0].context["plan_indexes"] == {}  # short: one page

@@ -100,33 +100,43 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
                                     title, FACET_INTROS[facet.key],
                                     f"{title} across all plans.", page_size)
             continue
-        specs += _facet_pages(facet, base, paths, page_size)
+        plan_indexes = _plan_indexes(facet, paths, page_size)
+        specs += _facet_pages(facet, {**base, "plan_indexes": plan_indexes}, paths)
         for value in facet.values:
             title = value_title(facet, value)
             where = value.plan.title if value.plan else "all plans"
-            specs += _listing_pages(facet, value, base, paths.facet_value(facet.key, value.key),
-                                    title, value_intro(facet, value),
-                                    f"{title}: actions in {where}.", page_size)
+            # The breadcrumbs of a lead's listing pass through its plan's index, if it has one.
+            up = plan_indexes.get(value.plan.id) if value.plan else None
+            specs += _listing_pages(facet, value, {**base, "plan_index": up},
+                                    paths.facet_value(facet.key, value.key), title,
+                                    value_intro(facet, value), f"{title}: actions in {where}.",
+                                    page_size)
     return specs
 
 
-def _facet_pages(facet: Facet, base: dict, paths: ResidentPaths, page_size: int
-                 ) -> list[PageSpec]:
-    """The facet's index of values. Leads and departments are named plan by plan; where
-    there are more than `page_size` of them (a county's plans name over a thousand leads),
-    the index lists the plans and each plan's values get a page of their own."""
-    title = FACET_PAGE_TITLES[facet.key]
-    by_plan = facet.key in PER_PLAN_VALUES and len(facet.values) > page_size
+def _plan_indexes(facet: Facet, paths: ResidentPaths, page_size: int) -> dict[str, str]:
+    """Plan id -> that plan's own index page, for a facet of leads or departments with more
+    than `page_size` values (a county's plans name over a thousand leads); else none."""
+    if facet.key not in PER_PLAN_VALUES or len(facet.values) <= page_size:
+        return {}
     named = {value.plan.id for value in facet.values if value.plan is not None}
-    plans = [plan for plan in facet.covered if plan.id in named] if by_plan else []
-    context = {**base, "facet": facet, "intro": FACET_INTROS[facet.key], "facet_plan": None,
-               "plan_indexes": {plan.id: paths.facet_plan(facet.key, plan.id) for plan in plans}}
+    return {plan.id: paths.facet_plan(facet.key, plan.id)
+            for plan in facet.covered if plan.id in named}
+
+
+def _facet_pages(facet: Facet, base: dict, paths: ResidentPaths) -> list[PageSpec]:
+    """The facet's index of values. Leads and departments are named plan by plan; where
+    each plan has an index of its own (`base["plan_indexes"]`), the facet's index lists the
+    plans and links to those."""
+    title = FACET_PAGE_TITLES[facet.key]
+    context = {**base, "facet": facet, "intro": FACET_INTROS[facet.key], "facet_plan": None}
     specs = [PageSpec(paths.facet(facet.key), title, "facet_index.html", "facet-index",
                       context, f"{title}, across all plans.")]
-    for plan in plans:
-        specs.append(PageSpec(paths.facet_plan(facet.key, plan.id), f"{title} in {plan.title}",
-                              "facet_index.html", "facet-index",
-                              {**context, "facet_plan": plan},
+    plans = {plan.id: plan for plan in facet.covered}
+    for plan_id, src_uri in base["plan_indexes"].items():
+        plan = plans[plan_id]
+        specs.append(PageSpec(src_uri, f"{title} in {plan.title}", "facet_index.html",
+                              "facet-index", {**context, "facet_plan": plan},
                               f"{title} in {plan.title}."))
     return specs
 
@@ -141,7 +151,7 @@ def _listing_pages(facet: Facet, value: FacetValue, base: dict, src_uri: str, ti
     sizes = [sum(len(section.entries) for section in page) for page in pages]
     specs = []
     for sections, pagination in zip(pages, paginations(sizes, sources)):
-        context = {**base, "facet": facet, "value": value, "intro": intro,
+        context = {"plan_index": None, **base, "facet": facet, "value": value, "intro": intro,
                    "listing_title": title, "sections": sections, "pagination": pagination}
         specs.append(PageSpec(sources[pagination.number - 1], page_title(title, pagination),
                               "facet_listing.html", "facet-listing", context, description))
