@@ -23,8 +23,9 @@ from ..tiny_site import built_site
 from .site_build import ROOT
 from .vnu import vnu_errors
 
-# Page n of a list, and one plan's page of a long index of leads or departments.
-_NUMBERED = re.compile(r"/(?:page|older)/\d+/$|^browse/(?:lead|department)/[^/]+/$")
+# Page n of a list, one plan's page of a long index of leads or departments, and a lead's
+# listing under it (its breadcrumbs pass through that page).
+_NUMBERED = re.compile(r"/(?:page|older)/\d+/$|^browse/(?:lead|department)/[^/]+/(?:[^/]+/)?$")
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,8 @@ def numbered_pages(paged_site) -> list[str]:
     chosen: dict[str, str] = {}
     for path in numbered:
         kind = path.split("/older/")[0] if path.startswith("changes/") else (
-            "/".join(path.split("/")[:2]) + ("/page" if "/page/" in path else "/plan"))
+            "/".join(path.split("/")[:2]) + ("/page" if "/page/" in path else
+                                             f"/depth {path.count('/')}"))
         chosen.setdefault(kind, path)
     return list(chosen.values())
 
@@ -60,6 +62,8 @@ def test_long_lists_get_numbered_pages_of_each_kind(numbered_pages):
     assert any(re.match(r"changes/[^/]+/older/", p) for p in numbered_pages)
     assert any(p.startswith("browse/") and "/page/" in p for p in numbered_pages)
     assert "browse/lead/charnwood-2016-2018/" in numbered_pages
+    assert any(p.startswith("browse/lead/charnwood-2016-2018/") and p.count("/") == 4
+               for p in numbered_pages)
 
 
 @pytest.mark.a11y_check("axe")
