@@ -72,3 +72,13 @@ def test_other_data_errors_stop_the_build(project, breakage, message):
     result = build(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert message in result.stderr.lower() or message in result.stderr
+
+
+@pytest.mark.parametrize("anchor, found", [("groups", True), ("no-such-part", False)])
+def test_links_to_a_part_of_a_generated_page_are_checked_against_it(tmp_path, anchor, found):
+    config = mkdocs_yml() + "validation:\n  anchors: warn\n"
+    home = f"# Home\n\n[The objectives](plans/mini-plan/index.md#{anchor})\n"
+    project = make_project(tmp_path, config, home=home)
+    result = build(project)
+    assert (result.returncode == 0) == found, result.stderr
+    assert ("does not contain an anchor" in result.stderr) != found

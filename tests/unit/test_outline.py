@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actionplan.render.outline import outline
+from actionplan.render.outline import anchor_ids, outline
 
 PAGE = """<nav><ol><li>Home</li></ol></nav>
 <h1 class="x"><span class="ap-number">Action 1.1</span><span class="visually-hidden">:</span>
@@ -36,3 +36,8 @@ def test_outline_reads_entities_nested_tags_and_only_real_ids():
     assert found.title == "Action 1.2: Fish & chips"
     assert [(h.id, h.text) for h in found.sections] == [("why", "Why <this>"), ("upper", "Upper")]
     assert found.sections[0].html == "Why &lt;this&gt;"
+
+
+def test_anchor_ids_are_every_element_id():
+    assert anchor_ids(PAGE) == {"summary", "deeper", "progress"}
+    assert anchor_ids("<dt id='a&amp;b'>x</dt><p data-id=\"no\">") == {"a&b"}

@@ -13,13 +13,16 @@ from html import escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from actionplan.render.outline import outline
+from actionplan.render.outline import anchor_ids, outline
 
 CONTENT_ID = "main-content"  # the id overrides/main.html gives the page's <article>
 
 
 def set_page_outline(page: Page, html: str) -> str:
-    """Set `page.toc` from the rendered page; return the HTML unchanged."""
+    """Set `page.toc` from the rendered page, and the anchors MkDocs checks links to it
+    against (it collects them when it renders Markdown, which generated pages skip: a
+    hand-written link to glossary/#overdue was reported as broken); return the HTML."""
+    page.present_anchor_ids = anchor_ids(html)
     found = outline(html)
     sections = [{"level": 2, "id": h.id, "name": h.html, "children": []} for h in found.sections]
     page.toc = get_toc([{"level": 1, "id": CONTENT_ID, "name": escape(found.title, quote=False),

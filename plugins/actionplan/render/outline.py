@@ -43,9 +43,16 @@ def outline(html: str) -> Outline:
     return found
 
 
+def anchor_ids(html: str) -> set[str]:
+    """Every element id in the HTML: the anchors a link into the page can name."""
+    return {unescape(m.group(1) if m.group(1) is not None else m.group(2))
+            for m in _ELEMENT_ID.finditer(html)}
+
+
 # A regular expression, not an HTML parser: it is as exact on the templates' output and
 # takes a thirtieth of the time (the parser cost 6% of a 1,400-page build; both gave
 # the same outline on all 1,868 pages of the bundled and a synthetic site).
 _HEADING = re.compile(r"<h([12])(\s[^>]*)?>(.*?)</h\1\s*>", re.S | re.I)
 _ID = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _TAG = re.compile(r"<[^>]*>")
+_ELEMENT_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
