@@ -77,7 +77,8 @@ def _message(stderr: bytes, args: tuple[str, ...]) -> str:
     # git's whole message: "fatal: ..." is often followed by the command that fixes it.
     lines = stderr.decode("utf-8", "replace").split("\n")
     message = " ".join(line.strip().removeprefix("hint: ") for line in lines if line.strip())
-    return message[:600] or f"git {next(a for a in args if not a.startswith('-'))} failed"
+    command = args[len(_SMALL_PACK_WINDOWS):] if args[:1] == ("-c",) else args
+    return message[:600] or f"git {command[0]} failed"
 
 
 def repository_root(folder: Path) -> Path:

@@ -1,4 +1,4 @@
-"""History to and from plain JSON data: for `changelog.json`, and rows for the on-disk cache."""
+"""History as plain JSON data: entries for `changelog.json`; the cache's compact form, both ways."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from operator import itemgetter
 
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 
-FORMAT_VERSION = 1
 _ENTRY_FIELDS = [name for name in ChangeEntry._fields if name != "revision"]
 
 
@@ -17,39 +16,14 @@ def revision_to_data(revision: Revision) -> dict:
             "reason": revision.reason}
 
 
-def revision_from_data(data: dict) -> Revision:
-    return Revision(data["commit"], datetime.fromisoformat(data["date"]), data.get("reason"))
-
-
 def entry_to_data(entry: ChangeEntry) -> dict:
     return {"revision": revision_to_data(entry.revision),
             **{name: getattr(entry, name) for name in _ENTRY_FIELDS}}
 
 
-def entry_from_data(data: dict) -> ChangeEntry:
-    return ChangeEntry(revision=revision_from_data(data["revision"]),
-                       **{name: data.get(name) for name in _ENTRY_FIELDS})
-
-
 def note_to_data(note: HistoryNote) -> dict:
     return {"revision": revision_to_data(note.revision), "file": note.file,
             "message": note.message}
-
-
-def note_from_data(data: dict) -> HistoryNote:
-    return HistoryNote(revision_from_data(data["revision"]), data["file"], data["message"])
-
-
-def history_to_data(history: History) -> dict:
-    return {"entries": [entry_to_data(e) for e in history.entries],
-            "notes": [note_to_data(n) for n in history.notes],
-            "revisions": [revision_to_data(r) for r in history.revisions]}
-
-
-def history_from_data(data: dict) -> History:
-    return History(entries=tuple(entry_from_data(e) for e in data["entries"]),
-                   notes=tuple(note_from_data(n) for n in data["notes"]),
-                   revisions=tuple(revision_from_data(r) for r in data["revisions"]))
 
 
 def history_to_rows(history: History) -> dict:

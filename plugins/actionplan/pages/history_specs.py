@@ -16,7 +16,7 @@ from actionplan.history.serialize import entry_to_data, note_to_data
 from actionplan.model.entities import Plan, Site
 from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.links import PagePaths, page_url
-from actionplan.pages.pagination import chunks, page_title, paginations
+from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
 from actionplan.pages.specs import PageSpec, SiteFile
 from actionplan.render.feeds import FeedEntry, atom_feed
 
@@ -54,7 +54,7 @@ class HistoryPaths:
     def _numbered(folder: str, number: int) -> str:
         # changes/older/2/ cannot be any plan's page: a plan id has no slash, so even a plan
         # called "older" has its pages at changes/older/index.md and changes/older/older/2/.
-        return f"{folder}/index.md" if number == 1 else f"{folder}/older/{number}/index.md"
+        return numbered_src(f"{folder}/index.md", number, folder="older")
 
     def site_feed(self) -> str:
         return f"{self.prefix}/atom.xml"

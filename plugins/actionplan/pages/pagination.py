@@ -68,6 +68,6 @@ def numbered_src(src_uri: str, number: int, folder: str = "page") -> str:
 
 
 def page_title(title: str, pagination: Pagination) -> str:
-    if pagination.count == 1 or pagination.number == 1:
+    if pagination.number == 1:
         return title
     return f"{title} (page {pagination.number} of {pagination.count})"
