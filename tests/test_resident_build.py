@@ -153,8 +153,12 @@ def test_as_of_option_judges_every_plan_at_that_date(tmp_path):
     result = build(project, "-q")
     assert result.returncode == 0, result.stderr
     overdue = (tmp_path / "site/browse/overdue/index.html").read_text(encoding="utf-8")
-    assert "Review disability access" in overdue and "Not assessed" not in overdue
+    assert "Not assessed" not in overdue
     assert '<time datetime="2030-01-01">1 January 2030</time>' in overdue
+    # Its target passed but it has no update: listed apart, never as overdue.
+    assert "Review disability access" not in overdue
+    passed = (tmp_path / "site/browse/target-passed-no-status/index.html").read_text("utf-8")
+    assert "Review disability access" in passed
     rows = _csv(tmp_path / "site/downloads/all-plans.csv")
     assert {r["assessed_as_of"] for r in rows} == {"2030-01-01"}
 

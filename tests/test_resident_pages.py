@@ -92,7 +92,8 @@ def test_overdue_page_says_when_each_plan_is_judged_and_which_are_not(pages):
     assert "1 action" in words and "=Ramps in every library" in words
     assert "Judged as at 30 June 2021: the date the plan's progress describes (June 2021)" \
         in words
-    assert "Not assessed: Untagged Draft Plan 2019. It publishes no progress date" in words
+    assert ("Untagged Draft Plan 2019: not assessed. It gives no date its progress describes"
+            in words)
     assert '<time datetime="2021-06-30">30 June 2021</time>' in html
 
 
@@ -105,7 +106,9 @@ def test_stale_page_lists_no_recent_update(pages):
 def test_action_page_warns_in_words_and_links_its_json(pages):
     _, html = pages["plans/tagged-plan/actions/late/index.md"]
     words = text(html)
-    assert "Overdue The target date, March 2021, had passed by 30 June 2021" in words
+    assert ("Timing: Overdue. The target date, “March 2021”, had passed by 30 June 2021 (the "
+            "date the plan's progress describes), and the latest update gives the status “In "
+            "progress”.") in words
     assert "Action id late in plan tagged-plan" in words
     assert 'href="action.json"' in html
     assert 'href="../../../../browse/equality-group/disability/"' in html
@@ -124,14 +127,18 @@ def test_plan_dashboard(pages):
     words = text(html)
     assert "Progress up to: June 2021" in words
     assert "No progress update: 1 of 7 actions (14%)" in words
-    assert "Overdue: 1 action, judged as at 30 June 2021" in words
+    assert ("Overdue: 1 action of the 4 actions with a target date that can pass and no "
+            "completed, withdrawn or transferred status, judged as at 30 June 2021") in words
+    assert "Target passed, no status given: 0 actions" in words
+    assert ("Not judged against a date: 1 done, 1 withdrawn or transferred, 1 with no dated "
+            "target") in words
     assert "No recent update: 2 actions (expected every 1 month)" in words
     assert "Actions by status in each Equality Objective" in words
     assert re.search(r"EO 1: Fair services.*?</th>\s*<td>6</td>", html, re.S)
     assert 'style="width: 14.3%"' in html and "14%" in words  # bar and number agree
     assert 'href="../../downloads/plans/tagged-plan.csv"' in html
     untagged = text(pages["plans/untagged-plan/index.md"][1])
-    assert "Overdue: not assessed, because the plan gives no progress date" in untagged
+    assert "Overdue: not assessed. It gives no date its progress describes" in untagged
 
 
 def test_status_is_never_colour_alone(pages):

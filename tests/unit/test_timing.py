@@ -121,7 +121,10 @@ def test_unassessed_plans_are_never_overdue_or_stale(site):
     assessment = assess(plan, action, SiteOptions())
     assert not assessment.reference.assessed
     assert not assessment.overdue and assessment.stale_since is None
-    assert assess(plan, action, SiteOptions(as_of=date(2020, 1, 1))).overdue
+    assert assessment.verdict.code == "not_assessed"
+    # Judged at a date, its passed target still is not "overdue": it has no update at all.
+    forced = assess(plan, action, SiteOptions(as_of=date(2020, 1, 1)))
+    assert forced.verdict.code == "target_passed_no_status" and not forced.overdue
 
 
 def test_assessor_rereads_a_plan_that_was_reloaded_with_the_same_id(site):

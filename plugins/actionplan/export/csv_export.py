@@ -13,11 +13,12 @@ from typing import Callable, Iterable
 
 from actionplan.export.json_export import action_uid
 from actionplan.export.plan_data import action_data
+from actionplan.facets.judgement import overdue_flag
 from actionplan.facets.timing import Assessment, Assessor
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Group, Plan, Site
 from actionplan.facets.facets import characteristic_codes
-from actionplan.model.vocabulary import PSED_AIMS, characteristic_label
+from actionplan.model.vocabulary import PSED_AIMS, VERDICT_ORDER, characteristic_label
 from actionplan.pages.specs import group_heading
 
 LIST_SEPARATOR = " | "
@@ -75,9 +76,8 @@ def _update_line(update) -> str:
 
 
 def _overdue(row: Row) -> str:
-    if not row.assessment.reference.assessed:
-        return ""
-    return "yes" if row.assessment.overdue else "no"
+    """yes or no where the data can say; empty where it cannot (see overdue_flag)."""
+    return {True: "yes", False: "no", None: ""}[overdue_flag(row.assessment.verdict)]
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -112,9 +112,16 @@ COLUMNS: tuple[Column, ...] = (
            lambda r: [d.end.isoformat() if d.end else "" for d in r.action.due]),
     Column("current_due", "Target dates after any revision in a progress update (list).",
            lambda r: _dates(r.action.current_due)),
-    Column("overdue", "yes when the final target date had passed by assessed_as_of and the "
-           "action was not completed, withdrawn or transferred; empty when the plan is not "
-           "assessed.", _overdue),
+    Column("overdue", "yes when verdict is late (the final target date had passed by "
+           "assessed_as_of and the latest update states a status that is not completed, "
+           "withdrawn or transferred); empty when the data cannot say (verdict "
+           "target_passed_no_status or not_assessed); otherwise no.", _overdue),
+    Column("verdict", "The site's one judgement of the action's timing, as a code: "
+           + ", ".join(VERDICT_ORDER) + ". See the glossary.",
+           lambda r: r.assessment.verdict.code),
+    Column("verdict_label", "The verdict in words.", lambda r: r.assessment.verdict.label),
+    Column("verdict_reason", "Why: one sentence about this action.",
+           lambda r: r.assessment.verdict.reason),
     Column("no_update_since", "Date of the latest update when it is older than the update "
            "cadence at assessed_as_of; otherwise empty.",
            lambda r: r.assessment.stale_since.text if r.assessment.stale_since else None),

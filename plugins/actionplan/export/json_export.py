@@ -13,6 +13,7 @@ import orjson
 
 from actionplan.api import check_document
 from actionplan.export.plan_data import SCHEMA_VERSION, action_data, date_data, plan_data
+from actionplan.facets.judgement import overdue_flag
 from actionplan.facets.timing import Assessor
 from actionplan.load import SourceDocument
 from actionplan.model import build_plan
@@ -66,7 +67,10 @@ def derived_data(plan: Plan, action: Action, assessor: Assessor) -> dict[str, An
         "current_due": [date_data(d) for d in action.current_due],
         "assessed_as_of": reference.date.isoformat() if reference.date else None,
         "assessed_as_of_source": reference.source,
-        "overdue": assessment.overdue if reference.assessed else None,
+        "overdue": overdue_flag(assessment.verdict),
+        "verdict": assessment.verdict.code,
+        "verdict_label": assessment.verdict.label,
+        "verdict_reason": assessment.verdict.reason,
         "no_update_since": date_data(assessment.stale_since),
         "update_cadence": assessment.cadence,
     }

@@ -1,5 +1,5 @@
 """Ways to browse actions across plans: by status, lead, equality group, target year, and the
-two warnings (overdue, no recent update). Each is a list of values, each value a list of
+warnings (overdue, target passed with no status given, no recent update). Each is a list of values, each value a list of
 actions; pages and downloads read these, nothing here knows about pages.
 """
 
@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from actionplan.facets.judgement import unjudged_reason
 from actionplan.facets.timing import Assessor
 from actionplan.model.entities import Action, Group, Lead, Plan, Site
 from actionplan.model.vocabulary import (
@@ -60,6 +61,10 @@ class Facet:
     covered: tuple[Plan, ...] = ()  # plans whose data can place actions under this facet
     not_covered: tuple[Plan, ...] = ()
     single: bool = False  # one listing only (overdue, no recent update)
+    not_covered_reasons: tuple[str, ...] = ()  # why, for each of not_covered (single facets)
+
+    def not_covered_with_reasons(self) -> list[tuple[Plan, str]]:
+        return list(zip(self.not_covered, self.not_covered_reasons))
 
     def value(self, key: str) -> FacetValue:
         return next(v for v in self.values if v.key == key)
@@ -73,6 +78,7 @@ class SiteFacets:
     target_year: Facet
     overdue: Facet
     stale: Facet
+    target_passed: Facet  # target passed, no status given: not overdue, listed apart
     extra: tuple[Facet, ...] = field(default=())  # facets only some sites have (department)
 
     def get(self, key: str) -> Facet | None:
@@ -80,7 +86,7 @@ class SiteFacets:
 
     def __iter__(self) -> Iterator[Facet]:
         yield from (self.status, self.equality_group, self.lead, self.target_year, self.overdue,
-                    self.stale, *self.extra)
+                    self.target_passed, self.stale, *self.extra)
 
 
 def _rows(site: Site) -> Iterator[tuple[Plan, Action, tuple[Group, ...]]]:
@@ -227,23 +233,43 @@ def target_year_facet(site: Site) -> Facet:
 
 
 def overdue_facet(site: Site, assessor: Assessor) -> Facet:
-    return _warning_facet(site, assessor, "overdue", "Overdue",
-                          lambda p, a: assessor(p, a).overdue)
+    """Only actions the judgement calls late: a status that says not done, target passed."""
+    return _verdict_facet(site, assessor, "overdue", "Overdue", "late")
+
+
+def target_passed_facet(site: Site, assessor: Assessor) -> Facet:
+    """Target passed but no status stated: listed apart, never as overdue."""
+    return _verdict_facet(site, assessor, "target-passed-no-status",
+                          "Target passed, no status given", "target_passed_no_status")
 
 
 def stale_facet(site: Site, assessor: Assessor) -> Facet:
-    return _warning_facet(site, assessor, "no-recent-update", "No recent update",
+    assessed = [p for p in site.plans if assessor.reference(p).assessed]
+    return _warning_facet(site, "no-recent-update", "No recent update", assessed,
+                          {p.id: unjudged_reason(assessor.reference(p), [])
+                           for p in site.plans if p not in assessed},
                           lambda p, a: assessor(p, a).stale_since is not None)
 
 
-def _warning_facet(site: Site, assessor: Assessor, key: str, title: str,
-                   test: Callable[[Plan, Action], bool]) -> Facet:
-    assessed = {p.id for p in site.plans if assessor.reference(p).assessed}
+def _verdict_facet(site: Site, assessor: Assessor, key: str, title: str, code: str) -> Facet:
+    reasons = {p.id: unjudged_reason(assessor.reference(p),
+                                     [assessor(p, a).verdict for a, _ in p.all_actions()])
+               for p in site.plans}
+    covered = [p for p in site.plans if reasons[p.id] is None]
+    return _warning_facet(site, key, title, covered,
+                          {k: v for k, v in reasons.items() if v is not None},
+                          lambda p, a: assessor(p, a).verdict.code == code)
+
+
+def _warning_facet(site: Site, key: str, title: str, covered: list[Plan],
+                   reasons: dict[str, str], test: Callable[[Plan, Action], bool]) -> Facet:
+    ids = {p.id for p in covered}
     entries = tuple(Entry(plan, action, groups) for plan, action, groups in _rows(site)
-                    if plan.id in assessed and test(plan, action))
-    return Facet(key, title, (FacetValue(key, title, entries),),
-                 covered=tuple(p for p in site.plans if p.id in assessed),
-                 not_covered=tuple(p for p in site.plans if p.id not in assessed), single=True)
+                    if plan.id in ids and test(plan, action))
+    not_covered = tuple(p for p in site.plans if p.id not in ids)
+    return Facet(key, title, (FacetValue(key, title, entries),), covered=tuple(covered),
+                 not_covered=not_covered, single=True,
+                 not_covered_reasons=tuple(reasons[p.id] for p in not_covered))
 
 
 def site_facets(site: Site, assessor: Assessor) -> SiteFacets:
@@ -251,6 +277,7 @@ def site_facets(site: Site, assessor: Assessor) -> SiteFacets:
     return SiteFacets(status=status_facet(site), equality_group=characteristic_facet(site),
                       lead=lead_facet(site), target_year=target_year_facet(site),
                       overdue=overdue_facet(site, assessor), stale=stale_facet(site, assessor),
+                      target_passed=target_passed_facet(site, assessor),
                       extra=(department,) if department else ())
 
 

@@ -6,9 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from actionplan.facets.judgement import JUDGED, count_verdicts, unjudged_reason
 from actionplan.facets.timing import Assessor, Reference
 from actionplan.model.entities import Action, Group, Plan, Site
-from actionplan.model.vocabulary import STATUS_ORDER, STATUSES
+from actionplan.model.vocabulary import STATUS_ORDER, STATUSES, VERDICT_ORDER, VERDICTS
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,47 @@ class GroupSummary:
 
 
 @dataclass(frozen=True)
+class VerdictCount:
+    code: str
+    label: str
+    meaning: str
+    count: int
+
+    @property
+    def key(self) -> str:
+        return self.code.replace("_", "-")
+
+
+@dataclass(frozen=True)
 class PlanSummary:
     plan: Plan
     breakdown: Breakdown
     groups: tuple[GroupSummary, ...]
     reference: Reference
-    overdue: int
+    verdicts: dict[str, int]  # every verdict code, in VERDICT_ORDER, zeros included
     stale: int
+    not_assessed_reason: str | None = None  # why no action can be judged against a date
+
+    @property
+    def assessed(self) -> bool:
+        """Whether any action can be judged against a date: else counts read "not assessed"."""
+        return self.not_assessed_reason is None
+
+    @property
+    def overdue(self) -> int:
+        return self.verdicts["late"]
+
+    @property
+    def judged(self) -> int:
+        """Actions judged against a date: not yet due, overdue, or target passed unstated."""
+        return sum(self.verdicts[code] for code in JUDGED)
+
+    @property
+    def verdict_counts(self) -> tuple[VerdictCount, ...]:
+        """Each verdict with its count, in the standard order, present verdicts only."""
+        return tuple(VerdictCount(code, VERDICTS[code].label, VERDICTS[code].meaning,
+                                  self.verdicts[code])
+                     for code in VERDICT_ORDER if self.verdicts[code])
 
     @property
     def no_update(self) -> StatusCount:
@@ -86,13 +121,16 @@ def breakdown(actions: Iterable[Action]) -> Breakdown:
 def plan_summary(plan: Plan, assessor: Assessor) -> PlanSummary:
     actions = [a for a, _ in plan.all_actions()]
     assessments = [assessor(plan, a) for a in actions]
+    verdicts = [a.verdict for a in assessments]
+    reference = assessor.reference(plan)
     return PlanSummary(
         plan=plan,
         breakdown=breakdown(actions),
         groups=tuple(GroupSummary(g, breakdown(g.all_actions())) for g in plan.groups),
-        reference=assessor.reference(plan),
-        overdue=sum(a.overdue for a in assessments),
+        reference=reference,
+        verdicts=count_verdicts(verdicts),
         stale=sum(a.stale_since is not None for a in assessments),
+        not_assessed_reason=unjudged_reason(reference, verdicts),
     )
 
 

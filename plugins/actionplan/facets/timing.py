@@ -8,9 +8,10 @@ same pages on every build. The reference date of a plan is, in order:
 3. the end of the latest date carried by any of the plan's progress updates;
 4. none: the plan is not assessed, and pages say so rather than guess.
 
-An action is overdue when its final target date (after any revision) ended before the
-reference date and it is not completed, withdrawn or transferred. Dates with no end
-(ongoing, recurring, as required, an event) are never overdue.
+What the site concludes from the target date is a verdict (facets/judgement.py): an action
+is overdue ("late") only when its final target date (after any revision) ended before the
+reference date and its latest update states a status that is not completed, withdrawn or
+transferred. Dates with no end (ongoing, recurring, as required, an event) are never overdue.
 
 An action has had no update for too long when its latest update's date, plus the plan's
 update cadence (or the site default), is before the reference date.
@@ -22,6 +23,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from actionplan.facets.judgement import Verdict, judge
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Plan
 from actionplan.options import ISO_DURATION, SiteOptions
@@ -55,9 +57,17 @@ class Reference:
 class Assessment:
     reference: Reference
     cadence: str
-    overdue: bool = False
-    missed_due: FuzzyDate | None = None  # the target date that has passed, when overdue
+    verdict: Verdict  # the one judgement of the action's timing; every view reads it
     stale_since: FuzzyDate | None = None  # the latest update's date, when too old
+
+    @property
+    def overdue(self) -> bool:
+        return self.verdict.overdue
+
+    @property
+    def missed_due(self) -> FuzzyDate | None:
+        """The target date that has passed, when the action is overdue."""
+        return self.verdict.due if self.verdict.overdue else None
 
 
 def add_duration(start: date, duration: str) -> date:
@@ -99,12 +109,10 @@ def assess(plan: Plan, action: Action, options: SiteOptions,
            reference: Reference | None = None) -> Assessment:
     reference = reference or reference_date(plan, options)
     cadence = plan.update_cadence or options.update_cadence
+    verdict = judge(action, reference, final_due(action))
     if not reference.assessed:
-        return Assessment(reference, cadence)
-    due = final_due(action)
-    overdue = (due is not None and due.sort_date < reference.date
-               and action.status.code not in CLOSED_STATUSES)
-    return Assessment(reference, cadence, overdue=overdue, missed_due=due if overdue else None,
+        return Assessment(reference, cadence, verdict)
+    return Assessment(reference, cadence, verdict,
                       stale_since=_stale_since(action, cadence, reference.date))
 
 

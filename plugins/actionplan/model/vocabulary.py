@@ -31,6 +31,34 @@ STATUSES: dict[str, Term] = {t.code: t for t in [
 STATUS_ORDER = ["completed", "in_progress", "ongoing", "rescheduled", "not_started",
                 "transferred", "withdrawn", "unknown", "no_update"]
 
+# What the site concludes about an action's timing, one verdict each (facets/judgement.py).
+# Only the status an update states is read, never its free text, so "no status given" is
+# never turned into "not done".
+VERDICTS: dict[str, Term] = {t.code: t for t in [
+    Term("done", "Done", "The latest progress update says the action is completed."),
+    Term("on_time", "Not yet due",
+         "Its target date had not passed by the date the plan is judged at."),
+    Term("late", "Overdue",
+         "Its target date had passed by the date the plan is judged at, and its latest "
+         "update gives a status that says it was not finished."),
+    Term("target_passed_no_status", "Target passed, no status given",
+         "Its target date had passed by the date the plan is judged at, but no update states "
+         "a status, so the site cannot tell whether it was done; it is not counted as overdue."),
+    Term("no_target", "No dated target",
+         "The plan gives no target date that can pass (none, or one such as “Ongoing” or "
+         "“Every year”), so it cannot be overdue or not yet due."),
+    Term("not_assessed", "Not assessed",
+         "The plan gives no date its progress describes, so there is no date to judge the "
+         "target date against."),
+    Term("withdrawn", "Withdrawn or transferred",
+         "The action was dropped or handed to another body, so its target date no longer "
+         "applies."),
+]}
+
+# Order for counts: settled first, then judged against a date, then what cannot be judged.
+VERDICT_ORDER = ["done", "withdrawn", "on_time", "late", "target_passed_no_status",
+                 "no_target", "not_assessed"]
+
 CHARACTERISTICS: dict[str, Term] = {t.code: t for t in [
     Term("age", "Age", "Protected characteristic, Equality Act 2010."),
     Term("disability", "Disability", "Protected characteristic, Equality Act 2010."),

@@ -22,7 +22,15 @@ FACET_INTROS = {
     "department": "The directorate or unit of each action's leads, where the plan records "
                   "one.",
     "target-year": "The year each action's target date ends, after any revision.",
-    "overdue": "Actions whose target date has passed without being completed.",
+    "overdue": "Actions whose target date had passed by the date their plan is judged at, "
+               "and whose latest update gives a status that says they were not finished "
+               "(not started, in progress, ongoing or target date revised). Actions whose "
+               "updates give no status are not listed here: see target passed, no status "
+               "given.",
+    "target-passed-no-status": "Actions whose target date had passed by the date their plan "
+                               "is judged at, but whose updates give no status (or which "
+                               "have no update), so the site cannot tell whether they were "
+                               "done. They are not counted as overdue.",
     "no-recent-update": "Actions whose latest progress update is older than the plan's "
                         "update cadence.",
 }
@@ -34,6 +42,7 @@ FACET_PAGE_TITLES = {
     "department": "Actions by department",
     "target-year": "Actions by target year",
     "overdue": "Overdue actions",
+    "target-passed-no-status": "Target passed, no status given",
     "no-recent-update": "Actions with no recent update",
 }
 

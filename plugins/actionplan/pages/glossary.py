@@ -6,7 +6,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from actionplan.model.entities import Plan, Site
-from actionplan.model.vocabulary import CHARACTERISTICS, PSED_AIMS, STATUS_ORDER, STATUSES
+from actionplan.model.vocabulary import (
+    CHARACTERISTICS, PSED_AIMS, STATUS_ORDER, STATUSES, VERDICT_ORDER, VERDICTS,
+)
 from actionplan.options import SiteOptions
 from actionplan.pages.resident_paths import ResidentPaths
 from actionplan.pages.specs import PageSpec
@@ -49,6 +51,7 @@ def glossary_page(site: Site, paths: ResidentPaths, options: SiteOptions) -> Pag
         "paths": paths,
         "options": options,
         "statuses": [STATUSES[code] for code in STATUS_ORDER],
+        "verdicts": [VERDICTS[code] for code in VERDICT_ORDER],
         "status_counts": Counter(a.status.code for p in site.plans for a, _ in p.all_actions()),
         "characteristics": list(CHARACTERISTICS.values()),
         "psed_aims": list(PSED_AIMS.values()),
