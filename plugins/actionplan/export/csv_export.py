@@ -89,7 +89,8 @@ COLUMNS: tuple[Column, ...] = (
            lambda r: r.plan.organisation.name),
     Column("group_ids", "Identifiers of the objectives or sections the action sits in, "
            "outermost first (list).", lambda r: [g.id for g in r.groups]),
-    Column("group_headings", "Their headings as the plan numbers them (list).",
+    Column("group_headings", "Their headings as the plan numbers them; a heading cut off in "
+           "the source ends in … (list).",
            lambda r: [group_heading(g) for g in r.groups]),
     Column("action_id", "The action's identifier within the plan.", lambda r: r.action.id),
     Column("number", "The action's number as printed (empty when unnumbered).",

@@ -23,7 +23,10 @@ STATUSES: dict[str, Term] = {t.code: t for t in [
     Term("rescheduled", "Target date revised", "The target date has been moved."),
     Term("transferred", "Transferred", "Responsibility has passed to another body or plan."),
     Term("withdrawn", "Withdrawn", "The action has been dropped; the reason is given."),
-    Term("unknown", "Status not stated", "An update was published but did not state a status."),
+    # Worded apart from "No update yet": this action has an update; it gives no status.
+    Term("unknown", "Updated, no status given",
+         "A progress update was published, but it does not say whether the action is done, "
+         "under way or not started: read the update itself."),
     Term("no_update", "No update yet", "No progress update has been published for this action."),
 ]}
 

@@ -187,9 +187,11 @@ def _attach(spec: PageSpec, views: "_Views") -> PageSpec:
         plan, action = spec.context["plan"], spec.context["action"]
         changes = views.changelog.history.for_subject(plan.id, "action", action.id)
         extra = {"action_changes": [views.view(e) for e in changes],
-                 "plan_changes_src": views.history_paths.plan_page(plan.id)}
+                 "plan_changes_src": views.history_paths.plan_page(plan.id),
+                 "data_changed": views.data_changed}
     elif spec.kind == "plan":
-        extra = {"plan_changes_src": views.history_paths.plan_page(spec.context["plan"].id)}
+        extra = {"plan_changes_src": views.history_paths.plan_page(spec.context["plan"].id),
+                 "data_changed": views.data_changed}
     else:
         return spec
     return replace(spec, context={**spec.context, **extra})
@@ -205,6 +207,10 @@ class _Views:
         self.plans = {plan.id: plan for plan in site.plans}
         self.groups = {(p.id, g.id) for p in site.plans for g, _ in p.all_groups()}
         self.actions = {(p.id, a.id) for p in site.plans for a, _ in p.all_actions()}
+        # The day the data last changed: pages say a plan has ended when its period was over
+        # by then (facets/period.py), never by the build's own date.
+        dates = [r.date.date() for r in changelog.history.revisions]
+        self.data_changed = max(dates) if dates else None
 
     def target(self, entry: ChangeEntry) -> str | None:
         plan_id, item_id = entry.plan_id, entry.subject_id

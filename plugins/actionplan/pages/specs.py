@@ -54,11 +54,27 @@ class PageSpec:
     in_nav: bool = False
 
 
+CUT_OFF_MARK = "…"
+
+
+def is_cut_off(thing: Group | Action, field_name: str = "title") -> bool:
+    """Whether the transcription notes that this field is cut off in the source document."""
+    return any(n.kind == "truncated" and n.field == field_name for n in thing.notes)
+
+
+def shown_title(thing: Group | Action) -> str | None:
+    """The title as residents see it: a title cut off in the source ends in "…", wherever it
+    is shown (page title, heading, breadcrumbs, menu), so it never reads as complete."""
+    if thing.title and is_cut_off(thing):
+        return thing.title + CUT_OFF_MARK
+    return thing.title
+
+
 def group_heading(group: Group) -> str:
-    """ "PEO 4: To have a diverse workforce..." or the title alone when unnumbered."""
+    """ "PEO 4: To have a diverse workforce that ain…" or the title alone when unnumbered."""
     if group.number:
-        return f"{group.level.label} {group.number}: {group.title}"
-    return group.title
+        return f"{group.level.label} {group.number}: {shown_title(group)}"
+    return shown_title(group)
 
 
 def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str:
@@ -68,7 +84,7 @@ def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str
     first activity, so every page title stays unique and says what the action is.
     """
     name = f"Action {action.number}" if action.number else "Action"
-    summary = action.title or _first_activity_summary(action)
+    summary = shown_title(action) or _first_activity_summary(action)
     if summary:
         return f"{name}: {summary}" if action.number else summary
     return name if action.number else f"Action in {group_heading(groups[-1])}"

@@ -13,9 +13,11 @@ import jinja2
 
 from actionplan.model import vocabulary
 from actionplan.pages.links import Linker, PagePaths
-from actionplan.pages.specs import PageSpec, action_heading, group_heading
+from actionplan.pages.specs import (
+    PageSpec, action_heading, group_heading, is_cut_off, shown_title,
+)
 from actionplan.options import SiteOptions
-from actionplan.render import formatting, resident
+from actionplan.render import formatting, resident, wording
 from actionplan.render.text import markdown_inline, markdown_to_html
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -57,9 +59,11 @@ class Renderer:
         self.env.filters.update(md=markdown_to_html, md_inline=markdown_inline,
                                 **formatting.FILTERS)
         self.env.globals.update(vocabulary=vocabulary, group_heading=group_heading,
-                                action_heading=action_heading, **formatting.GLOBALS)
+                                action_heading=action_heading, shown_title=shown_title,
+                                is_cut_off=is_cut_off, **formatting.GLOBALS)
         self.env.filters.update(resident.FILTERS)
         self.env.globals.update(resident.resident_globals(options, paths))
+        self.env.globals.update(wording.GLOBALS)
         self.paths = paths
         self.options = options
         self.directory_urls = directory_urls
