@@ -183,3 +183,18 @@ def test_same_data_gives_the_same_bytes(tmp_path):
             if path.is_file():
                 twin = second / path.relative_to(first)
                 assert path.read_bytes() == twin.read_bytes(), path.relative_to(first)
+
+
+def test_bundled_build_judges_truthfully_and_says_which_plans_ended(bundled):
+    # The real build, with the repository's git history: "ended" is judged at the day the
+    # data last changed, which is after every bundled plan's period.
+    def words(page):
+        html = (bundled / page).read_text(encoding="utf-8")
+        return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    assert "This plan has ended. It ran from January 2016 to December 2018" in words(
+        "plans/charnwood-2016-2018/index.html")
+    coord = words("plans/lewisham-ewg-2015/actions/coord-01/index.html")
+    assert "Timing: Target passed, no status given ." in coord
+    assert "coord-01" not in (bundled / "browse/overdue/index.html").read_text("utf-8")
+    merton = words("plans/merton-equality-strategy/index.html")
+    assert "Overdue: not assessed." in merton and "Overdue: 0" not in merton
