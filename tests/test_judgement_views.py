@@ -215,3 +215,14 @@ def test_the_glossary_defines_every_verdict(pages):
     for code, term in VERDICTS.items():
         assert f'id="verdict-{code.replace("_", "-")}"' in html
         assert f"{term.label} {term.meaning}" in text(html)
+
+
+def test_the_home_page_counts_agree_and_say_what_they_leave_out(site, verdicts):
+    words = text(fill_fragments(Renderer(options=OPTIONS), "<!-- actionplan:find -->",
+                                "index.md", site))
+    found = Counter(v.code for v in verdicts.values())
+    assessor = Assessor(OPTIONS)
+    judged = sum(plan_summary(p, assessor).assessed for p in site.plans)
+    assert (f"Overdue actions ({found['late']}) · Target passed, no status given "
+            f"({found['target_passed_no_status']}) (both counted in {judged} plans of "
+            f"{len(site.plans)}: the others are not assessed)") in words
