@@ -15,7 +15,7 @@ from actionplan.facets.judgement import unjudged_reason
 from actionplan.facets.timing import Assessor
 from actionplan.model.entities import Action, Group, Lead, Plan, Site
 from actionplan.model.vocabulary import (
-    CHARACTERISTICS, STATUS_ORDER, STATUSES, characteristic_label,
+    CHARACTERISTICS, STATUS_ORDER, STATUSES, VERDICTS, characteristic_label,
 )
 
 PROTECTED = ("age", "disability", "gender_reassignment", "marriage_civil_partnership",
@@ -240,7 +240,7 @@ def overdue_facet(site: Site, assessor: Assessor) -> Facet:
 def target_passed_facet(site: Site, assessor: Assessor) -> Facet:
     """Target passed but no status stated: listed apart, never as overdue."""
     return _verdict_facet(site, assessor, "target-passed-no-status",
-                          "Target passed, no status given", "target_passed_no_status")
+                          VERDICTS["target_passed_no_status"].label, "target_passed_no_status")
 
 
 def stale_facet(site: Site, assessor: Assessor) -> Facet:

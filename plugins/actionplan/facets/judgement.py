@@ -61,6 +61,11 @@ class Verdict:
     def overdue(self) -> bool:
         return self.code == "late"
 
+    @property
+    def needs_attention(self) -> bool:
+        """Badged in lists: overdue, or a passed target nobody has reported on."""
+        return self.code in ATTENTION
+
 
 def day_text(value: date) -> str:
     return f"{value.day} {value:%B %Y}"

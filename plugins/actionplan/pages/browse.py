@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from actionplan.facets.facets import Entry, Facet, FacetValue, SiteFacets
 from actionplan.facets.timing import Assessor
 from actionplan.model.entities import Plan, Site
+from actionplan.model.vocabulary import VERDICTS
 from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.pagination import numbered_src, page_title, paginations
 from actionplan.pages.resident_paths import ResidentPaths
@@ -42,7 +43,7 @@ FACET_PAGE_TITLES = {
     "department": "Actions by department",
     "target-year": "Actions by target year",
     "overdue": "Overdue actions",
-    "target-passed-no-status": "Target passed, no status given",
+    "target-passed-no-status": VERDICTS["target_passed_no_status"].label,
     "no-recent-update": "Actions with no recent update",
 }
 
