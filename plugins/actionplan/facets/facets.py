@@ -1,6 +1,7 @@
 """Ways to browse actions across plans: by status, lead, equality group, target year, and the
-warnings (overdue, target passed with no status given, no recent update). Each is a list of values, each value a list of
-actions; pages and downloads read these, nothing here knows about pages.
+warnings (overdue, target passed with no status given, no recent update). Each is a list of
+values, each value a list of actions; pages and downloads read these, nothing here knows
+about pages.
 """
 
 from __future__ import annotations
@@ -234,7 +235,7 @@ def target_year_facet(site: Site) -> Facet:
 
 def overdue_facet(site: Site, assessor: Assessor) -> Facet:
     """Only actions the judgement calls late: a status that says not done, target passed."""
-    return _verdict_facet(site, assessor, "overdue", "Overdue", "late")
+    return _verdict_facet(site, assessor, "overdue", VERDICTS["late"].label, "late")
 
 
 def target_passed_facet(site: Site, assessor: Assessor) -> Facet:
@@ -244,10 +245,11 @@ def target_passed_facet(site: Site, assessor: Assessor) -> Facet:
 
 
 def stale_facet(site: Site, assessor: Assessor) -> Facet:
+    # Staleness needs only a date to judge at, not target dates.
     assessed = [p for p in site.plans if assessor.reference(p).assessed]
     return _warning_facet(site, "no-recent-update", "No recent update", assessed,
                           {p.id: unjudged_reason(assessor.reference(p), [])
-                           for p in site.plans if p not in assessed},
+                           for p in site.plans if not assessor.reference(p).assessed},
                           lambda p, a: assessor(p, a).stale_since is not None)
 
 

@@ -132,9 +132,9 @@ def unjudged_reason(reference: Reference, verdicts: list[Verdict]) -> str | None
     if not reference.assessed:
         return ("It gives no date its progress describes, so there is no date to judge its "
                 "target dates against.")
-    if verdicts and all(v.due is None for v in verdicts):
-        return (f"None of its {len(verdicts)} actions has a target date that can pass, so none "
-                "can be judged overdue or not yet due.")
     if not verdicts:
         return "It has no actions."
+    if all(v.due is None for v in verdicts):
+        return (f"None of its {len(verdicts)} actions has a target date that can pass, so none "
+                "can be judged overdue or not yet due.")
     return None
