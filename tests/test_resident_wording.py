@@ -132,3 +132,10 @@ def test_ended_is_judged_at_a_fixed_date_never_today(site):
     plain = Renderer().render(next(s for s in site_pages(site)
                                    if s.src_uri == "plans/charnwood-2016-2018/index.md"))
     assert "This plan has ended" not in plain  # no as_of and no history: nothing claimed
+
+
+def test_a_cut_off_lead_is_marked_on_its_action_and_in_lists(pages):
+    action = pages["plans/merton-equality-strategy/actions/2.1.2/index.md"]
+    assert ("Heads of Service across… <a class=\"ap-cut-off\" href=\"#cut-off-leads\">"
+            in action and 'id="cut-off-leads"' in action)
+    assert "Heads of Service across…</td>" in pages["plans/merton-equality-strategy/pa-2.1/index.md"]
