@@ -139,3 +139,10 @@ def test_a_cut_off_lead_is_marked_on_its_action_and_in_lists(pages):
     assert ("Heads of Service across… <a class=\"ap-cut-off\" href=\"#cut-off-leads\">"
             in action and 'id="cut-off-leads"' in action)
     assert "Heads of Service across…</td>" in pages["plans/merton-equality-strategy/pa-2.1/index.md"]
+
+
+def test_a_plan_with_no_period_gives_its_last_report_and_claims_nothing_more(pages):
+    merton = text(pages["plans/merton-equality-strategy/index.md"])
+    assert "This plan does not say when it ends. Its last progress report is dated February " \
+           "2014." in merton
+    assert "This plan has ended" not in merton

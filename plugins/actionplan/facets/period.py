@@ -32,6 +32,12 @@ def last_report(plan: Plan) -> FuzzyDate | None:
     return max(dated, key=lambda d: d.sort_date) if dated else None
 
 
+def open_ended_report(plan: Plan) -> FuzzyDate | None:
+    """The last progress report of a plan that states no period: nothing says whether it has
+    ended, so pages give the date of its last report and claim nothing more."""
+    return last_report(plan) if plan.period is None else None
+
+
 def ended_plan(plan: Plan, on: date | None) -> EndedPlan | None:
     """The plan's period and last report when its period had ended by `on`; else None."""
     period = plan.period

@@ -10,7 +10,7 @@ from actionplan.facets import Assessor, plan_summary, site_facets, site_summary
 from actionplan.facets.facets import (
     characteristic_codes, characteristic_key, lead_key, plan_leads,
 )
-from actionplan.facets.period import ended_plan
+from actionplan.facets.period import ended_plan, open_ended_report
 from actionplan.facets.timing import REFERENCE_SOURCES
 from actionplan.options import ISO_DURATION, SiteOptions
 from actionplan.pages.browse import value_title
@@ -81,6 +81,7 @@ def resident_globals(options: SiteOptions, plan_paths: PagePaths) -> dict:
         "reference_sources": REFERENCE_SOURCES,
         # The site's as_of date wins over the day the data last changed, as for verdicts.
         "plan_ended": lambda plan, changed=None: ended_plan(plan, options.as_of or changed),
+        "open_ended_report": open_ended_report,
     }
 
 
