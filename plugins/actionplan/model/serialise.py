@@ -191,7 +191,9 @@ def _date(value: FuzzyDate | None) -> str | dict[str, Any] | None:
     """The words alone when they give the same date; otherwise the long form that does."""
     if value is None:
         return None
-    if parse_fuzzy_date(value.text) == value:
+    # Words the grammar cannot place keep their kind written out: it says the editor knows
+    # (the validator warns about such words given alone).
+    if parse_fuzzy_date(value.text) == value and value.placed:
         return value.text
     for candidate in _long_forms(value):
         if fuzzy_date_from_data(candidate) == value:
