@@ -8,7 +8,7 @@ from typing import Any
 
 from actionplan.model.dates import FuzzyDate, Span, fuzzy_date_from_data, plan_span
 from actionplan.model.entities import (
-    Abbreviation, Action, Activity, Footnote, Group, Lead, Level, Measure, Note, Organisation,
+    Abbreviation, Action, Activity, EqualityGroups, Footnote, Group, Lead, Level, Measure, Note, Organisation,
     Plan, PsedAim, Source, Status, Strands, StrandCode, StrandScheme, Update, UpdateItem,
     Withdrawal,
 )
@@ -77,12 +77,17 @@ def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate |
         number=data.get("number"),
         theme=data.get("theme"),
         description=data.get("description"),
+        equality_groups=_equality_groups(data.get("equality_groups")),
         notes=_notes(data),
         groups=tuple(_group(g, levels, depth + 1, as_at, within) for g in data.get("groups", [])),
         actions=tuple(_action(a, as_at, within) for a in data.get("actions", [])),
         source_lines=_lines(data),
         source=_source(data),
     )
+
+
+def _equality_groups(data) -> EqualityGroups | None:
+    return EqualityGroups(tuple(data["codes"]), data.get("words")) if data else None
 
 
 def _action(data: dict, as_at: FuzzyDate | None, within: Span | None = None) -> Action:

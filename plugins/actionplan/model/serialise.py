@@ -90,7 +90,11 @@ def _level(level: Level) -> dict[str, Any]:
 def _group(group: Group) -> dict[str, Any]:
     return _compact({
         "id": group.id, "number": group.number, "title": group.title, "theme": group.theme,
-        "description": group.description, "source": _source(group.source),
+        "description": group.description,
+        "equality_groups": _compact({"codes": list(group.equality_groups.codes),
+                                     "words": group.equality_groups.words})
+        if group.equality_groups else None,
+        "source": _source(group.source),
         "notes": [_note(n) for n in group.notes],
         "groups": [_group(g) for g in group.groups],
         "actions": [_action(a) for a in group.actions],
