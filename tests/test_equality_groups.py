@@ -124,3 +124,10 @@ def test_an_event_target_is_shown_as_written_and_not_judged(rendered):
     text = words(rendered("plans/city-council-equalities-2013-2016/actions/18/index.md"))
     assert ("target date as written: \u201cFollowing conclusion of Scrutiny Inquiry\u201d; "
             "not used to judge progress") in text
+
+
+def test_group_page_says_its_tags_apply_to_its_actions(rendered):
+    html = rendered("plans/merton-equality-strategy/pa-3.2/index.md")
+    assert ("Equality groups: Disability (the heading names \u201cDisabled people\u201d). They "
+            "apply to every action under this priority area.") in words(html)
+    assert 'href="../../../browse/equality-group/disability/"' in html
