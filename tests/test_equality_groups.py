@@ -131,3 +131,12 @@ def test_group_page_says_its_tags_apply_to_its_actions(rendered):
     assert ("Equality groups: Disability (the heading names \u201cDisabled people\u201d). They "
             "apply to every action under this priority area.") in words(html)
     assert 'href="../../../browse/equality-group/disability/"' in html
+
+
+def test_tag_words_not_in_the_heading_are_a_warning(write_plan):
+    text = VALID.replace("    title: First objective\n",
+                         "    title: First objective\n"
+                         '    equality_groups: {codes: [disability], words: "Disabled people"}\n')
+    plan, problems = read_plan_file(write_plan(text), "data/plans/plan.yaml")
+    assert [(p.severity, p.line) for p in problems] == [("warning", 11)]
+    assert '"Disabled people" is not in the group\'s heading' in problems[0].format()

@@ -76,9 +76,20 @@ class _Checker:
             self._add(path, f"this group is at level {depth + 1}, but the plan declares only "
                       f"{len(self.levels)} level{'s' if len(self.levels) != 1 else ''}",
                       "add a level to plan.levels, or move this group up a level")
+        self._check_heading_words(path, group)
         if group.get("groups") and group.get("actions"):
             self._add(path, "this group has both sub-groups and actions of its own",
                       "move its actions into one of its sub-groups", severity="warning")
+
+    def _check_heading_words(self, path, group) -> None:
+        # A group's equality groups must be the ones its heading names: their words are quoted
+        # to residents as the heading's, so they must be found there.
+        words = (group.get("equality_groups") or {}).get("words")
+        heading = " ".join(group.get(k) or "" for k in ("theme", "title", "description"))
+        if words and " ".join(words.split()).casefold() not in " ".join(heading.split()).casefold():
+            self._add(path + ("equality_groups", "words"),
+                      f'"{words}" is not in the group\'s heading', "copy the words that name the "
+                      "group from its title exactly, or leave words out", severity="warning")
 
     def _check_action(self, path, action, seen) -> None:
         self._unique(seen, action["id"], path, "action id",
