@@ -66,3 +66,16 @@ def test_uk_numeric_date_is_day_first_in_the_model(write_plan):
     plan, warnings = warnings_for(write_plan, VALID.replace("due: [April 2018]",
                                                             'due: ["5/11/2015"]'))
     assert warnings == [] and plan.groups[0].actions[0].due[0].start == date(2015, 11, 5)
+
+
+def test_an_unplaceable_date_stops_mkdocs_build_strict(tmp_path):
+    # The command line is the point here: a publisher's CI runs `mkdocs build --strict`.
+    from ..tiny_site import make_project, mkdocs
+
+    text = VALID.replace("due: [April 2018]", 'due: ["By end of March annually", "Xmas"]')
+    project = make_project(tmp_path / "project", plans={"plan.yaml": text})
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 1
+    assert ('WARNING -  actionplan: data/plans/plan.yaml:15:43: action 1.1 > target date 2: '
+            'The date "Xmas" cannot be placed on a calendar') in result.stderr
+    assert "By end of March annually" not in result.stderr  # recurring: understood
