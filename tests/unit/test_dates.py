@@ -36,6 +36,7 @@ CASES = [
     ("05/11/15", "day", date(2015, 11, 5), date(2015, 11, 5), None),
     ("5.11.2015", "day", date(2015, 11, 5), date(2015, 11, 5), None),
     ("By 31/03/2016", "day", date(2016, 3, 31), date(2016, 3, 31), None),
+    ("See 3.5.14", "event", None, None, None),  # a section number, not 3 May 2014
     ("11/25/2015", "unspecified", None, None, None),  # no month 25: not "some time in 2015"
     ("31/02/2016", "unspecified", None, None, None),
     ("5 Nov 2015", "day", date(2015, 11, 5), date(2015, 11, 5), None),

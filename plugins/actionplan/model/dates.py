@@ -148,8 +148,8 @@ _NUMERIC_DAY = re.compile(
 
 def _numeric_day(text: str) -> FuzzyDate | None:
     match = _NUMERIC_DAY.search(text)
-    if not match:
-        return None
+    if not match or (match["sep"] == "." and len(match["year"]) == 2):
+        return None  # "3.5.14" is far more often a section number than a date
     year = int(match["year"]) + (2000 if len(match["year"]) == 2 else 0)
     month, day = int(match["month"]), int(match["day"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
