@@ -131,7 +131,7 @@ def characteristic_facet(site: Site) -> Facet:
                    for code in codes)
     tagged = tuple(p for p in site.plans if tags_equality_groups(p))
     return Facet("equality-group", "Equality group", values, covered=tagged,
-                 not_covered=tuple(p for p in site.plans if p not in tagged))
+                 not_covered=tuple(p for p in site.plans if not tags_equality_groups(p)))
 
 
 def tags_equality_groups(plan: Plan) -> bool:
@@ -143,7 +143,8 @@ def tags_equality_groups(plan: Plan) -> bool:
 def _aimed_first(entries: list[Entry]) -> tuple[Entry, ...]:
     # Within each plan, actions aimed at the group come before those for all groups (plan
     # order kept within each), so each list reads as one run even across pages.
-    plan_order = {plan_id: i for i, plan_id in enumerate(dict.fromkeys(e.plan.id for e in entries))}
+    plan_order = {plan_id: i
+                  for i, plan_id in enumerate(dict.fromkeys(e.plan.id for e in entries))}
     return tuple(sorted(entries, key=lambda e: (plan_order[e.plan.id], e.for_all)))
 
 
@@ -173,16 +174,15 @@ def characteristics_of(plan: Plan, action: Action,
                        groups: tuple[Group, ...] = ()) -> dict[str, tuple[str, bool]]:
     """{characteristic: (why listed, listed only as one of all groups)} for an action, from the
     groups above it (their headings) and its strand codes (by the plan's key)."""
-    headings: dict[str, list[str]] = defaultdict(list)
-    strands: dict[str, list[str]] = defaultdict(list)
+    reasons: dict[str, dict[str, list[str]]] = {"heading": defaultdict(list),
+                                                "strand": defaultdict(list)}
     aimed: set[str] = set()
-    for reasons, reason, codes in _tags(plan, action, groups, headings, strands):
+    for source, reason, codes in _tags(plan, action, groups):
         for mapped in codes:
-            reasons[mapped].append(reason)
             aimed.add(mapped)
-            if mapped == ALL_PROTECTED:
-                for each in PROTECTED:
-                    reasons[each].append(reason)
+            for each in (mapped, *(PROTECTED if mapped == ALL_PROTECTED else ())):
+                reasons[source][each].append(reason)
+    headings, strands = reasons["heading"], reasons["strand"]
     found = {}
     for code in dict.fromkeys([*headings, *strands]):
         parts = list(dict.fromkeys(headings[code]))
@@ -192,15 +192,17 @@ def characteristics_of(plan: Plan, action: Action,
     return found
 
 
-def _tags(plan, action, groups, headings, strands):
-    """(where the reason goes, reason, characteristic codes) for each tag reaching the action."""
+def _tags(plan: Plan, action: Action,
+          groups: tuple[Group, ...]) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """(source, reason, characteristic codes) for each tag that reaches the action: a group
+    heading's, or a strand code's."""
     for group in groups:
         if group.equality_groups:
-            yield headings, _group_reason(group), group.equality_groups.codes
+            yield "heading", _group_reason(group), group.equality_groups.codes
     if plan.strand_scheme and action.strands:
         for code in action.strands.codes:
             strand = plan.strand_scheme.code(code)
-            yield strands, f"{strand.code} ({strand.label})", strand.maps_to
+            yield "strand", f"{strand.code} ({strand.label})", strand.maps_to
 
 
 def _group_reason(group: Group) -> str:
