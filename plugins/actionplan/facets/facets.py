@@ -281,7 +281,9 @@ def target_year_facet(site: Site) -> Facet:
               for year in sorted(y for y in by_year if y is not None)]
     if by_year[None]:
         values.append(FacetValue("no-date", "No dated target", tuple(by_year[None]),
-                                 "Target dates such as \"Ongoing\" or \"As required\", or none."))
+                                 "Target dates such as \"Ongoing\" or \"As required\", "
+                                 "words that name no date the site can place (an event), "
+                                 "or none."))
     return Facet("target-year", "Target year", tuple(values), covered=site.plans)
 
 
