@@ -67,13 +67,14 @@ def test_disability_listing_shows_actions_tagged_all_and_names_the_untagged_plan
     spec, html = pages["browse/equality-group/disability/index.md"]
     words = text(html)
     assert spec.title == "Equality group: Disability"
-    assert "3 actions" in words
+    # Aimed at the group and "for all groups" are counted and listed apart.
+    assert "2 actions aimed at disability, and 1 action for all groups" in words
     assert "Tagged ALL (All Strands)" in words and "Tagged D (Disability)" in words
-    assert "because they cover disability too" in words
-    assert "Untagged Draft Plan 2019 does not say which equality groups each action is for" \
-        in words and "That does not mean they are for nobody" in words
+    assert "Untagged Draft Plan 2019 tags nothing at all: it does not say which equality " \
+        "groups any action is for" in words and "That does not mean they are for nobody" in words
     assert "Review disability access" not in words  # not claimed for a group it never named
-    assert '<caption>Equality group: Disability in Tagged plan</caption>' in html
+    assert '<caption>Aimed at disability in Tagged plan</caption>' in html
+    assert '<caption>For all groups in Tagged plan</caption>' in html
     assert html.count('<th scope="row">') == 3
 
 

@@ -111,6 +111,7 @@ def payload_plan() -> dict:
         },
         "groups": [{
             "id": "g1", "number": t(), "title": t(), "theme": t(), "description": t(),
+            "equality_groups": {"codes": ["disability", "other:care_leavers"], "words": t()},
             "source": {"file": t(), "format": "manual", "lines": [3, 4]}, "notes": [note],
             "groups": [{"id": "g1-1", "number": t(), "title": t(), "actions": [action, withdrawn]}],
         }],

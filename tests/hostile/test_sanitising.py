@@ -101,6 +101,7 @@ NOT_FREE_TEXT = {
     "Update.id", "Note.kind", "Note.field", "PsedAim.aim", "PsedAim.basis", "Abbreviation.basis",
     "FuzzyDate.kind", "FuzzyDate.recurrence", "FuzzyDate.basis", "StrandCode.maps_to",
     "Source.format", "Footnote.mark", "Action.footnotes", "Update.footnotes",
+    "EqualityGroups.codes",
 }
 
 
@@ -174,8 +175,13 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     for name, data in (("payload", payload_plan()), ("benign", benign(payload_plan()))):
         project = make_project(tmp_path_factory.mktemp(name),
                                plans={"payload-plan.yaml": as_yaml(data)})
-        result = mkdocs(project, "build", "--strict")
+        # Not --strict: payloads written as bare target dates are (rightly) warned about as
+        # dates that cannot be placed; any other warning still fails the test.
+        result = mkdocs(project, "build")
         assert result.returncode == 0, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+        assert len(warnings) == result.stderr.count("cannot be placed on a calendar"), \
+            result.stderr
         sites.append(project / "site")
     return sites[0], sites[1]
 

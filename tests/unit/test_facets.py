@@ -44,14 +44,17 @@ def test_every_action_has_exactly_one_status(site, facets):
 
 def test_all_protected_actions_are_listed_under_each_characteristic_with_the_reason(facets):
     disability = facets.equality_group.value("disability")
-    assert _ids(disability) == ["tagged-plan/late", "tagged-plan/late-but-done",
-                                "tagged-plan/undated"]
+    # Aimed at the group first, then those listed only as being for all groups.
+    assert _ids(disability) == ["tagged-plan/late", "tagged-plan/undated",
+                                "tagged-plan/late-but-done"]
+    assert [e.for_all for e in disability.entries] == [False, False, True]
     why = {e.action.id: e.why for e in disability.entries}
     assert why["late"] == "Tagged D (Disability)"
     assert why["late-but-done"] == "Tagged ALL (All Strands)"
     assert why["undated"] == "Tagged ALL (All Strands); D (Disability)"
     race = facets.equality_group.value("race")
     assert _ids(race) == ["tagged-plan/late-but-done", "tagged-plan/undated"]
+    assert [e.for_all for e in race.entries] == [True, True]
     assert _ids(facets.equality_group.value("all-protected")) == [
         "tagged-plan/late-but-done", "tagged-plan/undated"]
 

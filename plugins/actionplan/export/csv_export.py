@@ -136,9 +136,10 @@ COLUMNS: tuple[Column, ...] = (
            lambda r: list(r.action.strands.codes) if r.action.strands else []),
     Column("strands_as_printed", "The strand cell exactly as printed.",
            lambda r: r.action.strands.text if r.action.strands else None),
-    Column("characteristics", "Equality Act 2010 characteristics the strand codes stand for "
-           "(list).", lambda r: [characteristic_label(c)
-                                 for c in characteristic_codes(r.plan, r.action)]),
+    Column("characteristics", "Equality Act 2010 characteristics the strand codes stand for, "
+           "then those the headings of its groups name (list).",
+           lambda r: [characteristic_label(c)
+                      for c in characteristic_codes(r.plan, r.action, r.groups)]),
     Column("description", "More about the action (Markdown).", lambda r: r.action.description),
     Column("outcome", "The intended outcome (Markdown).", lambda r: r.action.outcome),
     Column("psed_aims", "Public Sector Equality Duty aims the action serves (list).",

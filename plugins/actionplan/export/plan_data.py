@@ -74,6 +74,9 @@ def group_data(group: Group) -> dict[str, Any]:
         title=group.title,
         theme=group.theme,
         description=group.description,
+        equality_groups=_compact(codes=list(group.equality_groups.codes),
+                                 words=group.equality_groups.words)
+        if group.equality_groups else None,
         source=_source(group.source_lines),
         notes=_notes(group.notes),
         groups=[group_data(g) for g in group.groups],

@@ -32,6 +32,9 @@ class Entry:
     action: Action
     groups: tuple[Group, ...]
     why: str | None = None
+    # Listed under an equality group only because it is tagged for all of them ("All strands"):
+    # residents see these apart from the actions aimed at the group.
+    for_all: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,16 @@ class FacetValue:
 
     def entries_for(self, plan: Plan) -> list[Entry]:
         return [e for e in self.entries if e.plan.id == plan.id]
+
+    @property
+    def aimed_entries(self) -> list[Entry]:
+        """Actions aimed at this value itself (all of them, outside the equality groups)."""
+        return [e for e in self.entries if not e.for_all]
+
+    @property
+    def for_all_entries(self) -> list[Entry]:
+        """Actions listed only because they are for all equality groups."""
+        return [e for e in self.entries if e.for_all]
 
 
 @dataclass(frozen=True)
@@ -107,23 +120,39 @@ def status_facet(site: Site) -> Facet:
 
 
 def characteristic_facet(site: Site) -> Facet:
-    """Actions by the equality group they are tagged for, in plans that tag them.
+    """Actions by the equality group they are for, in plans that say so.
 
-    An action tagged "all protected characteristics" is listed under each of the nine, with
-    the reason, because it does cover each of them.
+    An action is for a group when its strand codes say so, or when a group above it (an
+    objective or priority area whose heading names the group) says so. An action tagged "all
+    protected characteristics" is listed under each of the nine as well, marked `for_all`, so
+    that pages show it apart from the actions aimed at the group.
     """
-    tagged = tuple(p for p in site.plans if p.strand_scheme)
     by_code: dict[str, list[Entry]] = defaultdict(list)
     for plan, action, groups in _rows(site):
-        for code, why in _characteristics_of(plan, action).items():
-            by_code[code].append(Entry(plan, action, groups, why))
+        for code, (why, for_all) in characteristics_of(plan, action, groups).items():
+            by_code[code].append(Entry(plan, action, groups, why, for_all))
     codes = list(PROTECTED) + [c for c in CHARACTERISTICS if c not in PROTECTED and by_code[c]]
     codes += sorted(c for c in by_code if c not in CHARACTERISTICS)
     values = tuple(FacetValue(characteristic_key(code), characteristic_label(code),
-                              tuple(by_code[code]), _characteristic_meaning(code))
+                              _aimed_first(by_code[code]), _characteristic_meaning(code))
                    for code in codes)
+    tagged = tuple(p for p in site.plans if tags_equality_groups(p))
     return Facet("equality-group", "Equality group", values, covered=tagged,
-                 not_covered=tuple(p for p in site.plans if not p.strand_scheme))
+                 not_covered=tuple(p for p in site.plans if not tags_equality_groups(p)))
+
+
+def tags_equality_groups(plan: Plan) -> bool:
+    """Whether the plan says, anywhere, which equality groups its actions are for."""
+    return plan.strand_scheme is not None or any(
+        group.equality_groups for group, _ in plan.all_groups())
+
+
+def _aimed_first(entries: list[Entry]) -> tuple[Entry, ...]:
+    # Within each plan, actions aimed at the group come before those for all groups (plan
+    # order kept within each), so each list reads as one run even across pages.
+    plan_order = {plan_id: i
+                  for i, plan_id in enumerate(dict.fromkeys(e.plan.id for e in entries))}
+    return tuple(sorted(entries, key=lambda e: (plan_order[e.plan.id], e.for_all)))
 
 
 def characteristic_key(code: str) -> str:
@@ -135,28 +164,58 @@ def _characteristic_meaning(code: str) -> str:
     return CHARACTERISTICS[code].meaning if code in CHARACTERISTICS else "Named by the plan."
 
 
-def characteristic_codes(plan: Plan, action: Action) -> list[str]:
-    """Characteristic codes the action's strand codes map to, as the plan's key says."""
-    if not plan.strand_scheme or not action.strands:
-        return []
-    mapped = (plan.strand_scheme.code(c).maps_to for c in action.strands.codes)
-    return list(dict.fromkeys(code for codes in mapped for code in codes))
+def characteristic_codes(plan: Plan, action: Action,
+                         groups: tuple[Group, ...] = ()) -> list[str]:
+    """Characteristic codes the action is for: its strand codes mapped by the plan's key, then
+    those its groups' headings name."""
+    mapped = []
+    if plan.strand_scheme and action.strands:
+        mapped = [code for strand in action.strands.codes
+                  for code in plan.strand_scheme.code(strand).maps_to]
+    from_groups = [code for group in groups if group.equality_groups
+                   for code in group.equality_groups.codes]
+    return list(dict.fromkeys(mapped + from_groups))
 
 
-def _characteristics_of(plan: Plan, action: Action) -> dict[str, str]:
-    """{characteristic: why listed} from the action's strand codes and the plan's key."""
-    if not plan.strand_scheme or not action.strands:
-        return {}
-    found: dict[str, list[str]] = defaultdict(list)
-    for code in action.strands.codes:
-        strand = plan.strand_scheme.code(code)
-        shown = f"{strand.code} ({strand.label})"
-        for mapped in strand.maps_to:
-            found[mapped].append(shown)
-            if mapped == ALL_PROTECTED:
-                for each in PROTECTED:
-                    found[each].append(shown)
-    return {c: "Tagged " + "; ".join(dict.fromkeys(reasons)) for c, reasons in found.items()}
+def characteristics_of(plan: Plan, action: Action,
+                       groups: tuple[Group, ...] = ()) -> dict[str, tuple[str, bool]]:
+    """{characteristic: (why listed, listed only as one of all groups)} for an action, from the
+    groups above it (their headings) and its strand codes (by the plan's key)."""
+    reasons: dict[str, dict[str, list[str]]] = {"heading": defaultdict(list),
+                                                "strand": defaultdict(list)}
+    aimed: set[str] = set()
+    for source, reason, codes in _tags(plan, action, groups):
+        for mapped in codes:
+            aimed.add(mapped)
+            for each in (mapped, *(PROTECTED if mapped == ALL_PROTECTED else ())):
+                reasons[source][each].append(reason)
+    headings, strands = reasons["heading"], reasons["strand"]
+    found = {}
+    for code in dict.fromkeys([*headings, *strands]):
+        parts = list(dict.fromkeys(headings[code]))
+        if strands[code]:
+            parts.append("Tagged " + "; ".join(dict.fromkeys(strands[code])))
+        found[code] = ("; ".join(parts), code not in aimed)
+    return found
+
+
+def _tags(plan: Plan, action: Action,
+          groups: tuple[Group, ...]) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """(source, reason, characteristic codes) for each tag that reaches the action: a group
+    heading's, or a strand code's."""
+    for group in groups:
+        if group.equality_groups:
+            yield "heading", _group_reason(group), group.equality_groups.codes
+    if plan.strand_scheme and action.strands:
+        for code in action.strands.codes:
+            strand = plan.strand_scheme.code(code)
+            yield "strand", f"{strand.code} ({strand.label})", strand.maps_to
+
+
+def _group_reason(group: Group) -> str:
+    named = f"{group.level.label} {group.number}" if group.number else group.level.label
+    words = group.equality_groups.words or group.title
+    return f"In {named.strip()}: “{words}”"
 
 
 def lead_facet(site: Site) -> Facet:
@@ -229,7 +288,9 @@ def target_year_facet(site: Site) -> Facet:
               for year in sorted(y for y in by_year if y is not None)]
     if by_year[None]:
         values.append(FacetValue("no-date", "No dated target", tuple(by_year[None]),
-                                 "Target dates such as \"Ongoing\" or \"As required\", or none."))
+                                 "Target dates such as \"Ongoing\" or \"As required\", "
+                                 "words that name no date the site can place (an event), "
+                                 "or none."))
     return Facet("target-year", "Target year", tuple(values), covered=site.plans)
 
 

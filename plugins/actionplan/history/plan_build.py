@@ -19,7 +19,7 @@ from actionplan.history.memo import MISSING, Memo
 from actionplan.model import Plan, build_plan
 from actionplan.model.build import _action, _fields_present, _group, _update
 from actionplan.model.entities import Action, Group, Level, Update
-from actionplan.model.dates import FuzzyDate
+from actionplan.model.dates import FuzzyDate, Span, plan_span
 
 _builders = Memo(64)
 
@@ -27,10 +27,10 @@ _builders = Memo(64)
 def built_plan(data: dict, data_file: str) -> Plan:
     """`build_plan(data, data_file)`, reusing parts already built for the same objects."""
     header = build_plan({**data, "groups": []}, data_file)
-    key = (header.levels, header.progress_as_at)
+    key = (header.levels, header.progress_as_at, plan_span(header.period))
     builder = _builders.get(key)
     if builder is MISSING:
-        builder = _PartBuilder(header.levels, header.progress_as_at)
+        builder = _PartBuilder(*key)
         _builders.put(key, builder)
     groups = tuple(builder.group(g, 0) for g in data["groups"])
     # What plan_with_groups does, with the fields present in each group kept on its piece
@@ -45,10 +45,11 @@ def forget() -> None:
 
 
 class _PartBuilder:
-    """Builds groups, actions and updates for plans with these levels and progress date."""
+    """Builds groups, actions and updates for plans with these levels, progress date and
+    period (in which a month written without its full year is read)."""
 
-    def __init__(self, levels: tuple[Level, ...], as_at: FuzzyDate | None):
-        self.levels, self.as_at = levels, as_at
+    def __init__(self, levels: tuple[Level, ...], as_at: FuzzyDate | None, within: Span | None):
+        self.levels, self.as_at, self.within = levels, as_at, within
 
     def group(self, data: dict, depth: int) -> Group:
         return self._once(data, depth, lambda: self._group(data, depth))
@@ -59,7 +60,8 @@ class _PartBuilder:
     def _group(self, data: dict, depth: int) -> Group:
         base, old = self._earlier(data, depth, ("groups", "actions"))
         if base is None:
-            base = _group({**data, "groups": [], "actions": []}, self.levels, depth, self.as_at)
+            base = _group({**data, "groups": [], "actions": []}, self.levels, depth, self.as_at,
+                          self.within)
         return replace(
             base,
             groups=_each(data.get("groups", []), old.get("groups", ()), base.groups,
@@ -70,7 +72,7 @@ class _PartBuilder:
     def _action(self, data: dict) -> Action:
         base, old = self._earlier(data, None, ("progress",))
         if base is None:
-            base = _action({**data, "progress": []}, self.as_at)
+            base = _action({**data, "progress": []}, self.as_at, self.within)
         return replace(base, progress=_each(data.get("progress", []), old.get("progress", ()),
                                             base.progress, self.update))
 
@@ -87,7 +89,7 @@ class _PartBuilder:
         return self._once(data, "present", lambda: _fields_present((group,)))
 
     def update(self, data: dict, index: int) -> Update:
-        return self._once(data, index, lambda: _update(data, index, self.as_at))
+        return self._once(data, index, lambda: _update(data, index, self.as_at, self.within))
 
     def _once(self, data: Any, place, build):
         """What `build` makes, kept on the piece `data` came from (if it came from one)."""

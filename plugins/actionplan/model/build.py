@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from actionplan.model.dates import FuzzyDate, fuzzy_date_from_data
+from actionplan.model.dates import FuzzyDate, Span, fuzzy_date_from_data, plan_span
 from actionplan.model.entities import (
-    Abbreviation, Action, Activity, Footnote, Group, Lead, Level, Measure, Note, Organisation,
+    Abbreviation, Action, Activity, EqualityGroups, Footnote, Group, Lead, Level, Measure, Note, Organisation,
     Plan, PsedAim, Source, Status, Strands, StrandCode, StrandScheme, Update, UpdateItem,
     Withdrawal,
 )
@@ -17,8 +17,10 @@ from actionplan.model.entities import (
 def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
     info = data["plan"]
     levels = tuple(Level(**lv) for lv in info["levels"])
-    as_at = _date(info.get("progress_as_at"))
-    groups = tuple(_group(g, levels, 0, as_at) for g in data["groups"])
+    period = _date(info.get("period"))
+    within = plan_span(period)  # a month written without its full year is read in it
+    as_at = _date(info.get("progress_as_at"), within)
+    groups = tuple(_group(g, levels, 0, as_at, within) for g in data["groups"])
     return Plan(
         id=info["id"],
         title=info["title"],
@@ -29,8 +31,8 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
         title_as_printed=info.get("title_as_printed"),
         label=info.get("label"),
         document_status=_status(info.get("document_status"), vocabulary="document"),
-        period=_date(info.get("period")),
-        document_date=_date(info.get("document_date")),
+        period=period,
+        document_date=_date(info.get("document_date"), within),
         progress_as_at=as_at,
         parent_strategy=info.get("parent_strategy"),
         introduction=info.get("introduction"),
@@ -66,7 +68,8 @@ def _fields_present(groups: tuple[Group, ...]) -> frozenset[str]:
     return frozenset(present)
 
 
-def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate | None) -> Group:
+def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate | None,
+           within: Span | None = None) -> Group:
     return Group(
         id=data["id"],
         title=data["title"],
@@ -74,15 +77,20 @@ def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate |
         number=data.get("number"),
         theme=data.get("theme"),
         description=data.get("description"),
+        equality_groups=_equality_groups(data.get("equality_groups")),
         notes=_notes(data),
-        groups=tuple(_group(g, levels, depth + 1, as_at) for g in data.get("groups", [])),
-        actions=tuple(_action(a, as_at) for a in data.get("actions", [])),
+        groups=tuple(_group(g, levels, depth + 1, as_at, within) for g in data.get("groups", [])),
+        actions=tuple(_action(a, as_at, within) for a in data.get("actions", [])),
         source_lines=_lines(data),
         source=_source(data),
     )
 
 
-def _action(data: dict, as_at: FuzzyDate | None) -> Action:
+def _equality_groups(data) -> EqualityGroups | None:
+    return EqualityGroups(tuple(data["codes"]), data.get("words")) if data else None
+
+
+def _action(data: dict, as_at: FuzzyDate | None, within: Span | None = None) -> Action:
     strands = data.get("strands")
     withdrawn = data.get("withdrawn")
     return Action(
@@ -90,18 +98,19 @@ def _action(data: dict, as_at: FuzzyDate | None) -> Action:
         number=data.get("number"),
         title=data.get("title"),
         description=data.get("description"),
-        activities=tuple(_activity(a) for a in data.get("activities", [])),
+        activities=tuple(_activity(a, within) for a in data.get("activities", [])),
         outcome=data.get("outcome"),
         psed=tuple(PsedAim(**p) for p in data.get("psed", [])),
         measures=tuple(_measure(m) for m in data.get("measures", [])),
         leads=tuple(_lead(x) for x in data.get("leads", [])),
         monitored_by=tuple(data.get("monitored_by", [])),
-        due=tuple(_date(d) for d in data.get("due", [])),
+        due=tuple(_date(d, within) for d in data.get("due", [])),
         strands=Strands(codes=tuple(strands["codes"]), text=strands.get("text"))
         if strands else None,
         related_documents=tuple(data.get("related_documents", [])),
         footnotes=tuple(data.get("footnotes", [])),
-        progress=tuple(_update(u, i, as_at) for i, u in enumerate(data.get("progress", []))),
+        progress=tuple(_update(u, i, as_at, within)
+                       for i, u in enumerate(data.get("progress", []))),
         withdrawn=Withdrawal(date.fromisoformat(withdrawn["date"]), withdrawn["reason"])
         if withdrawn else None,
         source_lines=_lines(data),
@@ -110,15 +119,16 @@ def _action(data: dict, as_at: FuzzyDate | None) -> Action:
     )
 
 
-def _update(data: dict, index: int, as_at: FuzzyDate | None) -> Update:
-    own_date = _date(data.get("date"))
+def _update(data: dict, index: int, as_at: FuzzyDate | None,
+            within: Span | None = None) -> Update:
+    own_date = _date(data.get("date"), within)
     return Update(
         id=data.get("id", str(index + 1)),
         date=own_date or as_at,
         date_is_default=own_date is None and as_at is not None,
         label=data.get("label"),
         status=_status(data.get("status")),
-        revised_due=_date(data.get("revised_due")),
+        revised_due=_date(data.get("revised_due"), within),
         text=data.get("text"),
         items=tuple(UpdateItem(text=i["text"], activity=i.get("activity"),
                                measure=i.get("measure"), status=_status(i.get("status")))
@@ -131,9 +141,9 @@ def _update(data: dict, index: int, as_at: FuzzyDate | None) -> Update:
     )
 
 
-def _activity(data: dict) -> Activity:
+def _activity(data: dict, within: Span | None = None) -> Activity:
     return Activity(id=data["id"], text=data["text"],
-                    due=tuple(_date(d) for d in data.get("due", [])),
+                    due=tuple(_date(d, within) for d in data.get("due", [])),
                     leads=tuple(_lead(x) for x in data.get("leads", [])))
 
 
@@ -158,8 +168,8 @@ def _status(data, vocabulary: str = "progress") -> Status | None:
     return Status(code=data["code"], text=data.get("text"), basis=data.get("basis", "stated"))
 
 
-def _date(data) -> FuzzyDate | None:
-    return fuzzy_date_from_data(data) if data is not None else None
+def _date(data, within: Span | None = None) -> FuzzyDate | None:
+    return fuzzy_date_from_data(data, within) if data is not None else None
 
 
 def _organisation(data: dict) -> Organisation:

@@ -66,6 +66,14 @@ class Strands:
 
 
 @dataclass(frozen=True)
+class EqualityGroups:
+    """The equality groups a group's heading names; they apply to every action under it."""
+
+    codes: tuple[str, ...]
+    words: str | None = None
+
+
+@dataclass(frozen=True)
 class UpdateItem:
     text: str
     activity: str | None = None
@@ -157,6 +165,7 @@ class Group:
     number: str | None = None
     theme: str | None = None
     description: str | None = None
+    equality_groups: EqualityGroups | None = None
     notes: tuple[Note, ...] = ()
     groups: tuple["Group", ...] = ()
     actions: tuple[Action, ...] = ()

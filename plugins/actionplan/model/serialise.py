@@ -90,7 +90,11 @@ def _level(level: Level) -> dict[str, Any]:
 def _group(group: Group) -> dict[str, Any]:
     return _compact({
         "id": group.id, "number": group.number, "title": group.title, "theme": group.theme,
-        "description": group.description, "source": _source(group.source),
+        "description": group.description,
+        "equality_groups": _compact({"codes": list(group.equality_groups.codes),
+                                     "words": group.equality_groups.words})
+        if group.equality_groups else None,
+        "source": _source(group.source),
         "notes": [_note(n) for n in group.notes],
         "groups": [_group(g) for g in group.groups],
         "actions": [_action(a) for a in group.actions],
@@ -191,7 +195,9 @@ def _date(value: FuzzyDate | None) -> str | dict[str, Any] | None:
     """The words alone when they give the same date; otherwise the long form that does."""
     if value is None:
         return None
-    if parse_fuzzy_date(value.text) == value:
+    # Words the grammar cannot place keep their kind written out: it says the editor knows
+    # (the validator warns about such words given alone).
+    if parse_fuzzy_date(value.text) == value and value.placed:
         return value.text
     for candidate in _long_forms(value):
         if fuzzy_date_from_data(candidate) == value:

@@ -16,8 +16,8 @@ from actionplan.pages.specs import PageSpec
 
 FACET_INTROS = {
     "status": "Each action's current status: the status of its latest progress update.",
-    "equality-group": "The equality groups an action is for, as the plan's own equality "
-                      "strand key tags it.",
+    "equality-group": "The equality groups an action is for, as the plan tags it: with its "
+                      "own key of equality strands, or under a heading that names the group.",
     "lead": "Who leads each action, as the plan names them. A job title in one plan is "
             "listed apart from the same title in another: they are different organisations.",
     "department": "The directorate or unit of each action's leads, where the plan records "
@@ -62,7 +62,8 @@ VALUE_TITLES = {
 
 VALUE_INTROS = {
     "status": "Actions whose latest progress update gives this status.",
-    "equality-group": "Actions the plan's own equality strand key tags for this group.",
+    "equality-group": "Actions the plan tags for this group, by its own key of equality "
+                      "strands or under a heading that names the group.",
     "lead": "Actions the plan says {label} leads, or leads part of.",
     "department": "Actions led, in whole or part, from {label}.",
     "target-year": "Actions whose target date ends in {label}, after any revision. A target "

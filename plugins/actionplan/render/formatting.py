@@ -99,8 +99,17 @@ def date_with_evidence(value: FuzzyDate) -> Markup:
     return html
 
 
+def target_date_html(value: FuzzyDate) -> Markup:
+    """A target date; words the grammar could not place say that they are not used to judge."""
+    if value.placed:
+        return date_with_evidence(value)
+    return Markup('<span class="ap-as-written">target date as written: “{}”; not used '
+                  "to judge progress</span>").format(value.text)
+
+
 def join_dates(dates: Iterable[FuzzyDate]) -> Markup:
-    return Markup("; ").join(date_with_evidence(d) for d in dates)
+    """Target dates, as `target_date_html` shows each."""
+    return Markup("; ").join(target_date_html(d) for d in dates)
 
 
 def activity_number(action: Action, activity_id: str) -> int:

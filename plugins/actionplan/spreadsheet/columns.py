@@ -147,6 +147,11 @@ GROUPS = Table("Groups", "The plan's objectives, sections or other groups of act
     C("title", "Title", "The group's heading, as the plan writes it.", width=50),
     C("description", "Description", "Any further text about the group (Markdown allowed).",
       width=40),
+    C("equality_groups", "Equality groups", "Where the heading names an equality group (such as "
+      "\"Disabled people\"): its characteristics (age, disability, race...), separated by "
+      "commas. They apply to every action under the group."),
+    C("equality_groups_words", "Equality groups as written", "The heading's words that name "
+      "them, for example Disabled people."),
 ))
 
 ACTIONS = Table("Actions", "One row per action, in the plan's order. Cells with several items "

@@ -113,7 +113,9 @@ class _Exporter:
     def group(self, group: dict, parent: str | None) -> None:
         self._add("Groups", id=group["id"], parent=parent or "", number=_text(group.get("number")),
                   theme=_text(group.get("theme")), title=group["title"],
-                  description=_text(group.get("description")))
+                  description=_text(group.get("description")),
+                  equality_groups=join_codes(group.get("equality_groups", {}).get("codes", [])),
+                  equality_groups_words=_text(group.get("equality_groups", {}).get("words")))
         self._source_and_notes(group, format_ref(("group", group["id"])))
         for action in group.get("actions", []):
             self.action(action, group["id"])

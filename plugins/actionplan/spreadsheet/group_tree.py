@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from actionplan.edit.locate import ID_PATTERN
 from actionplan.spreadsheet.assembly import order, without_empty
+from actionplan.spreadsheet.cells import split_codes
 from actionplan.spreadsheet.details import ref_key
 from actionplan.spreadsheet.tables import Origin, ParsedTable, Row
 
@@ -49,9 +50,26 @@ class GroupTree:
             for key in ("number", "theme", "title", "description"):
                 if row.table.has(key):
                     self.importer.put(group, key, row.get(key), row.origin(key))
+            self._equality_groups(group, row)
             self.parents[group_id] = row.get("parent") or None
             self.parent_origins[group_id] = row.origin("parent")
             self.groups[group_id] = group
+
+    def _equality_groups(self, group: dict, row: Row) -> None:
+        # The characteristics a group's heading names; kept as they were if the sheet has no
+        # such columns (an older layout).
+        if not (row.table.has("equality_groups") or row.table.has("equality_groups_words")):
+            return
+        tags = group.get("equality_groups") or {}
+        if row.table.has("equality_groups"):
+            self.importer.put(tags, "codes", split_codes(row.get("equality_groups")),
+                              row.origin("equality_groups"))
+        if row.table.has("equality_groups_words"):
+            self.importer.put(tags, "words", row.get("equality_groups_words"),
+                              row.origin("equality_groups_words"))
+        self.importer.put(group, "equality_groups", tags, row.origin("equality_groups"))
+        if tags:
+            order(tags, None, ("codes", "words"))
 
     def from_old(self, old_groups: list[tuple[str | None, dict]]) -> None:
         for parent, group in old_groups:

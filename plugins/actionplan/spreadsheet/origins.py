@@ -86,6 +86,7 @@ _PLACES = {
     ("withdrawn", "date"): "the Withdrawn date column of the Actions sheet",
     ("withdrawn", "reason"): "the Withdrawn reason column of the Actions sheet",
     ("strands", "codes"): "the Strands column of the Actions sheet",
+    ("equality_groups", "codes"): "the Equality groups column of the Groups sheet",
     ("status", "code"): "the Status column",
     ("item", "aim"): "the Aim column of the Equality duty aims sheet",
 }

@@ -10,7 +10,9 @@ from datetime import date
 from typing import Iterator
 
 from actionplan.load.yaml_source import SourceDocument
-from actionplan.model.dates import impossible_day_in
+from actionplan.model.dates import (
+    fuzzy_date_from_data, impossible_day_in, placing_hint, plan_span,
+)
 from actionplan.problems import Problem
 from actionplan.validate.describe import describe_path
 
@@ -45,6 +47,8 @@ class _Checker:
         self.footnote_marks = {f["mark"] for f in plan.get("footnotes", [])}
         scheme = plan.get("strand_scheme")
         self.strand_codes = [c["code"] for c in scheme["codes"]] if scheme else None
+        period = plan.get("period")
+        self.within = plan_span(fuzzy_date_from_data(period)) if period is not None else None
 
     def run(self) -> None:
         self._check_blank_text(self.data, ())
@@ -72,9 +76,20 @@ class _Checker:
             self._add(path, f"this group is at level {depth + 1}, but the plan declares only "
                       f"{len(self.levels)} level{'s' if len(self.levels) != 1 else ''}",
                       "add a level to plan.levels, or move this group up a level")
+        self._check_heading_words(path, group)
         if group.get("groups") and group.get("actions"):
             self._add(path, "this group has both sub-groups and actions of its own",
                       "move its actions into one of its sub-groups", severity="warning")
+
+    def _check_heading_words(self, path, group) -> None:
+        # A group's equality groups must be the ones its heading names: their words are quoted
+        # to residents as the heading's, so they must be found there.
+        words = (group.get("equality_groups") or {}).get("words")
+        heading = " ".join(group.get(k) or "" for k in ("theme", "title", "description"))
+        if words and " ".join(words.split()).casefold() not in " ".join(heading.split()).casefold():
+            self._add(path + ("equality_groups", "words"),
+                      f'"{words}" is not in the group\'s heading', "copy the words that name the "
+                      "group from its title exactly, or leave words out", severity="warning")
 
     def _check_action(self, path, action, seen) -> None:
         self._unique(seen, action["id"], path, "action id",
@@ -186,10 +201,21 @@ class _Checker:
             if impossible:
                 self._add(dpath, f'"{impossible}" is not a real calendar date',
                           "correct the day, or write the month alone if the day is not known")
+            self._check_placed(dpath, value, text)
             if isinstance(value, dict) and "start" in value and "end" in value:
                 if value["start"] > value["end"]:
                     self._add(dpath + ("end",), f'the end date {value["end"]} is before the start '
                               f'date {value["start"]}', "swap them, or correct the one that is wrong")
+
+    def _check_placed(self, dpath, value, text) -> None:
+        # Words the grammar cannot place are shown as written and never judged: say so, so an
+        # officer can write them another way (an editor's explicit kind or dates settles it).
+        if isinstance(value, dict) and {"kind", "start", "end"} & value.keys():
+            return
+        if not fuzzy_date_from_data(value, self.within).placed:
+            self._add(dpath, f'the date "{text}" cannot be placed on a calendar, so residents '
+                      "see it as written and it is not used to judge progress",
+                      placing_hint(text, self.within), severity="warning")
 
     def _ids(self, items, path, noun, *, optional=False, all_items=None, base=None) -> set[str]:
         seen: dict[str, tuple] = {}
