@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from actionplan.api import read_plan_file, unique_plans
-from actionplan.load import find_plan_files
+from actionplan.load import find_plan_files, outside_project
 from actionplan.model import Plan
 from actionplan.problems import DataError, Problem
 
@@ -118,7 +118,9 @@ def _validate(paths: list[Path], *, strict: bool = False) -> int:
         else:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 1
-    errors = warnings = 0
+    files, outside = outside_project(files, Path.cwd())
+    _print_problems(outside)
+    errors, warnings = len(outside), 0
     loaded = []
     for file in files:
         plan, problems = _check_file(file)
@@ -130,7 +132,8 @@ def _validate(paths: list[Path], *, strict: bool = False) -> int:
     _, clashes = unique_plans(loaded)  # the build refuses two plans with one id: so do we
     _print_problems(clashes)
     errors += len(clashes)
-    checked = f"{len(files)} file{'s' if len(files) != 1 else ''}"
+    count = len(files) + len(outside)
+    checked = f"{count} file{'s' if count != 1 else ''}"
     if errors:
         print(f"{errors} error{'s' if errors != 1 else ''} in {checked}.", file=sys.stderr)
         return 1
