@@ -3,6 +3,7 @@ of the project refused, control characters kept out of HTML, feeds and JSON."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from actionplan.pages.links import PagePaths
 from actionplan.validate.cross_check import RESERVED_GROUP_IDS, RESERVED_PLAN_IDS
 
 from ..conftest import FIXTURES
+from ..tiny_site import make_project
 from ..unit.plan_text import VALID
 
 
@@ -137,3 +139,61 @@ def test_a_link_inside_the_project_is_still_read(tmp_path):
     (project / "data" / "plans" / "plan.yaml").symlink_to(project / "shared" / "plan.yaml")
     site, _ = load_site(project / "data", relative_to=project)
     assert [plan.id for plan in site.plans] == ["test-plan"]
+
+
+# --- characters XML forbids, and bidi controls --------------------------------------------
+
+def test_a_control_character_written_as_an_escape_is_refused_with_its_line(tmp_path):
+    text = VALID.replace("title: First action", 'title: "First\\vaction"')
+    errors = problems_for(tmp_path, text)
+    assert len(errors) == 1 and errors[0].startswith("plan.yaml:14:")
+    assert "U+000B" in errors[0] and "escape" in errors[0]
+
+
+def test_a_control_character_in_a_change_reason_is_removed_and_named(tmp_path):
+    import json
+    import xml.etree.ElementTree as ET
+    from ..tiny_site import build, commit_project, mkdocs_yml
+    project = make_project(tmp_path / "p", mkdocs_yml("      history: {}\n"),
+                           plans={"plan.yaml": VALID})
+    repo = commit_project(project)
+    plan = project / "data" / "plans" / "plan.yaml"
+    plan.write_text(VALID.replace("First action", "First action, reworded"), encoding="utf-8")
+    commit = repo.commit("Reword 1.1\n\nChange-reason: Asked by the\x0bforum")
+    result = build(project)
+    assert result.returncode == 0, result.stderr  # --strict: history cannot be corrected
+    assert f"commit {commit[:7]}: an invisible control character (U+000B)" in result.stderr
+    site = project / "site"
+    for feed in ("changes/atom.xml", "changes/test-plan/atom.xml"):
+        text = ET.parse(site / feed).getroot()  # a feed XML can read at all
+        assert "Asked by theforum" in ET.tostring(text, encoding="unicode")
+    assert "Asked by theforum" in json.dumps(json.loads(
+        (site / "changes" / "changelog.json").read_text(encoding="utf-8")))
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert not any("\x0b" in page for page in pages)
+
+
+BIDI = "\u202e"
+ISOLATED = re.compile("\u2068[^\u2069]*\u2069|<bdi>.*?</bdi>|<div dir=\"auto\">.*?</div>", re.S)
+
+
+def test_bidi_controls_in_officer_text_are_isolated_on_every_page(tmp_path):
+    from ..tiny_site import built_site
+    text = (VALID.replace("title: First action", f"title: First {BIDI}action")
+            .replace("text: Started.", f"text: Started {BIDI}**today**.")
+            .replace("title: Test plan", f"title: Test {BIDI}plan"))
+    project = make_project(tmp_path / "p", plans={"plan.yaml": text})
+    site = built_site(project)
+    pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    shown = [p for p, html in pages.items() if BIDI in html]
+    assert len(shown) > 3  # the plan, its action and group pages, the home page...
+    for path, html in pages.items():
+        assert BIDI not in ISOLATED.sub("", html), path
+
+
+def test_text_without_bidi_controls_is_unchanged():
+    from actionplan.render.text import markdown_inline, markdown_to_html
+    from actionplan.text_safety import isolated
+    assert isolated("Plain words") == "Plain words"
+    assert markdown_to_html("**Bold**") == "<p><strong>Bold</strong></p>"
+    assert markdown_inline(f"a {BIDI}b") == f"<bdi>a {BIDI}b</bdi>"

@@ -20,6 +20,7 @@ from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.source_date import last_change
+from actionplan.text_safety import isolated
 from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin import serve
@@ -154,8 +155,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if spec is not None:
             # MkDocs and Material print titles and descriptions as HTML, unescaped:
             # officers' plain text must reach them escaped (as Markup, so `|e` keeps it once).
-            page.meta["title"] = escape(spec.title)
-            page.meta["description"] = escape(spec.description)
+            page.meta["title"] = escape(isolated(spec.title))
+            page.meta["description"] = escape(isolated(spec.description))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
