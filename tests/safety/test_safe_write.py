@@ -149,3 +149,10 @@ def test_import_refuses_a_plan_changed_during_the_round_trip(data, monkeypatch, 
     monkeypatch.chdir(data.parent)
     assert main(["import", "plan.csv", "--plan", "test-plan"]) == 0  # run again: it lands
     assert "title: Renamed" in plan_file.read_text(encoding="utf-8")
+
+
+def test_the_officers_guide_quotes_the_refusal_word_for_word():
+    from ..conftest import ROOT
+    guide = (ROOT / "content" / "updating-a-plan.md").read_text(encoding="utf-8")
+    message = safe_write.changed_problem("data/plans/kingston-2015-2016.yaml").format()
+    assert f"\n{message}\n" in guide

@@ -106,3 +106,13 @@ def test_formulas_saved_without_values_are_refused_naming_sheet_and_cell(project
     assert f"plan.xlsx:Actions: cell {target.coordinate}: " in err
     assert "formula saved without its value" in err and "Traceback" not in err
     assert plan_file.read_bytes() == before
+
+
+def test_the_officers_guide_quotes_the_formula_message_word_for_word():
+    from actionplan.spreadsheet.files import _formula_without_value
+
+    class Cell:
+        coordinate = "D2"
+    from ..conftest import ROOT
+    guide = (ROOT / "content" / "updating-a-plan.md").read_text(encoding="utf-8")
+    assert f"\n{_formula_without_value('plan.xlsx', 'Actions', Cell()).format()}\n" in guide
