@@ -8,6 +8,7 @@ exit status 1 when anything is wrong.
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 import sys
 from datetime import date
@@ -28,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:  # a file open in another program, a folder that does not exist
         name = error.filename or "file"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            print(f"{name}: file: {error.strerror}. Nothing was written: free some disk space, "
+                  "then run the command again.", file=sys.stderr)
+            return 1
         print(f"{name}: file: {error.strerror or error}. Close the file if another program "
               "has it open, and check the folder and file name.", file=sys.stderr)
         return 1

@@ -156,3 +156,21 @@ def test_the_officers_guide_quotes_the_refusal_word_for_word():
     guide = (ROOT / "content" / "updating-a-plan.md").read_text(encoding="utf-8")
     message = safe_write.changed_problem("data/plans/kingston-2015-2016.yaml").format()
     assert f"\n{message}\n" in guide
+
+
+def test_a_full_disk_during_an_update_is_one_line_and_changes_nothing(data, monkeypatch,
+                                                                      capsys):
+    import errno
+    plan_file = data / "plans" / "test-plan.yaml"
+
+    def disk_full(handle):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safe_write.os, "fsync", disk_full)
+    code = main(["update", "1.1", "--status", "completed", "--text", "Mine."])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "No space left on device" in err
+    assert err.startswith("data/plans/test-plan.yaml: file: No space left on device. Nothing was "
+                          "written: free some disk space") and "Traceback" not in err
+    assert plan_file.read_text(encoding="utf-8") == VALID
+    assert sorted(p.name for p in plan_file.parent.iterdir()) == ["test-plan.yaml"]

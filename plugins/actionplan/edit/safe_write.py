@@ -116,8 +116,10 @@ def write_temporary(path: Path, text: str) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, _mode_for(path))
-    except BaseException:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            error.filename = str(path)  # the officer's file, not the temporary one
         raise
     return temporary
 
