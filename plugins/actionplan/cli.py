@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         _print_problems(error.problems)
         return 1
     except OSError as error:  # a file open in another program, a folder that does not exist
-        name = error.filename or "file"
+        from actionplan.edit.locate import display
+        name = display(Path(error.filename)) if error.filename else "file"
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             print(f"{name}: file: {error.strerror}. Nothing was written: free some disk space, "
                   "then run the command again.", file=sys.stderr)

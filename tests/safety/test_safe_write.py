@@ -174,3 +174,12 @@ def test_a_full_disk_during_an_update_is_one_line_and_changes_nothing(data, monk
                           "written: free some disk space") and "Traceback" not in err
     assert plan_file.read_text(encoding="utf-8") == VALID
     assert sorted(p.name for p in plan_file.parent.iterdir()) == ["test-plan.yaml"]
+
+
+def test_an_update_to_a_linked_plan_file_keeps_the_link(data, capsys):
+    plan_file = data / "plans" / "test-plan.yaml"
+    shared = data.parent / "shared.yaml"
+    plan_file.rename(shared)
+    plan_file.symlink_to(shared)
+    assert main(["update", "1.2", "--status", "in_progress", "--text", "Linked."]) == 0
+    assert plan_file.is_symlink() and "Linked." in shared.read_text(encoding="utf-8")

@@ -45,15 +45,16 @@ def import_spreadsheet(path: Path, *, data_dir: Path, plan_id: str | None = None
     existing_file = plan_file_for(data_dir, plan_id)
     target = existing_file or data_dir / "plans" / f"{plan_id}.yaml"
     target_name = display(target)
+    target = target.resolve() if existing_file else target  # a linked file: edited in place
     if dry_run:
-        return _merge_and_check(book, target, existing_file, read_for_edit(target), plan_id,
-                                mapping, mapping_problems)[0]
+        return _merge_and_check(book, target_name, existing_file, read_for_edit(target),
+                                plan_id, mapping, mapping_problems)[0]
     # Read, merge and write under the lock, from the bytes read: no other edit is lost.
     with editing(target, display_name=target_name):
         read = read_for_edit(target)
         if (read.raw is None) != (existing_file is None):
             raise DataError([changed_problem(target_name, created=read.raw is not None)])
-        outcome, reading = _merge_and_check(book, target, existing_file, read, plan_id,
+        outcome, reading = _merge_and_check(book, target_name, existing_file, read, plan_id,
                                             mapping, mapping_problems)
         if _has_errors(outcome.problems):
             return outcome
@@ -65,11 +66,10 @@ def import_spreadsheet(path: Path, *, data_dir: Path, plan_id: str | None = None
     return outcome
 
 
-def _merge_and_check(book: Spreadsheet, target: Path, existing_file: Path | None,
+def _merge_and_check(book: Spreadsheet, target_name: str, existing_file: Path | None,
                      read: ReadSnapshot, plan_id: str, mapping: dict,
                      mapping_problems: list[Problem]) -> tuple[ImportOutcome, Reading]:
     """The spreadsheet read over the plan as `read` holds it, with every problem found."""
-    target_name = display(target)
     existing = parse_yaml_bytes(read.raw, target_name).data if read.raw is not None else None
     reading = book.read(plan_id=plan_id, existing=existing, mapping=mapping)
     outcome = ImportOutcome(target_name, existing_file is None, False,

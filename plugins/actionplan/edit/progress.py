@@ -65,8 +65,9 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
     if status not in UPDATE_CODES:
         raise DataError([_bad_status(status)])
     # The lock queues other edits from the read to the write: none is lost (safe_write).
-    with editing(place.file, display_name=display_name):
-        read = read_for_edit(place.file)
+    file = place.file.resolve()  # a linked plan file is edited where it is: the link stays
+    with editing(file, display_name=display_name):
+        read = read_for_edit(file)
         if read.raw is None:
             raise DataError([changed_problem(display_name)])  # removed since it was found
         yaml, document = _load_for_edit(read.text, display_name)
@@ -74,10 +75,10 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
         progress = _progress_list(action)
         update = to_node({"date": when.isoformat(), "status": status, "text": text})
         progress.append(update)
-        problems = write_checked(place.file, dump_text(yaml, document),
+        problems = write_checked(file, dump_text(yaml, document),
                                  display_name=display_name, read=read)
         written = not any(p.severity == "error" for p in problems)
-        line = _line_of(place.file, path + ("progress", len(progress) - 1)) if written else None
+        line = _line_of(file, path + ("progress", len(progress) - 1)) if written else None
     if written:
         problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
     return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
