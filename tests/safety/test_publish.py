@@ -276,3 +276,21 @@ def test_two_builds_at_once_publish_one_whole_site(project):
     assert any(code == 0 for code, _ in results)
     assert snapshot(project / "site") == expected
     assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site"]
+
+
+def test_a_publish_that_cannot_swap_is_one_line_and_the_next_build_works(project, monkeypatch):
+    before = snapshot(project / "site")
+    (project / "data" / "plans" / "plan.yaml").write_text(
+        VALID.replace("First action", "Renamed"), encoding="utf-8")
+    with monkeypatch.context() as patch:
+        fail_at(patch, staging, "exchange", 1, PermissionError(errno.EACCES, "Permission denied"))
+        code, output = build_here(project, monkeypatch)
+    assert code == 1
+    errors = [line for line in output.splitlines() if line.startswith("Error")]
+    assert len(errors) == 1 and "Permission denied" in errors[0], output
+    assert "the last good site is unchanged" in errors[0]
+    assert snapshot(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site"]
+    code, output = build_here(project, monkeypatch)
+    assert code == 0, output
+    assert snapshot(project / "site") != before
