@@ -78,8 +78,6 @@ class StagedSiteDir:
             self._recover()
             staging = tempfile.mkdtemp(dir=self._base, prefix=f"{self._prefix}{STAGING_SUFFIX}-")
             os.chmod(staging, _folder_mode())  # mkdtemp's 0700 would hide the site from a server
-        except SiteBusy:
-            raise
         except OSError as error:
             self.release()
             raise PublishError(f"cannot prepare a staging folder beside {self.target}: "
