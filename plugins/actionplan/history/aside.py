@@ -186,13 +186,14 @@ def _end_with_parent(parent: int, handover: Path | None) -> None:
         if handover is not None:
             shutil.rmtree(handover, ignore_errors=True)
         try:
-            os.killpg(0, signal.SIGKILL)  # this worker and the git it runs, all at once
+            if hasattr(os, "killpg"):
+                os.killpg(0, signal.SIGKILL)  # this worker and the git it runs, all at once
         finally:
             os._exit(_ORPHANED)
 
     try:
         os.setpgid(0, 0)  # a group of its own, so that `stop` ends its git processes too
-    except OSError:
+    except (OSError, AttributeError):  # AttributeError: not on Windows
         pass
     signal.signal(signal.SIGTERM, stop)
     _ask_for_signal_on_parent_death(signal.SIGTERM)
