@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.gc_paused import gc_paused
-from actionplan.load import SourceDocument, find_plan_files, read_yaml_file
+from actionplan.load import SourceDocument, find_plan_files, outside_project, read_yaml_file
 from actionplan.load.yaml_source import parse_yaml_bytes, parse_yaml_text
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
@@ -81,6 +81,8 @@ def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site,
         raise DataError([Problem(_display(data_dir, relative_to), None, None, "data folder",
                                  "no plan files were found (expected YAML files in plans/)",
                                  "add a plan file, for example with `actionplan new-plan ID`")])
+    files, problems = outside_project(files, relative_to or data_dir.parent,
+                                      lambda path: _display(path, relative_to))
     loaded: list[tuple[Path, Plan]] = []
     for path in files:
         plan, found = read_plan_file(path, _display(path, relative_to))
@@ -119,8 +121,10 @@ def _plan_id_position(path: Path, name: str) -> tuple[int | None, int | None]:
 
 def _display(path: Path, relative_to: Path | None) -> str:
     if relative_to is not None:
-        try:
-            return path.resolve().relative_to(relative_to.resolve()).as_posix()
-        except ValueError:
-            pass
+        for place, root in ((path.resolve(), relative_to.resolve()),
+                            (path.absolute(), relative_to.absolute())):  # a link to outside
+            try:
+                return place.relative_to(root).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()

@@ -8,13 +8,14 @@ exit status 1 when anything is wrong.
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from actionplan.api import read_plan_file, unique_plans
-from actionplan.load import find_plan_files
+from actionplan.load import find_plan_files, outside_project
 from actionplan.model import Plan
 from actionplan.problems import DataError, Problem
 
@@ -27,7 +28,12 @@ def main(argv: list[str] | None = None) -> int:
         _print_problems(error.problems)
         return 1
     except OSError as error:  # a file open in another program, a folder that does not exist
-        name = error.filename or "file"
+        from actionplan.edit.locate import display
+        name = display(Path(error.filename)) if error.filename else "file"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            print(f"{name}: file: {error.strerror}. Nothing was written: free some disk space, "
+                  "then run the command again.", file=sys.stderr)
+            return 1
         print(f"{name}: file: {error.strerror or error}. Close the file if another program "
               "has it open, and check the folder and file name.", file=sys.stderr)
         return 1
@@ -118,7 +124,9 @@ def _validate(paths: list[Path], *, strict: bool = False) -> int:
         else:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 1
-    errors = warnings = 0
+    files, outside = outside_project(files, Path.cwd())
+    _print_problems(outside)
+    errors, warnings = len(outside), 0
     loaded = []
     for file in files:
         plan, problems = _check_file(file)
@@ -130,7 +138,8 @@ def _validate(paths: list[Path], *, strict: bool = False) -> int:
     _, clashes = unique_plans(loaded)  # the build refuses two plans with one id: so do we
     _print_problems(clashes)
     errors += len(clashes)
-    checked = f"{len(files)} file{'s' if len(files) != 1 else ''}"
+    count = len(files) + len(outside)
+    checked = f"{count} file{'s' if count != 1 else ''}"
     if errors:
         print(f"{errors} error{'s' if errors != 1 else ''} in {checked}.", file=sys.stderr)
         return 1

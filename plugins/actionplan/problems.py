@@ -6,6 +6,7 @@ concerns, what is wrong and how to fix it: `file:line:col: where: what. fix`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -29,7 +30,18 @@ class Problem:
         text = f"{place}: {self.where}: {_sentence(self.what)}"
         if self.fix:
             text += f" {_sentence(self.fix)}"
-        return text
+        return _UNPRINTABLE.sub(_visible, text)  # one line, whatever a value quoted holds
+
+
+# Line breaks and control characters, shown as escapes: an id ending in a newline is quoted
+# as "1.2\n" on the problem's one line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(match: re.Match) -> str:
+    char = match.group()
+    return _ESCAPES.get(char, f"\\u{ord(char):04x}")
 
 
 def _sentence(text: str) -> str:

@@ -67,13 +67,18 @@ def test_discard_keeps_the_last_good_site(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_prepare_clears_what_a_killed_build_left(tmp_path):
+def test_what_a_killed_build_left_is_cleared_once_a_new_site_is_in_place(tmp_path):
+    (tmp_path / "site").mkdir()
     staged = StagedSiteDir(tmp_path / "site")
-    staged.staging.mkdir()
-    (staged.staging / "stale.html").write_text("stale")
-    staged.retired.mkdir()
-    assert list(staged.prepare().iterdir()) == []
-    assert not staged.retired.exists()
+    leftover = tmp_path / ".site.actionplan-new-killed"
+    leftover.mkdir()
+    (leftover / "stale.html").write_text("stale")
+    retired = tmp_path / ".site.actionplan-old"
+    retired.mkdir()
+    (staged.prepare() / "new.html").write_text("new")
+    assert leftover.exists() and retired.exists()  # nothing deleted before the swap
+    staged.publish()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_a_linked_output_folder_stays_a_link(tmp_path):

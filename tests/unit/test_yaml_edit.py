@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from actionplan.edit.safe_write import read_for_edit
 from actionplan.edit.yaml_edit import (
     assign, dump_text, load_text, new_file_text, normal_form, same_data, write_checked,
 )
@@ -77,7 +78,7 @@ def test_write_checked_refuses_invalid_text_and_leaves_the_file_alone(tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(VALID, encoding="utf-8")
     problems = write_checked(path, VALID.replace("in_progress", "in progres"),
-                             display_name="data/plans/plan.yaml")
+                             display_name="data/plans/plan.yaml", read=read_for_edit(path))
     assert [p.line for p in problems if p.severity == "error"] == [17]
     assert problems[0].file == "data/plans/plan.yaml"
     assert path.read_text(encoding="utf-8") == VALID
@@ -87,7 +88,8 @@ def test_write_checked_refuses_invalid_text_and_leaves_the_file_alone(tmp_path):
 def test_write_checked_writes_valid_text(tmp_path):
     path = tmp_path / "new" / "plan.yaml"
     changed = VALID.replace("Started.", "Started in May.")
-    assert write_checked(path, changed, display_name="plan.yaml") == []
+    path.parent.mkdir()
+    assert write_checked(path, changed, display_name="plan.yaml", read=read_for_edit(path)) == []
     assert path.read_text(encoding="utf-8") == changed
 
 

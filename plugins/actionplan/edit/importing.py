@@ -18,7 +18,8 @@ from actionplan.edit.yaml_edit import (
     assign, dump_text, has_schema_comment, load_text, new_file_text, schema_comment,
     write_checked,
 )
-from actionplan.load import SourceDocument, read_yaml_file
+from actionplan.edit.safe_write import ReadSnapshot, changed_problem, editing, read_for_edit
+from actionplan.load import SourceDocument, parse_yaml_bytes, read_yaml_file
 from actionplan.problems import DataError, Problem
 from actionplan.spreadsheet import columns as L
 from actionplan.spreadsheet.files import spreadsheet_format
@@ -40,22 +41,41 @@ def import_spreadsheet(path: Path, *, data_dir: Path, plan_id: str | None = None
     _check_input(path, name)
     book = Spreadsheet(path, name)
     plan_id = _plan_id(plan_id, book, name)
+    mapping, mapping_problems = read_mapping(mapping_file) if mapping_file else ({}, [])
     existing_file = plan_file_for(data_dir, plan_id)
     target = existing_file or data_dir / "plans" / f"{plan_id}.yaml"
     target_name = display(target)
-    existing = read_yaml_file(existing_file, target_name).data if existing_file else None
-    mapping, mapping_problems = read_mapping(mapping_file) if mapping_file else ({}, [])
+    target = target.resolve() if existing_file else target  # a linked file: edited in place
+    if dry_run:
+        return _merge_and_check(book, target_name, existing_file, read_for_edit(target),
+                                plan_id, mapping, mapping_problems)[0]
+    # Read, merge and write under the lock, from the bytes read: no other edit is lost.
+    with editing(target, display_name=target_name):
+        read = read_for_edit(target)
+        if (read.raw is None) != (existing_file is None):
+            raise DataError([changed_problem(target_name, created=read.raw is not None)])
+        outcome, reading = _merge_and_check(book, target_name, existing_file, read, plan_id,
+                                            mapping, mapping_problems)
+        if _has_errors(outcome.problems):
+            return outcome
+        text = _file_text(target, read, reading.data)
+        written = write_checked(target, text, display_name=target_name, read=read,
+                                expected=reading.data)
+    outcome.problems += [p for p in written if p not in outcome.problems]
+    outcome.written = not _has_errors(written)
+    return outcome
+
+
+def _merge_and_check(book: Spreadsheet, target_name: str, existing_file: Path | None,
+                     read: ReadSnapshot, plan_id: str, mapping: dict,
+                     mapping_problems: list[Problem]) -> tuple[ImportOutcome, Reading]:
+    """The spreadsheet read over the plan as `read` holds it, with every problem found."""
+    existing = parse_yaml_bytes(read.raw, target_name).data if read.raw is not None else None
     reading = book.read(plan_id=plan_id, existing=existing, mapping=mapping)
     outcome = ImportOutcome(target_name, existing_file is None, False,
                             mapping_problems + reading.problems, reading.summary)
     outcome.problems += _check(reading, target_name)  # all problems at once, rows and checks
-    if _has_errors(outcome.problems) or dry_run:
-        return outcome
-    text = _file_text(target, existing_file, reading.data)
-    written = write_checked(target, text, display_name=target_name, expected=reading.data)
-    outcome.problems += [p for p in written if p not in outcome.problems]
-    outcome.written = not _has_errors(written)
-    return outcome
+    return outcome, reading
 
 
 def _check_input(path: Path, name: str) -> None:
@@ -88,12 +108,11 @@ def _check(reading: Reading, target_name: str) -> list[Problem]:
     return [reading.origins.translate(p, origins) for p in check_document(document)]
 
 
-def _file_text(target: Path, existing_file: Path | None, data: dict) -> str:
-    if existing_file is None:
+def _file_text(target: Path, read: ReadSnapshot, data: dict) -> str:
+    if read.raw is None:
         return new_file_text(data, target, ["Imported from a spreadsheet with `actionplan "
                                             "import`. Comments you add are kept by later imports."])
-    original = existing_file.read_text(encoding="utf-8")
-    yaml, document = load_text(original)
+    yaml, document = load_text(read.text)
     assign(document, data)
     text = dump_text(yaml, document)
     return text if has_schema_comment(text) else schema_comment(target) + "\n" + text

@@ -9,7 +9,7 @@ import yaml
 
 from actionplan.load import find_plan_files
 
-ID_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")  # as the schema's Id
+ID_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?\Z")  # as the schema's Id
 
 
 def plan_file_for(data_dir: Path, plan_id: str) -> Path | None:

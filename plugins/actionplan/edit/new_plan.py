@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from actionplan.edit.locate import ID_PATTERN, display, plan_file_for
+from actionplan.edit.safe_write import editing, read_for_edit
 from actionplan.edit.yaml_edit import schema_comment, write_checked
 from actionplan.problems import DataError, Problem
 
@@ -74,11 +75,13 @@ def create_plan(plan_id: str, data_dir: Path, *, title: str,
                                  f'"{plan_id}" is not a valid plan id',
                                  "use lower-case letters, digits, dots, hyphens and underscores, "
                                  f'for example "{suggestion}"')])
-    existing = path if path.exists() else plan_file_for(data_dir, plan_id)
-    if existing is not None:
-        raise DataError([Problem(display(existing), None, None, "file",
-                                 f'a plan with the id "{plan_id}" is already in this file'
-                                 if existing != path else "this file already exists",
-                                 "choose another plan id, or edit the existing file")])
-    text = starter_text(plan_id, path, title=title, today=today, display=display_name)
-    return path, write_checked(path, text, display_name=display_name)
+    with editing(path, display_name=display_name):  # two new-plans at once: one file, one wins
+        read = read_for_edit(path)
+        existing = path if read.raw is not None else plan_file_for(data_dir, plan_id)
+        if existing is not None:
+            raise DataError([Problem(display(existing), None, None, "file",
+                                     f'a plan with the id "{plan_id}" is already in this file'
+                                     if existing != path else "this file already exists",
+                                     "choose another plan id, or edit the existing file")])
+        text = starter_text(plan_id, path, title=title, today=today, display=display_name)
+        return path, write_checked(path, text, display_name=display_name, read=read)

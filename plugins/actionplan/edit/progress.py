@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from actionplan.edit.locate import quick_load
+from actionplan.edit.safe_write import changed_problem, editing, read_for_edit
 from actionplan.edit.yaml_edit import dump_text, load_text, to_node, write_checked
 from actionplan.load import find_plan_files, read_yaml_file
 from actionplan.model.dates import parse_fuzzy_date
@@ -27,6 +29,7 @@ class ActionPlace:
     file: Path
     plan_id: str
     path: tuple  # keys and indices from the top of the file to the action
+    action_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def find_action(data_dir: Path, action_id: str, plan_id: str | None = None) -> A
         for path, action in _actions(data):
             all_ids.add(str(action.get("id")))
             if str(action.get("id")) == action_id:
-                places.append(ActionPlace(file, this_plan, path))
+                places.append(ActionPlace(file, this_plan, path, action_id))
     if len(places) == 1:
         return places[0]
     raise DataError([_not_found(action_id, plan_id, places, all_ids, data_dir)])
@@ -61,15 +64,21 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
     """Append {date, status, text} to the action's progress, keeping the file's layout."""
     if status not in UPDATE_CODES:
         raise DataError([_bad_status(status)])
-    original = place.file.read_text(encoding="utf-8")
-    yaml, document = load_text(original)
-    action = _walk(document, place.path)
-    progress = _progress_list(action)
-    update = to_node({"date": when.isoformat(), "status": status, "text": text})
-    progress.append(update)
-    problems = write_checked(place.file, dump_text(yaml, document), display_name=display_name)
-    written = not any(p.severity == "error" for p in problems)
-    line = _line_of(place.file, place.path + ("progress", len(progress) - 1)) if written else None
+    # The lock queues other edits from the read to the write: none is lost (safe_write).
+    file = place.file.resolve()  # a linked plan file is edited where it is: the link stays
+    with editing(file, display_name=display_name):
+        read = read_for_edit(file)
+        if read.raw is None:
+            raise DataError([changed_problem(display_name)])  # removed since it was found
+        yaml, document = _load_for_edit(read.text, display_name)
+        path, action = _find_again(document, place, display_name)
+        progress = _progress_list(action)
+        update = to_node({"date": when.isoformat(), "status": status, "text": text})
+        progress.append(update)
+        problems = write_checked(file, dump_text(yaml, document),
+                                 display_name=display_name, read=read)
+        written = not any(p.severity == "error" for p in problems)
+        line = _line_of(file, path + ("progress", len(progress) - 1)) if written else None
     if written:
         problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
     return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
@@ -112,6 +121,23 @@ def _progress_list(action: CommentedMap) -> CommentedSeq:
 def _line_of(file: Path, path: tuple) -> int | None:
     line, _ = read_yaml_file(file).position(path)
     return line
+
+
+def _load_for_edit(text: str, display_name: str):
+    try:
+        return load_text(text)
+    except YAMLError:  # changed (or half-saved) by another program since it was found
+        raise DataError([changed_problem(display_name)]) from None
+
+
+def _find_again(document, place: ActionPlace, display_name: str) -> tuple[tuple, CommentedMap]:
+    """The action `find_action` found, looked up again by id in the file as now read (it may
+    have been edited before the lock was taken)."""
+    found = [(path, action) for path, action in _actions(document)
+             if str(action.get("id")) == place.action_id]
+    if _plan_id(document) != place.plan_id or len(found) != 1:
+        raise DataError([changed_problem(display_name)])
+    return found[0]
 
 
 def _walk(node, path: tuple):

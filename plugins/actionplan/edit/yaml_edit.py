@@ -21,6 +21,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 
 from actionplan.api import read_plan_file
+from actionplan.edit.safe_write import ReadSnapshot, commit, write_temporary
 from actionplan.load.yaml_source import reads_as_text
 from actionplan.problems import Problem
 from actionplan.validate.schema_check import SCHEMA_PATH
@@ -219,24 +220,24 @@ def normal_form(value: Any) -> Any:
 
 # --- writing safely -----------------------------------------------------------------------
 
-def write_checked(path: Path, text: str, *, display_name: str,
+def write_checked(path: Path, text: str, *, display_name: str, read: ReadSnapshot,
                   expected: dict | None = None) -> list[Problem]:
     """Write `text` to `path` only if it passes every check; return the problems found.
 
     The text goes to a temporary file beside `path` first (so the final move is atomic), is
-    checked there, and replaces `path` only when it has no errors. Problems name
+    checked there, and replaces `path` only when it has no errors and `path` still holds what
+    `read` saw (`safe_write.commit`; call this inside `safe_write.editing`). Problems name
     `display_name`. With `expected`, the written file must read back as that data.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    temporary = write_temporary(path, text)
     try:
         plan, problems = read_plan_file(temporary, display_name)
         if any(p.severity == "error" for p in problems) or plan is None:
             return problems
         if expected is not None:
             _check_reads_back(temporary, expected)
-        os.replace(temporary, path)
+        commit(temporary, path, read=read, display_name=display_name)
         return problems
     finally:
         temporary.unlink(missing_ok=True)

@@ -14,11 +14,14 @@ starting a process.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from actionplan.history.cache import HistoryCache
@@ -27,7 +30,10 @@ from actionplan.history.model import History
 from actionplan.history.reader import HistoryUnavailable, plans_pathspec, read_history
 
 ASIDE_FROM = 100  # revisions: below this a first read takes well under a second
-_UNAVAILABLE = 3  # the worker's exit status when the history cannot be read (message on stdout)
+_ORPHANED = 4  # the worker's exit status when the build that started it has ended
+_RELEASE = b"k"  # the parent's word to the worker: result taken, exit now
+_HANDOVER = "actionplan-history-"  # + the parent's pid: a temporary hand-over folder
+_PR_SET_PDEATHSIG = 1
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds `actionplan`
 
 
@@ -57,9 +63,12 @@ class HistoryReading:
         """The history, as `read_history` gives it; raises `HistoryUnavailable` as it does."""
         try:
             if self.process is not None:
-                message, _ = self.process.communicate()
-                if self.process.returncode == _UNAVAILABLE:
-                    raise HistoryUnavailable(message.decode("utf-8", "replace").strip())
+                # Not communicate(): closing the worker's stdin unanswered tells it to stop.
+                report = self.process.stdout.read().decode("utf-8", "replace")
+                self._release_worker()  # it exits now, handing its memory back
+                status, _, message = report.partition("\n")
+                if status == "unavailable":
+                    raise HistoryUnavailable(message.strip())
                 # Any other failure of the worker: read here, which reports a real problem.
             cache = HistoryCache(self.handover) if self.handover else self.cache
             return read_history(self.repo_root, self.data_dir, self.ignore_revs_file,
@@ -67,10 +76,22 @@ class HistoryReading:
         finally:
             self.cancel()
 
+    def _release_worker(self) -> None:
+        """Tell the worker its result is taken (its folder is this process's to remove)."""
+        try:
+            self.process.stdin.write(_RELEASE)
+            self.process.stdin.close()
+        except OSError:  # it has already gone
+            pass
+        self.process.wait()
+
     def cancel(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            for pipe in (self.process.stdin, self.process.stdout):
+                pipe.close()
         self.process = None
         if self.handover is not None:
             shutil.rmtree(self.handover, ignore_errors=True)
@@ -87,8 +108,9 @@ class HistoryReading:
             return  # `result()` reads here, and says what is wrong
         folder = self.cache.folder
         if folder is None or not _writable(folder):  # the worker hands over through a temp one
-            folder = self.handover = Path(tempfile.mkdtemp(prefix="actionplan-history-"))
-        self.process = _spawn(root, self.data_dir, folder)
+            _remove_orphaned_handovers()
+            folder = self.handover = Path(tempfile.mkdtemp(prefix=f"{_HANDOVER}{os.getpid()}-"))
+        self.process = _spawn(root, self.data_dir, folder, self.handover is not None)
 
 
 def _writable(folder: Path) -> bool:
@@ -99,30 +121,105 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def _spawn(root: Path, data_dir: Path, folder: Path) -> subprocess.Popen | None:
+def _spawn(root: Path, data_dir: Path, folder: Path,
+           handover: bool = False) -> subprocess.Popen | None:
     env = dict(os.environ)
     # The worker imports this very copy of actionplan, installed or not.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_PACKAGE_ROOT),
                                                       env.get("PYTHONPATH")]))
     try:
+        # stdin is a pipe this process never writes to: it closes when this process ends,
+        # however it ends (kill -9 included), and the worker stops then (_end_with_parent).
         return subprocess.Popen(
             [sys.executable, "-m", "actionplan.history.aside", str(root), str(data_dir),
-             str(folder)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+             str(folder), str(os.getpid()), "handover" if handover else "cache"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env)
     except OSError:
         return None  # no second process here: read in this one
 
 
+def _remove_orphaned_handovers() -> None:
+    """Hand-over folders of builds that no longer run (killed before they could tidy up)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_HANDOVER}*-*"):
+        owner = folder.name.removeprefix(_HANDOVER).split("-")[0]
+        if owner.isdigit() and not _running(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: running
+        return True
+    return True
+
+
 def _work(argv: list[str]) -> int:
-    """The worker: read the history into the cache folder; nothing else is kept."""
-    root, data_dir, folder = (Path(arg) for arg in argv)
+    """The worker: read the history into the cache folder, report, and wait to be released.
+
+    It reports on stdout ("done", or "unavailable" and why), closes it, and waits for the
+    parent to take the result: then it exits, leaving the folder to the parent. If the
+    parent ends first, at any moment, the worker removes a hand-over folder and exits.
+    """
+    root, data_dir, folder = (Path(arg) for arg in argv[:3])
+    _end_with_parent(int(argv[3]), folder if argv[4] == "handover" else None)
     try:
         read_history(root, data_dir, cache=HistoryCache(folder))
+        report = "done\n"
     except HistoryUnavailable as error:
-        print(error)
-        return _UNAVAILABLE
+        report = f"unavailable\n{error}\n"
+    sys.stdout.write(report)
+    sys.stdout.flush()
+    os.close(sys.stdout.fileno())  # the parent's read ends here
+    threading.Event().wait()  # until _watch_parent ends the process
     return 0
+
+
+def _end_with_parent(parent: int, handover: Path | None) -> None:
+    """Stop (removing the hand-over folder, which only the parent would read) as soon as the
+    build that started this worker ends: its stdin closes unanswered, or on Linux the kernel
+    sends SIGTERM (PR_SET_PDEATHSIG)."""
+    def stop(*_args) -> None:
+        if handover is not None:
+            shutil.rmtree(handover, ignore_errors=True)
+        try:
+            if hasattr(os, "killpg"):
+                os.killpg(0, signal.SIGKILL)  # this worker and the git it runs, all at once
+        finally:
+            os._exit(_ORPHANED)
+
+    try:
+        os.setpgid(0, 0)  # a group of its own, so that `stop` ends its git processes too
+    except (OSError, AttributeError):  # AttributeError: not on Windows
+        pass
+    signal.signal(signal.SIGTERM, stop)
+    _ask_for_signal_on_parent_death(signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the kernel was asked
+        stop()
+    threading.Thread(target=_watch_parent, args=(stop,), daemon=True).start()
+
+
+def _watch_parent(stop) -> None:
+    try:
+        answer = sys.stdin.buffer.read(len(_RELEASE))
+    except (OSError, ValueError):
+        answer = b""
+    if answer == _RELEASE:
+        os._exit(0)  # the parent has the result, and its folder
+    stop()  # stdin closed unanswered: the parent has ended
+
+
+def _ask_for_signal_on_parent_death(signum: int) -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the stdin watch still ends the worker
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -118,14 +119,13 @@ class HistoryCache:
         if self.folder is None:
             return None
         try:
-            data = orjson.loads(self._file(pathspec).read_bytes())
-            if data.get("code") != code_fingerprint() or data.get("pathspec") != pathspec:
-                return None
-            return Checkpoint(commits=list(data["commits"]),
-                              history=serialize.history_from_rows(data["history"]),
-                              state=dict(data["state"]))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None  # no cache yet, or a damaged one: read from git instead
+            raw = self._file(pathspec).read_bytes()
+        except OSError:
+            return None  # no cache yet: read from git
+        try:
+            return _checkpoint_from(raw, pathspec)
+        except Exception:  # noqa: BLE001 - any doubt about the file: read from git instead
+            return None
 
     def _write_disk(self, pathspec: str, checkpoint: Checkpoint) -> None:
         data = {"code": code_fingerprint(), "pathspec": pathspec, "commits": checkpoint.commits,
@@ -136,10 +136,84 @@ class HistoryCache:
             # Write then rename, so a build that stops half-way never leaves a torn file.
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                out.write(orjson.dumps(data))
+                out.write(_with_checksum(orjson.dumps(data)))
             os.replace(temporary, self._file(pathspec))
             for stale in self.folder.glob(f"{self._prefix(pathspec)}*.json"):
                 if stale != self._file(pathspec):  # made by earlier code: never read again
                     stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only checkout still builds; it just reads history again next time
+
+
+# --- the file: a checksum line, then the JSON; anything unexpected means "read git again" ---
+
+_CHECKSUM = b"blake2b-32:"
+_HASH = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?\Z")  # SHA-1 or SHA-256 object names
+
+
+def _with_checksum(body: bytes) -> bytes:
+    return _CHECKSUM + _digest(body) + b"\n" + body
+
+
+def _digest(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=32).hexdigest().encode()
+
+
+def _checkpoint_from(raw: bytes, pathspec: str) -> Checkpoint | None:
+    """The checkpoint in a cache file, or None: a torn, edited or foreign file is not used."""
+    header, _, body = raw.partition(b"\n")
+    if header != _CHECKSUM + _digest(body):
+        return None
+    data = orjson.loads(body)
+    if not isinstance(data, dict) or data.get("code") != code_fingerprint() or \
+            data.get("pathspec") != pathspec or not _well_formed(data):
+        return None
+    history = serialize.history_from_rows(data["history"])
+    read = set(data["commits"])
+    if not all(r.commit in read for r in (*history.revisions, *(n.revision
+                                                                  for n in history.notes))):
+        return None
+    return Checkpoint(commits=list(data["commits"]), history=history, state=dict(data["state"]))
+
+
+def _well_formed(data: dict) -> bool:
+    """Every value of the type and range the reader expects (`history_from_rows` trusts it)."""
+    commits, state, rows = data.get("commits"), data.get("state"), data.get("history")
+    if not (_list_of(commits, _is_hash) and isinstance(state, dict) and isinstance(rows, dict)
+            and all(isinstance(k, str) and _is_hash(v) for k, v in state.items())):
+        return False
+    revisions, texts = rows.get("revisions"), rows.get("texts")
+    columns, notes = rows.get("columns"), rows.get("notes")
+    if not (_list_of(revisions, _is_revision) and _list_of(texts, _is_text)
+            and _list_of(columns, list) and columns and _list_of(notes, list)):
+        return False
+    first, *rest = columns
+    return (_numbers(rows.get("listed"), len(revisions)) and _numbers(first, len(revisions))
+            and all(_numbers(column, len(texts)) and len(column) == len(first)
+                    for column in rest)
+            and all(len(n) == 3 and _numbers(n[:1], len(revisions)) and _is_text(n[1])
+                    and _is_text(n[2]) for n in notes))
+
+
+def _list_of(value, test) -> bool:
+    check = (lambda item: isinstance(item, test)) if isinstance(test, type) else test
+    return isinstance(value, list) and all(check(item) for item in value)
+
+
+def _numbers(value, limit: int) -> bool:
+    # min and max run in C (a county has a million of these); a value that is not a number
+    # raises TypeError here, or in `history_from_rows`, and the cache is not used.
+    return isinstance(value, list) and (not value or (0 <= min(value) and max(value) < limit))
+
+
+def _is_hash(value) -> bool:
+    return isinstance(value, str) and bool(_HASH.match(value))
+
+
+def _is_text(value) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_revision(value) -> bool:
+    return (isinstance(value, list) and len(value) == 3 and _is_hash(value[0])
+            and isinstance(value[1], str) and _is_text(value[2]))

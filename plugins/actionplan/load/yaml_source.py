@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from actionplan.problems import DataError, Problem
+from actionplan.text_safety import xml_unsafe
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -289,12 +290,21 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError) as error:
             self.problems.append(self._problem(
                 node.start_mark, f"this value cannot be read ({getattr(error, 'problem', error)})",
                 "write it as plain text, in quotes"))
             return None
+        if isinstance(value, str) and xml_unsafe(value):
+            # Written as an escape such as "\v" (the file itself cannot hold the character):
+            # web pages and feeds cannot carry it either.
+            self.problems.append(self._problem(
+                node.start_mark, f"this text contains an invisible control character "
+                f"({', '.join(xml_unsafe(value))}), written as an escape such as \\v or \\x0b",
+                "delete the escape from the quoted text (such characters often come from text "
+                "pasted from Word or a PDF)"))
+        return value
 
     def _problem(self, mark, what: str, fix: str) -> Problem:
         line, column = _mark(mark)

@@ -12,6 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from actionplan.history import HistoryCache, HistoryReading, HistoryUnavailable
+from actionplan.history.xml_clean import xml_clean_history
 from actionplan.mkdocs_plugin.config import HistoryConfig
 from actionplan.mkdocs_plugin.nav import _relink_pages
 from actionplan.pages.history_specs import Changelog, HistoryPaths
@@ -54,6 +55,9 @@ def finish_changelog(reading: HistoryReading | None, options: HistoryConfig,
         return None
     for note in history.notes:
         log.info(f"Changelog: revision {note.revision.short} skipped: {note.message}")
+    history, removed = xml_clean_history(history)
+    for message in removed:  # INFO: published history cannot be corrected, so --strict passes
+        log.info(f"Changelog: {message}")
     return Changelog(history=history, site_name=config.site_name,
                      site_url=config.site_url or None, commit_url=options.commit_url,
                      directory_urls=config.use_directory_urls)

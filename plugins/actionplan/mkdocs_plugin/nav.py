@@ -10,6 +10,7 @@ from mkdocs.structure.pages import Page
 from actionplan.model import Site
 from actionplan.pages import PageSpec
 from actionplan.pages.links import PagePaths
+from actionplan.text_safety import isolated
 
 
 def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
@@ -20,7 +21,7 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
         children = [_page(files, paths.plan(plan.id), "Overview")]
         children += [_page(files, paths.group(plan.id, g.id), specs[paths.group(plan.id, g.id)].title)
                      for g in plan.groups]
-        section = Section(escape(plan.menu_title), children)
+        section = Section(escape(isolated(plan.menu_title)), children)
         for child in children:
             child.parent = section
         sections.append(section)
@@ -46,7 +47,7 @@ def add_site_pages_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec
 def _page(files: Files, src_uri: str, title: str) -> Page:
     file = files.get_file_from_path(src_uri)
     page = file.page
-    page.title = escape(title)  # nav titles are printed as HTML: plain text must be escaped
+    page.title = escape(isolated(title))  # nav titles are printed as HTML: escaped
     return page
 
 

@@ -20,6 +20,7 @@ from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.source_date import last_change
+from actionplan.text_safety import isolated
 from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin import serve
@@ -27,7 +28,7 @@ from actionplan.mkdocs_plugin.changelog import (
     add_changelog_to_nav, finish_changelog, start_changelog,
 )
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
-from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
+from actionplan.mkdocs_plugin.staging import PublishError, StagedSiteDir, is_serve_temp_dir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
@@ -154,8 +155,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if spec is not None:
             # MkDocs and Material print titles and descriptions as HTML, unescaped:
             # officers' plain text must reach them escaped (as Markup, so `|e` keeps it once).
-            page.meta["title"] = escape(spec.title)
-            page.meta["description"] = escape(spec.description)
+            page.meta["title"] = escape(isolated(spec.title))
+            page.meta["description"] = escape(isolated(spec.description))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -232,33 +233,51 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.build_complete = True
 
+    @event_priority(-100)  # last: it may turn the error into a one-line message
     def on_build_error(self, *, error: Exception) -> None:
         # Any failure, including --strict refusing a warning: the last good site stays.
         self.build_failed = True
-        if self.staged is not None:
-            self.staged.discard()
+        staged, self.staged = self.staged, None
+        if staged is not None:
+            staged.discard()
+            self.staged_config.site_dir = str(staged.target)
+        if isinstance(error, OSError):  # a full disk, a folder that cannot be written
+            kept = " Nothing was published: the last good site is unchanged." if staged else ""
+            raise PluginError(f"the build could not write {error.filename or 'a file'}: "
+                              f"{error.strerror or error}.{kept}") from None
 
     def on_shutdown(self) -> None:
         # After MkDocs' --strict check (which runs after on_post_build), before gh-deploy reads
         # config.site_dir: publish a complete, accepted build, or keep the last good one.
-        if self.staged is None:
+        staged, self.staged = self.staged, None
+        if staged is None:
             return
-        if self.build_complete and not self.build_failed:
-            self.staged.publish()
-        else:
-            self.staged.discard()
-        self.staged_config.site_dir = str(self.staged.target)
-        self.staged = None
+        self.staged_config.site_dir = str(staged.target)
+        if not (self.build_complete and not self.build_failed):
+            staged.discard()
+            return
+        try:
+            staged.publish()
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        for note in staged.notes:
+            log.warning(note)
 
     def _stage_output(self, config: MkDocsConfig) -> None:
         self.staged, self.build_complete, self.build_failed = None, False, False
         if not self.stage_builds or is_serve_temp_dir(Path(config.site_dir)):
             return
-        self.staged = StagedSiteDir(Path(config.site_dir))
-        config.site_dir = str(self.staged.prepare())
-        self.staged_config = config
-        log.info(f"Building into {self.staged.staging.name}; {self.staged.target.name}/ is "
-                 "replaced only when the whole build succeeds")
+        staged = StagedSiteDir(Path(config.site_dir))
+        try:
+            staging = staged.prepare()  # takes the output folder's lock until publish/discard
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        self.staged, self.staged_config = staged, config
+        config.site_dir = str(staging)
+        for note in staged.notes:
+            log.info(note)
+        log.info(f"Building into {staging.name}; {staged.target.name}/ is replaced only when "
+                 "the whole build succeeds")
 
 
 def _written_out(config: MkDocsConfig, site_file: SiteFile) -> File:

@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from actionplan.text_safety import isolated, without_xml_unsafe
+
 ATOM = "http://www.w3.org/2005/Atom"
 _NAMESPACE = uuid.UUID("5f0c9a52-5d0e-4d4c-9d8e-6f1c0b7a2e31")  # actionplan's own
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -58,7 +60,8 @@ def atom_feed(*, identity: str, title: str, updated: datetime | None, self_link:
 
 def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{name}")
-    element.text = value
+    # A last guard: a character XML forbids would make the whole feed unreadable.
+    element.text = isolated(without_xml_unsafe(value))
     return element
 
 

@@ -19,6 +19,7 @@ from actionplan.pages.specs import (
 from actionplan.options import SiteOptions
 from actionplan.render import formatting, resident, wording
 from actionplan.render.text import markdown_inline, markdown_to_html
+from actionplan.text_safety import isolated
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,6 +56,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            finalize=isolated,  # every {{ text }} holding a bidi control is isolated
         )
         self.env.filters.update(md=markdown_to_html, md_inline=markdown_inline,
                                 **formatting.FILTERS)

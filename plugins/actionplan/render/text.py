@@ -14,6 +14,7 @@ import nh3
 from markupsafe import Markup
 
 from actionplan.render.plain_text import plain_paragraph
+from actionplan.text_safety import has_bidi_controls
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
                 "code", "pre", "sup", "sub", "abbr", "table", "thead", "tbody", "tr", "th", "td"}
@@ -37,6 +38,13 @@ def _converter() -> markdown.Markdown:
 def markdown_to_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
+    html = _markdown_html(text)
+    if has_bidi_controls(text):  # its own direction, never reversing the page around it
+        return Markup('<div dir="auto">') + html + Markup("</div>")
+    return html
+
+
+def _markdown_html(text: str) -> Markup:
     plain = plain_paragraph(text)  # most updates: no Markdown to run
     if plain is not None:
         return plain
@@ -50,7 +58,9 @@ def markdown_to_html(text: str | None) -> Markup:
 
 def markdown_inline(text: str | None) -> Markup:
     """Markdown for short text shown inside a sentence or list item: no wrapping paragraph."""
-    html = str(markdown_to_html(text))
+    html = str(_markdown_html(text)) if text else ""
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
+    if text and has_bidi_controls(text):
+        return Markup("<bdi>") + Markup(html) + Markup("</bdi>")
     return Markup(html)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from actionplan.export.csv_export import FORMULA_STARTS, protect
 from actionplan.problems import DataError, Problem
 from actionplan.spreadsheet.cells import cell_text
 from actionplan.spreadsheet.columns import README_SHEET, TABLES, TABLES_BY_NAME, Column, Table
@@ -70,20 +72,50 @@ def _read_xlsx(path: Path, display: str) -> list[RawSheet]:
                                  "or another kind of file named .xlsx)",
                                  "open it in Excel and save it again as Excel Workbook (.xlsx), "
                                  "or save it as CSV UTF-8")]) from None
+    formulas = _formula_cells(path)
     try:
-        sheets = []
+        sheets, lost = [], []
         for sheet in workbook.worksheets:
             raw = RawSheet(sheet.title, display, sheet.title)
             for row in sheet.iter_rows():
+                lost += [_formula_without_value(display, sheet.title, c) for c in row
+                         if c.value is None and (sheet.title, _where(c)) in formulas]
                 texts = [cell_text(c.value, getattr(c, "number_format", "General") or "General")
                          for c in row]
                 if any(texts):  # empty cells of a read-only sheet carry no row number
                     number = next(c.row for c in row if getattr(c, "row", None))
                     raw.rows.append((number, _trim(texts)))
             sheets.append(raw)
+        if lost:
+            raise DataError(lost)  # importing would silently empty these fields
         return sheets
     finally:
         workbook.close()
+
+
+def _formula_cells(path: Path) -> set[tuple[str, tuple[int, int]]]:
+    """(sheet, (row, column)) of every formula cell: read without `data_only`, a formula cell
+    holds its formula, while with it, a formula saved without its value reads as empty."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        return {(sheet.title, _where(c)) for sheet in workbook.worksheets
+                for row in sheet.iter_rows() for c in row if getattr(c, "data_type", "") == "f"}
+    finally:
+        workbook.close()
+
+
+def _where(cell) -> tuple[int, int]:
+    return getattr(cell, "row", 0), getattr(cell, "column", 0)
+
+
+def _formula_without_value(display: str, sheet: str, cell) -> Problem:
+    return Problem(f"{display}:{sheet}", None, None, f"cell {cell.coordinate}",
+                   "this cell holds a formula saved without its value, so what it shows cannot "
+                   "be read (importing would leave the field empty)",
+                   "type the text into the cell instead of a formula (or copy the cells and "
+                   "paste them back as values), save the workbook in Excel, and import again")
 
 
 def _read_csv(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
@@ -101,7 +133,7 @@ def _read_csv(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
     sheets: list[RawSheet] = []
     current = RawSheet("", display)
     for number, row in enumerate(reader, start=1):
-        texts = _trim([cell_text(value) for value in row])
+        texts = _trim([cell_text(_as_typed(value)) for value in row])
         if not any(texts):
             continue
         section = _section_name(texts)
@@ -113,6 +145,12 @@ def _read_csv(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
             sheets.append(current)  # rows before any [Name] row: a one-table file
         current.rows.append((number, texts))
     return sheets, problems
+
+
+def _as_typed(cell: str) -> str:
+    """A cell without the apostrophe `protect` put in front of formula-like text; an
+    apostrophe an officer typed before ordinary text stays."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _dialect(text: str):
@@ -146,10 +184,19 @@ def _trim(texts: list[str]) -> list[str]:
 # --- writing ------------------------------------------------------------------------------
 
 def write_tables(path: Path, tables: list[OutTable], readme: list[str]) -> None:
-    if spreadsheet_format(path) == "xlsx":
-        _write_xlsx(path, tables, readme)
-    else:
-        _write_csv(path, tables, readme)
+    """Write the file whole or not at all: into a temporary file, then renamed into place."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp{path.suffix}")
+    try:
+        if spreadsheet_format(path) == "xlsx":
+            _write_xlsx(temporary, tables, readme, name=path.name)
+        else:
+            _write_csv(temporary, tables, readme)
+        os.replace(temporary, path)
+    except OSError as error:
+        error.filename = str(path)  # the file the officer named, not the temporary one
+        raise
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _write_csv(path: Path, tables: list[OutTable], readme: list[str]) -> None:
@@ -157,17 +204,19 @@ def _write_csv(path: Path, tables: list[OutTable], readme: list[str]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([f"[{README_SHEET}]"])
     for line in readme:
-        writer.writerow([line])
+        writer.writerow([protect(line)])
     for table in tables:
         writer.writerow([])
         writer.writerow([f"[{table.table.name}]"])
-        writer.writerow(table.headings)
-        writer.writerows(table.rows)
+        writer.writerow([protect(heading) for heading in table.headings])
+        # Text a spreadsheet would run as a formula gets an apostrophe, as in the public
+        # downloads; import takes it off again.
+        writer.writerows([protect(value) for value in row] for row in table.rows)
     # UTF-8 with a byte-order mark: Excel then opens accented letters correctly.
     path.write_bytes(out.getvalue().encode("utf-8-sig"))
 
 
-def _write_xlsx(path: Path, tables: list[OutTable], readme: list[str]) -> None:
+def _write_xlsx(path: Path, tables: list[OutTable], readme: list[str], *, name: str) -> None:
     from openpyxl import Workbook
     from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -177,7 +226,7 @@ def _write_xlsx(path: Path, tables: list[OutTable], readme: list[str]) -> None:
         try:
             _write_sheet(workbook.create_sheet(table.table.name), table)
         except IllegalCharacterError:
-            raise DataError([Problem(path.name, None, None, table.table.name, "the plan has a "
+            raise DataError([Problem(name, None, None, table.table.name, "the plan has a "
                                      "control character that Excel cannot store",
                                      "export with --format csv, or remove the character from "
                                      "the plan file")]) from None
@@ -191,7 +240,7 @@ def _write_readme(sheet, readme: list[str]) -> None:
     sheet.title = README_SHEET
     sheet.column_dimensions["A"].width = 110
     for number, line in enumerate(readme, start=1):
-        cell = sheet.cell(row=number, column=1, value=line)
+        cell = text_cell(sheet, number, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if line and not line.startswith((" ", "-")) and line.endswith(":"):
             cell.font = Font(bold=True)
@@ -209,7 +258,7 @@ def _write_sheet(sheet, table: OutTable) -> None:
 
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, (heading, column) in enumerate(zip(table.headings, table.columns), start=1):
-        cell = sheet.cell(row=1, column=index, value=heading)
+        cell = text_cell(sheet, 1, index, heading)
         cell.font = Font(bold=True)
         cell.alignment = wrap
         cell.comment = Comment(column.help, "actionplan", width=320, height=140)
@@ -224,12 +273,21 @@ def _write_sheet(sheet, table: OutTable) -> None:
     for row_number, values in enumerate(table.rows, start=2):
         for index, value in enumerate(values, start=1):
             if value:
-                cell = sheet.cell(row=row_number, column=index, value=value)
+                cell = text_cell(sheet, row_number, index, value)
                 cell.number_format = "@"
                 cell.alignment = wrap
     sheet.freeze_panes = "A2"
     for (row, col), choices in table.cell_choices.items():
         _add_choices(sheet, choices, f"{get_column_letter(col)}{row}")
+
+
+def text_cell(sheet, row: int, column: int, value):
+    """A cell holding `value` as text: openpyxl would store text starting with = as a live
+    formula (one that sends cell contents to a web address, say)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def _add_choices(sheet, choices: tuple[str, ...], cells: str) -> None:

@@ -16,11 +16,19 @@ from actionplan.model.dates import (
 from actionplan.problems import Problem
 from actionplan.validate.describe import describe_path
 
-# Group ids share a URL folder with these page names, so a group cannot use them.
-RESERVED_GROUP_IDS = frozenset({"actions", "changes", "downloads", "data", "status", "feed"})
+# Names the site's own files and folders take beside an id's folder (tests/safety checks
+# this list against the real page and download paths): an id with one of these names would
+# make a folder where a file must go, and the build would crash.
+# A group's folder sits beside its plan's page (index.html), the actions/ folder and the
+# page/ folder of a long list.
+RESERVED_GROUP_IDS = frozenset({"actions", "changes", "downloads", "data", "status", "feed",
+                                "index.html", "index.md", "page"})
+# A plan's folder sits beside the changelog's own files (changes/atom.xml, changelog.json)
+# and each listing's index page.
+RESERVED_PLAN_IDS = frozenset({"index.html", "index.md", "atom.xml", "changelog.json"})
 
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 
 def _is_real_date(text: str) -> bool:
@@ -54,6 +62,7 @@ class _Checker:
         self._check_blank_text(self.data, ())
         self._check_strand_scheme()
         self._check_plan_dates()
+        self._check_plan_id()
         group_ids: dict[str, tuple] = {}
         action_ids: dict[str, tuple] = {}
         for path, group, depth in self._groups(self.data["groups"], ("groups",), 0):
@@ -71,7 +80,8 @@ class _Checker:
                      "give each group its own id (ids must be unique within a plan)")
         if group["id"] in RESERVED_GROUP_IDS:
             self._add(path + ("id",), f'the group id "{group["id"]}" is reserved for the site\'s '
-                      "own pages", f'choose another id, for example "{group["id"]}-group"')
+                      "own pages", f'choose another id, for example '
+                      f'"{group["id"].split(".")[0]}-group"')
         if depth >= len(self.levels):
             self._add(path, f"this group is at level {depth + 1}, but the plan declares only "
                       f"{len(self.levels)} level{'s' if len(self.levels) != 1 else ''}",
@@ -185,6 +195,13 @@ class _Checker:
     @staticmethod
     def _update_dates(update, upath) -> list:
         return [(upath + (key,), update[key]) for key in ("date", "revised_due") if key in update]
+
+    def _check_plan_id(self) -> None:
+        plan_id = self.data["plan"].get("id")
+        if plan_id in RESERVED_PLAN_IDS:
+            self._add(("plan", "id"), f'the plan id "{plan_id}" is the name of a file the site '
+                      "makes itself", f'choose another id, for example "{plan_id.split(".")[0]}'
+                      '-plan"')
 
     def _check_plan_dates(self) -> None:
         plan = self.data["plan"]

@@ -21,7 +21,20 @@ SCHEMA_PATH = resources.files("actionplan") / "schema" / "plan-v1.schema.json"
 
 @lru_cache(maxsize=1)
 def load_schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return _anchored(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _anchored(node: Any) -> Any:
+    """Every `pattern` ending in `$` made to end in `\\Z`: Python's `$` also matches before a
+    final newline, so an id "1.1\\n" would pass. The file keeps `$`, which editors' JavaScript
+    reads correctly and would misread `\\Z`."""
+    if isinstance(node, dict):
+        return {key: (value[:-1] + "\\Z" if key == "pattern" and isinstance(value, str)
+                      and value.endswith("$") and not value.endswith("\\$")
+                      else _anchored(value)) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_anchored(value) for value in node]
+    return node
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,77 @@
+"""A history cache file is used only when it is whole, of the right shape and unchanged since
+it was written; any doubt means history is read from git again, never a broken build."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan.history import HistoryCache
+from actionplan.history.reader import read_history
+
+from ..gitrepo import GitRepo
+from ..tiny_site import make_project
+
+
+@pytest.fixture
+def repo(tmp_path) -> GitRepo:
+    project = make_project(tmp_path / "site")
+    repo = GitRepo(project)
+    repo.commit("Publish the mini plan")
+    plan = project / "data" / "plans" / "mini.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "Review the website", "Review the website and the app"), encoding="utf-8")
+    repo.commit("Widen 1.1.2\n\nChange-reason: The app was launched in 2021.")
+    return repo
+
+
+def read(repo: GitRepo, folder):
+    HistoryCache.forget_all()  # as a new build process: only the disk layer remains
+    return read_history(repo.root, repo.root / "data", cache=HistoryCache(folder))
+
+
+def cache_file(folder):
+    [file] = folder.glob("history-*.json")
+    return file
+
+
+def test_a_cache_written_by_a_build_is_used_by_the_next(repo, tmp_path, monkeypatch):
+    truth = read(repo, tmp_path / "cache")
+    from actionplan.history import reader
+    monkeypatch.setattr(reader._HistoryReader, "_apply",
+                        lambda *a: pytest.fail("history was read again"))
+    assert read(repo, tmp_path / "cache").entries == truth.entries
+
+
+@pytest.mark.parametrize("content", [
+    b"[]", b"null", b"{}", b"", b"\x00\x01", b'{"code": 1}',
+], ids=["list", "null", "empty-object", "empty", "binary", "wrong-shape"])
+def test_a_cache_of_the_wrong_shape_means_a_fresh_read(repo, tmp_path, content):
+    truth = read(repo, tmp_path / "cache")
+    cache_file(tmp_path / "cache").write_bytes(content)
+    assert read(repo, tmp_path / "cache").entries == truth.entries
+
+
+def test_a_doctored_cache_is_not_trusted(repo, tmp_path):
+    truth = read(repo, tmp_path / "cache")
+    file = cache_file(tmp_path / "cache")
+    raw = file.read_bytes()
+    assert b"The app was launched in 2021." in raw
+    file.write_bytes(raw.replace(b"The app was launched in 2021.", b"Nobody asked for this."))
+    history = read(repo, tmp_path / "cache")
+    assert history.entries == truth.entries
+    assert any(e.reason == "The app was launched in 2021." for e in history.entries)
+
+
+def test_a_cache_with_a_matching_checksum_but_impossible_values_is_not_used(repo, tmp_path):
+    import orjson
+    from actionplan.history.cache import _with_checksum
+    truth = read(repo, tmp_path / "cache")
+    file = cache_file(tmp_path / "cache")
+    header, _, body = file.read_bytes().partition(b"\n")
+    data = orjson.loads(body)
+    data["history"]["columns"][1] = [-1] * len(data["history"]["columns"][1])  # texts[-1]
+    file.write_bytes(_with_checksum(orjson.dumps(data)))
+    assert read(repo, tmp_path / "cache").entries == truth.entries
+    data["state"] = {"data/plans/mini.yaml": "not a blob"}
+    file.write_bytes(_with_checksum(orjson.dumps(data)))
+    assert read(repo, tmp_path / "cache").entries == truth.entries
