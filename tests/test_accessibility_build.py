@@ -12,15 +12,15 @@ import pytest
 
 from .tiny_site import NO_HISTORY, build, make_project, mkdocs_yml
 
-OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 RECORD = {"date": "2026-11-20", "tools": ["axe-core 4.14.1"], "checks": ["Every page"],
           "pages": 9, "site_pages": 9}
 
 
 def make_statement_project(root: Path, settings: str) -> Path:
-    """The mini plan with the site's overrides and these `accessibility` settings."""
+    """The mini plan (the package's theme layer, no overrides of its own) and these
+    `accessibility` settings."""
     options = NO_HISTORY + "      accessibility:\n" + settings + "\n"
-    return make_project(root, mkdocs_yml(options, overrides=OVERRIDES))
+    return make_project(root, mkdocs_yml(options))
 
 
 @pytest.fixture(scope="module")

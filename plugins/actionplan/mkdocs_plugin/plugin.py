@@ -33,6 +33,7 @@ from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
+from actionplan.mkdocs_plugin.theme import add_theme_layer
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 
@@ -66,6 +67,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._stage_output(config)
+        # The package's templates, style sheets and scripts, under the site's own custom_dir.
+        add_theme_layer(config)
         # Watch the data so `mkdocs serve` rebuilds when an officer saves a plan file.
         self.project_dir = Path(config.config_file_path).parent
         self.data_dir = self.project_dir / self.config.data_dir
@@ -138,7 +141,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             for file in files.documentation_pages():
                 if file.page is not None:
                     file.page.update_date = day
-        # The footer of every page (overrides/partials/copyright.html) links to the statement.
+        # The footer of every page (the theme layer's partials/copyright.html) links to the
+        # statement.
         statement = files.get_file_from_path(self.statement_uri) if self.statement_uri else None
         env.globals["accessibility_statement_url"] = statement.url if statement else None
         return env
