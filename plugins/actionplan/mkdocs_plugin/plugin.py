@@ -213,7 +213,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # would make it untrue is a warning (`--strict` stops); missing contact details are
         # only noted, so a new or test site still builds.
         spec, settings = statement_spec(self.config.accessibility, config, self.project_dir)
-        for problem in settings.contradictions() if settings else ():
+        tested = spec is not None and spec.context["tested"]
+        for problem in settings.contradictions(tested) if settings else ():
             log.warning(problem)
         for gap in settings.missing() if settings else ():
             log.info(gap)
