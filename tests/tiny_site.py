@@ -37,7 +37,8 @@ def mkdocs_yml(plugin_options: str | None = NO_HISTORY, *, overrides: Path | Non
     the plugin with its defaults. `overrides` is the theme's custom_dir; `strict` writes
     `strict: true` into the file itself, not only on the command line.
     """
-    lines = ["site_name: Test site", "docs_dir: content", "site_dir: site"]
+    lines = ["site_name: Test site", "site_url: https://plans.example.org/", "docs_dir: content",
+             "site_dir: site"]
     lines += ["strict: true"] if strict else []
     lines += ["theme:", "  name: material", "  font: false"]
     lines += [f"  custom_dir: {overrides}"] if overrides else []
@@ -78,6 +79,10 @@ def copy_bundled_site(root: Path, data: Path | None = ROOT / "data") -> Path:
     for folder in ("content", "overrides"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, root / folder)
+    # The site's own accessibility test record, which its mkdocs.yml names (test_record).
+    record = Path("tests", "a11y", "last-run.json")
+    (root / record).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / record, root / record)
     if data is not None:
         shutil.copytree(data, root / "data")
     return root
@@ -122,7 +127,7 @@ def build_in_process(project: Path, **settings) -> Path:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    config = load_config(str(project / "mkdocs.yml"), strict=True, **settings)
+    config = load_config(str(project / "mkdocs.yml"), **{"strict": True, **settings})
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)

@@ -33,6 +33,7 @@ from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
+from actionplan.mkdocs_plugin.site_url import warn_about_site_url
 from actionplan.mkdocs_plugin.theme import add_theme_layer
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
@@ -75,6 +76,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if self.data_dir.is_dir() and str(self.data_dir) not in config.watch:
             config.watch.append(str(self.data_dir))
         self.paths = PagePaths(prefix=self.config.url_prefix.strip("/"))
+        warn_about_site_url(config.site_url)
         self.options = self._site_options(config)
         self.renderer = Renderer(override_dirs=[self.project_dir / self.config.templates_dir],
                                  paths=self.paths, directory_urls=config.use_directory_urls,
