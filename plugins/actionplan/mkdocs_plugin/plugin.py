@@ -27,7 +27,7 @@ from actionplan.mkdocs_plugin.changelog import (
     add_changelog_to_nav, finish_changelog, start_changelog,
 )
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
-from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
+from actionplan.mkdocs_plugin.staging import StagedSiteDir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
@@ -259,7 +259,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def _stage_output(self, config: MkDocsConfig) -> None:
         self.staged, self.build_complete, self.build_failed = None, False, False
-        if not self.stage_builds or is_serve_temp_dir(Path(config.site_dir)):
+        if not self.stage_builds or serve.is_dev_server_build(config.site_url, config.dev_addr):
             return
         self.staged = StagedSiteDir(Path(config.site_dir))
         config.site_dir = str(self.staged.prepare())

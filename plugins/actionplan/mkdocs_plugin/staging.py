@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 STAGING_SUFFIX = ".actionplan-new"
@@ -63,17 +62,6 @@ class StagedSiteDir:
         for entry in list(self.staging.iterdir()):
             shutil.move(str(entry), str(self.target / entry.name))
         _remove(self.staging)
-
-
-def is_serve_temp_dir(site_dir: Path) -> bool:
-    """True for the folder `mkdocs serve` builds into (a `mkdocs_*` folder in the temp dir).
-
-    `mkdocs serve --clean` announces itself to plugins as a "build"; its output folder is
-    the only sign that it is serving (MkDocs 1.x is frozen, so the sign is stable).
-    """
-    site_dir = Path(site_dir).absolute()
-    return site_dir.name.startswith("mkdocs_") and \
-        site_dir.parent == Path(tempfile.gettempdir()).absolute()
 
 
 def _remove(path: Path) -> None:
