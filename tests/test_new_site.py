@@ -16,6 +16,7 @@ from actionplan.cli import main
 from actionplan.mkdocs_plugin.theme import ASSETS, SCRIPTS, STYLESHEETS
 
 from .built_pages import broken_skip_links, missing_assets
+from .serving import Server
 from .tiny_site import ENV, build, build_in_process, make_project
 
 URL = "https://org.github.io/plans/"
@@ -116,3 +117,18 @@ def test_version_and_python_m():
     result = subprocess.run([sys.executable, "-m", "actionplan", "--version"], env=ENV,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == f"actionplan {__version__}"
+
+
+def test_a_new_site_serves_with_no_other_step(tmp_path):
+    # With the placeholder site_url still in place: `mkdocs serve` uses its own address.
+    root = tmp_path / "mysite"
+    assert main(["new-site", str(root)]) == 0
+    server = Server(root)
+    try:
+        server.wait_for("the example plan's page", lambda: server.page_has(
+            "Example equality action plan", "/plans/example-plan/"))
+        assert server.page_has("actionplan.css", "/")
+        status, css = server.get("/assets/actionplan/actionplan.css")
+        assert status == 200 and css
+    finally:
+        server.stop()
