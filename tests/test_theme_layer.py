@@ -66,3 +66,12 @@ def test_the_404_page_finds_its_assets_under_a_sub_path(tmp_path):
     linked = page_assets(page)
     assert linked and all(href.startswith("/council/plans/") for href in linked), linked
     assert missing_assets(site, base_path="/council/plans/") == []
+
+
+def test_another_theme_gets_no_material_overrides_and_a_warning(tmp_path, caplog):
+    project = make_project(tmp_path, mkdocs_yml().replace("name: material", "name: mkdocs"))
+    config = load_config(str(project / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    assert str(THEME_DIR) not in config.theme.dirs
+    assert not any(ASSETS in str(c) for c in config.extra_css)
+    assert "actionplan's pages are made for the 'material' theme" in caplog.text
