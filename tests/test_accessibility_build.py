@@ -10,17 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from .tiny_site import NO_HISTORY, build, make_project, mkdocs_yml
+from actionplan.accessibility.statement import CONFIRMED_BY_CHECK
 
-OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
+from .tiny_site import NO_HISTORY, build, build_in_process, make_project, mkdocs_yml
+
 RECORD = {"date": "2026-11-20", "tools": ["axe-core 4.14.1"], "checks": ["Every page"],
           "pages": 9, "site_pages": 9}
 
 
 def make_statement_project(root: Path, settings: str) -> Path:
-    """The mini plan with the site's overrides and these `accessibility` settings."""
+    """The mini plan (the package's theme layer, no overrides of its own) and these
+    `accessibility` settings."""
     options = NO_HISTORY + "      accessibility:\n" + settings + "\n"
-    return make_project(root, mkdocs_yml(options, overrides=OVERRIDES))
+    return make_project(root, mkdocs_yml(options))
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +94,25 @@ def test_hand_written_tables_get_a_caption_and_header_scopes(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "codes" / "index.html").read_text(encoding="utf-8")
     assert "<caption>Status codes</caption>" in page and '<th scope="col">Code</th>' in page
+
+
+def test_a_site_without_its_own_record_says_it_is_not_tested_and_claims_nothing(tmp_path):
+    # The plugin's default: no record, even though this repository (the project folder's
+    # neighbour in a checkout) has one: a site never borrows another's results.
+    project = make_statement_project(tmp_path, "        email: access@example.org")
+    site = build_in_process(project)
+    page = (site / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "This website has not yet been tested automatically." in page
+    assert "it has not yet been tested, automatically or by hand" in page
+    for claim in CONFIRMED_BY_CHECK.values():
+        assert claim not in page, claim
+    assert "automated tests find no failure" not in page and "last tested on" not in page
+
+
+def test_a_record_that_is_not_there_stops_a_strict_build(tmp_path):
+    project = make_statement_project(tmp_path, """\
+        email: access@example.org
+        test_record: tests/a11y/last-run.json""")
+    result = build(project)
+    assert result.returncode == 1
+    assert "accessibility.test_record: tests/a11y/last-run.json does not exist" in result.stderr

@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 
 from actionplan.api import load_site
 from actionplan.render import markdown_to_html
@@ -127,7 +128,12 @@ def test_bundled_downloads_match_the_data(bundled):
     data = json.loads((bundled / "downloads/all-plans.json").read_text(encoding="utf-8"))
     assert len(data["plans"]) == len(site.plans)
     schema = (bundled / "schema/plan-v1.schema.json").read_bytes()
-    assert schema == (ROOT / "plugins/actionplan/schema/plan-v1.schema.json").read_bytes()
+    packaged = (ROOT / "plugins/actionplan/schema/plan-v1.schema.json").read_bytes()
+    # The same schema, its $id on the site's own address (the bundled mkdocs.yml's site_url).
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    assert schema == packaged.replace(b'"$id": "https://actionplan.invalid/',
+                                      f'"$id": "{site_url}'.encode(), 1)
+    assert schema != packaged
     action = json.loads((bundled / "plans/charnwood-2016-2018/actions/1.1/action.json")
                         .read_text(encoding="utf-8"))
     assert action["uid"] == "charnwood-2016-2018/1.1"

@@ -37,7 +37,8 @@ def mkdocs_yml(plugin_options: str | None = NO_HISTORY, *, overrides: Path | Non
     the plugin with its defaults. `overrides` is the theme's custom_dir; `strict` writes
     `strict: true` into the file itself, not only on the command line.
     """
-    lines = ["site_name: Test site", "docs_dir: content", "site_dir: site"]
+    lines = ["site_name: Test site", "site_url: https://plans.example.org/", "docs_dir: content",
+             "site_dir: site"]
     lines += ["strict: true"] if strict else []
     lines += ["theme:", "  name: material", "  font: false"]
     lines += [f"  custom_dir: {overrides}"] if overrides else []
@@ -70,12 +71,18 @@ def make_project(root: Path, config: str | None = None, *, data: Path = MINI_DAT
 
 def copy_bundled_site(root: Path, data: Path | None = ROOT / "data") -> Path:
     """`root` made a copy of this repository's own site set-up (mkdocs.yml, content/ and the
-    theme overrides), with data/ copied from `data`: the bundled plans by default; None
-    leaves data/ for the caller to write."""
+    theme overrides, if it has any: the theme layer every site needs is in the package), with
+    data/ copied from `data`: the bundled plans by default; None leaves data/ for the caller
+    to write."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("content", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder)
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, root / folder)
+    # The site's own accessibility test record, which its mkdocs.yml names (test_record).
+    record = Path("tests", "a11y", "last-run.json")
+    (root / record).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / record, root / record)
     if data is not None:
         shutil.copytree(data, root / "data")
     return root
@@ -111,3 +118,19 @@ def built_site(project: Path, *args: str, site_dir: Path | None = None) -> Path:
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build --strict failed:\n{result.stderr}")
     return site_dir
+
+
+def build_in_process(project: Path, **settings) -> Path:
+    """`mkdocs build --strict` of the project, run in this process as the command runs it
+    (startup and shutdown events included); `settings` override mkdocs.yml, e.g. site_url.
+    Returns the site folder; a failed build raises MkDocs' own exception."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), **{"strict": True, **settings})
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)

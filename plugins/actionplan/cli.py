@@ -1,4 +1,5 @@
-"""The `actionplan` command line for officers: check, import, export and update plan files.
+"""The `actionplan` command line for officers: check, import, export and update plan files,
+and start a new site.
 
 Each command's work is done elsewhere (validate/, edit/, spreadsheet/); this module reads the
 arguments, calls it, and reports: every problem as `file:line:col: where: what. fix`, and
@@ -10,10 +11,12 @@ from __future__ import annotations
 import argparse
 import errno
 import re
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
 
+from actionplan import __version__
 from actionplan.api import read_plan_file, unique_plans
 from actionplan.load import find_plan_files, outside_project
 from actionplan.model import Plan
@@ -42,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="actionplan",
                                      description="Check and manage action plan data files.")
+    parser.add_argument("--version", action="version", version=f"actionplan {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check plan files and list every problem")
@@ -95,6 +99,17 @@ def _parser() -> argparse.ArgumentParser:
                           help="the plan's title")
     _data_option(new_plan)
     new_plan.set_defaults(run=_new_plan)
+
+    new_site = commands.add_parser("new-site", help="start a council's own site in a new folder")
+    new_site.add_argument("folder", type=Path, metavar="DIR",
+                          help="the new folder (it must not exist, or be empty)")
+    new_site.add_argument("--site-url", metavar="URL",
+                          help="the address the site will be published at, such as "
+                          "https://org.github.io/plans/ (default: a placeholder that "
+                          "`mkdocs build --strict` reports until it is replaced)")
+    new_site.add_argument("--site-name", default="Equality action plans", metavar="NAME",
+                          help="the site's name, at the top of every page")
+    new_site.set_defaults(run=_new_site)
     return parser
 
 
@@ -238,6 +253,26 @@ def _new_plan(args) -> int:
         return 1
     print(f"Created {display(path)}: replace the examples with the plan's own words, then run: "
           f"actionplan validate {display(path)}")
+    return 0
+
+
+def _new_site(args) -> int:
+    from actionplan.scaffold.new_site import create_site
+
+    site = create_site(args.folder, site_url=args.site_url, site_name=args.site_name,
+                       today=date.today().isoformat())
+    print(f"Created the site in {site.root}:")
+    for path in site.written:
+        print(f"  {path.relative_to(site.root).as_posix()}")
+    if site.git_initialised:
+        print("and made it a git repository (the changelog is made from its history).")
+    elif shutil.which("git") is None:
+        print("git was not found: install it and run `git init` in the folder, or the build "
+              "stops (the changelog is made from the git history).")
+    steps = [f"cd {site.root}", "mkdocs serve    (then open http://127.0.0.1:8000/)"]
+    if args.site_url is None:
+        steps.append("set site_url in mkdocs.yml before publishing (--strict warns until then)")
+    print("Next:\n  " + "\n  ".join(steps) + "\nREADME.md explains how to publish it.")
     return 0
 
 

@@ -121,7 +121,7 @@ def pytest_sessionfinish(session, exitstatus):
     if exitstatus != 0 or _run["failed"] or _run["passed"] != set(CHECKS) or not _run["pages"]:
         return
     run = RecordedRun(date=dt.date.today(), tools=_tool_versions(),
-                      checks=tuple(CHECKS.values()), pages=_run["pages"],
+                      checks=tuple(CHECKS.values()), passed=tuple(CHECKS), pages=_run["pages"],
                       site_pages=_run["site_pages"])
     write_test_run(RECORD, run)
 

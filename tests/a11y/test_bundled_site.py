@@ -10,10 +10,13 @@ from collections import Counter
 import pytest
 import yaml
 
+from actionplan.mkdocs_plugin.theme import THEME_DIR
+
 from . import tools
 from .checks import Finding, report
 from .site_build import ROOT
 from .vnu import vnu_errors
+
 
 @pytest.mark.a11y_check("axe")
 def test_axe_finds_no_violation_on_any_page(site_sweep):
@@ -75,7 +78,10 @@ def test_nu_html_checker_finds_no_error_on_any_page(bundled_site):
 
 
 @pytest.mark.a11y_check("vnu")
-def test_site_style_sheet_is_valid_css():
+def test_site_style_sheets_are_valid_css():
     tools.require_vnu()
-    errors = vnu_errors(tools.HERE.parents[1] / "content" / "assets" / "actionplan.css", css=True)
-    assert not errors, report(errors)
+    sheets = sorted((THEME_DIR / "assets" / "actionplan").glob("*.css"))
+    assert len(sheets) >= 4
+    for sheet in sheets:
+        errors = vnu_errors(sheet, css=True)
+        assert not errors, report(errors)

@@ -39,7 +39,7 @@ def _project(root: Path, broken: bool) -> Path:
     copy_bundled_site(root, data=MINI_DATA)
     if broken:
         action = (TEMPLATES / "action.html").read_text(encoding="utf-8")
-        (root / "overrides" / "actionplan").mkdir(exist_ok=True)
+        (root / "overrides" / "actionplan").mkdir(parents=True, exist_ok=True)
         (root / "overrides" / "actionplan" / "action.html").write_text(action + BROKEN,
                                                                         encoding="utf-8")
     GitRepo(root).commit("The site")  # the changelog reads git history, as in a real clone

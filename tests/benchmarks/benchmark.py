@@ -48,6 +48,7 @@ PLANS = 20
 UPDATES = 12
 MKDOCS_YML = """\
 site_name: Synthetic county plans
+site_url: https://plans.example.org/
 docs_dir: content
 site_dir: site
 strict: true

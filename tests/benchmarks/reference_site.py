@@ -23,7 +23,7 @@ from markdownify import markdownify
 # Written by MkDocs or the theme, not pages or downloads.
 _NOT_CONTENT = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 _THEME_FOLDERS = {"assets", "search"}
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', re.S)
 _HREF = re.compile(r'href="([^"]*)"')
 
 

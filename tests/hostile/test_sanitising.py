@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -222,4 +224,10 @@ def test_search_index_and_sitemap_hold_no_live_markup(built):
             # Material's search shows titles and text as HTML: they must be inert as HTML.
             fragment = parse(doc[key], fragment=True)
             assert live_markup(fragment) == [] and risky_elements(fragment) == {}, doc["location"]
-    assert MARKER not in (site / "sitemap.xml").read_text("utf-8")
+    # The sitemap (filled now the test site has a site_url) lists addresses only: a payload
+    # reaches it only as a slug in a path, never as markup.
+    sitemap = ElementTree.fromstring((site / "sitemap.xml").read_bytes())
+    locs = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs and any("payload-plan" in loc for loc in locs)
+    for loc in locs:
+        assert re.fullmatch(r"https://plans\.example\.org/[A-Za-z0-9._~/%-]*", loc), loc

@@ -12,10 +12,12 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from actionplan.mkdocs_plugin.staging import StagedSiteDir, is_serve_temp_dir
+from actionplan.mkdocs_plugin.serve import is_dev_server_build
+from actionplan.mkdocs_plugin.staging import StagedSiteDir
 
 from ..unit.plan_text import VALID
 from ..tiny_site import ENV, make_project, mkdocs
@@ -93,11 +95,13 @@ def test_a_linked_output_folder_stays_a_link(tmp_path):
     assert link.is_symlink() and snapshot(real) == {"new.html": b"new"}
 
 
-def test_serve_temp_folder_is_recognised(tmp_path):
-    import tempfile
-    assert is_serve_temp_dir(Path(tempfile.gettempdir()) / "mkdocs_abc123")
-    assert not is_serve_temp_dir(tmp_path / "site")
-    assert not is_serve_temp_dir(Path(tempfile.gettempdir()) / "site")
+def test_a_build_for_the_development_server_is_recognised():
+    dev_addr = SimpleNamespace(host="127.0.0.1", port=8000)
+    assert is_dev_server_build("http://127.0.0.1:8000/", dev_addr)
+    assert is_dev_server_build("http://127.0.0.1:8000/plans/", dev_addr)  # a sub-path site
+    assert not is_dev_server_build("https://plans.example.org/", dev_addr)
+    assert not is_dev_server_build("http://127.0.0.1:8001/", dev_addr)
+    assert not is_dev_server_build(None, dev_addr)
 
 
 # --- real builds ------------------------------------------------------------------------
@@ -165,11 +169,13 @@ def _fetch_when_up(url: str, process: subprocess.Popen, seconds: float = 60) -> 
     raise AssertionError(f"{url} did not answer within {seconds} s")
 
 
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
 @pytest.mark.parametrize("flags", [[], ["--clean"]], ids=["serve", "serve-clean"])
-def test_serve_still_serves_the_plans(tmp_path, flags):
+def test_serve_still_serves_the_plans(tmp_path, flags, tool):
+    # ProperDocs names its temporary folder its own way: serving is told by the address.
     project = make_project(tmp_path / "project", plans={"plan.yaml": VALID})
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload",
+    process = subprocess.Popen([sys.executable, "-m", tool, "serve", "--no-livereload",
                                 "-a", f"127.0.0.1:{port}", *flags], cwd=project, env=ENV,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

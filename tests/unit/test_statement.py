@@ -10,8 +10,12 @@ import pytest
 
 from actionplan.accessibility import known_issues
 from actionplan.accessibility.known_issues import KnownIssue
-from actionplan.accessibility.record import RecordedRun, read_test_run, write_test_run
-from actionplan.accessibility.statement import StatementSettings, statement_page
+from actionplan.accessibility.record import (
+    RecordedRun, RecordError, read_test_run, write_test_run,
+)
+from actionplan.accessibility.statement import (
+    CONFIRMED_BY_CHECK, StatementSettings, statement_page,
+)
 from actionplan.render import Renderer
 
 RUN = RecordedRun(date=dt.date(2026, 11, 20), tools=("axe-core 4.14.1", "Chromium 156"),
@@ -127,3 +131,50 @@ def test_test_record_round_trip_and_unchanged_file_left_alone(tmp_path):
     assert read_test_run(path) == RUN
     assert write_test_run(path, RUN) is False  # same run, same bytes: not rewritten
     assert "T" not in path.read_text(encoding="utf-8").split('"date": ')[1][:14]  # no time
+
+
+CLAIMS = (*CONFIRMED_BY_CHECK.values(), "status is written in words", "found that you can")
+
+
+def test_an_untested_site_makes_no_claim_and_says_it_is_not_tested():
+    words = text(render(StatementSettings(website="W", email="a@b.c"), run=None))
+    for claim in CLAIMS:
+        assert claim not in words, claim
+    assert "automated tests find no failure" not in words
+    assert "We do not know of any part of this website that is not accessible" not in words
+    assert "has not yet been tested for accessibility automatically" in words
+    assert "it has not yet been tested, automatically or by hand" in words
+    assert "we cannot yet list the content that may fail" in words
+
+
+def test_only_the_checks_the_record_passed_become_claims():
+    run = RecordedRun(date=dt.date(2026, 11, 20), tools=("axe-core 4.14.1",),
+                      checks=("Keyboard only", "Printing"), pages=3, site_pages=3,
+                      passed=("keyboard", "print"))
+    words = text(render(run=run))
+    assert "Automated tests on 20 November 2026 found that you can:" in words
+    assert "navigate the whole website using just a keyboard" in words
+    assert "print a plan or an action as a clean paper copy" in words
+    assert CONFIRMED_BY_CHECK["no-js"] not in words and CONFIRMED_BY_CHECK["reflow"] not in words
+    assert "status is written in words" not in words
+    assert "Every one of these checks passed." in words
+
+
+def test_a_record_without_passed_keys_backs_no_claim():
+    words = text(render())  # RUN lists checks but names none as passed
+    assert "found that you can" not in words and "using just a keyboard" not in words
+    assert "last tested on 20 November 2026" in words
+
+
+def test_full_compliance_without_any_test_is_a_contradiction():
+    untested = StatementSettings(website="W", compliance="full")
+    assert untested.contradictions(tested=False)
+    assert not untested.contradictions(tested=True)
+
+
+def test_an_unreadable_record_says_which_file_and_what_it_needs(tmp_path):
+    path = tmp_path / "last-run.json"
+    path.write_text('{"tools": []}', encoding="utf-8")
+    with pytest.raises(RecordError, match=r"last-run.json: the accessibility test record "
+                                          r"cannot be read .*It needs \"date\""):
+        read_test_run(path)

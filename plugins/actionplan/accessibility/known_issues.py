@@ -27,6 +27,6 @@ class KnownIssue:
     """... on elements matching this CSS selector only."""
 
 
-# Empty: every failure found so far is fixed in overrides/ or the site's CSS. Add an entry here,
-# never an exclusion in a test, when one truly cannot be fixed.
+# Empty: every failure found so far is fixed in actionplan/theme/ (templates, CSS). Add an entry
+# here, never an exclusion in a test, when one truly cannot be fixed.
 KNOWN_ISSUES: tuple[KnownIssue, ...] = ()

@@ -86,8 +86,10 @@ class AccessibilityConfig(base.Config):
     known_issues = opt.ListOfItems(opt.SubConfig(KnownIssueConfig), default=[])
     """The site's own known failures (for example in its hand-written pages)."""
 
-    test_record = opt.Type(str, default="tests/a11y/last-run.json")
-    """The record of the last automated accessibility test run, relative to mkdocs.yml."""
+    test_record = opt.Type(str, default="")
+    """The site's own record of its last automated accessibility test run (JSON, as
+    actionplan's tests/a11y/last-run.json), relative to mkdocs.yml. Empty: the statement says
+    the site has not yet been tested."""
 
 
 class ActionPlanConfig(base.Config):

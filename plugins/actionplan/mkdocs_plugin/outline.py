@@ -2,8 +2,8 @@
 
 MkDocs builds `page.toc` from Markdown headings; generated pages have none, so Material
 printed no "Skip to content" link on them. The core's outline of the rendered HTML fills it:
-the page title first (its link, the skip link's target, is the article: overrides/main.html
-gives it the id), then the page's sections.
+the page title first (its link, the skip link's target, is the article: the theme layer's
+main.html gives it the id), then the page's sections.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from mkdocs.structure.toc import get_toc
 
 from actionplan.render.outline import anchor_ids, outline
 
-CONTENT_ID = "main-content"  # the id overrides/main.html gives the page's <article>
+CONTENT_ID = "main-content"  # the id the theme layer's main.html gives the page's <article>
 
 
 def set_page_outline(page: Page, html: str) -> str:

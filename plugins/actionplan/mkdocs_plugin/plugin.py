@@ -28,12 +28,14 @@ from actionplan.mkdocs_plugin.changelog import (
     add_changelog_to_nav, finish_changelog, start_changelog,
 )
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
-from actionplan.mkdocs_plugin.staging import PublishError, StagedSiteDir, is_serve_temp_dir
+from actionplan.mkdocs_plugin.staging import PublishError, StagedSiteDir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
+from actionplan.mkdocs_plugin.site_url import warn_about_site_url
+from actionplan.mkdocs_plugin.theme import add_theme_layer
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 
@@ -67,12 +69,15 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._stage_output(config)
+        # The package's templates, style sheets and scripts, under the site's own custom_dir.
+        add_theme_layer(config)
         # Watch the data so `mkdocs serve` rebuilds when an officer saves a plan file.
         self.project_dir = Path(config.config_file_path).parent
         self.data_dir = self.project_dir / self.config.data_dir
         if self.data_dir.is_dir() and str(self.data_dir) not in config.watch:
             config.watch.append(str(self.data_dir))
         self.paths = PagePaths(prefix=self.config.url_prefix.strip("/"))
+        warn_about_site_url(config.site_url)
         self.options = self._site_options(config)
         self.renderer = Renderer(override_dirs=[self.project_dir / self.config.templates_dir],
                                  paths=self.paths, directory_urls=config.use_directory_urls,
@@ -139,7 +144,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             for file in files.documentation_pages():
                 if file.page is not None:
                     file.page.update_date = day
-        # The footer of every page (overrides/partials/copyright.html) links to the statement.
+        # The footer of every page (the theme layer's partials/copyright.html) links to the
+        # statement.
         statement = files.get_file_from_path(self.statement_uri) if self.statement_uri else None
         env.globals["accessibility_statement_url"] = statement.url if statement else None
         return env
@@ -210,7 +216,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # would make it untrue is a warning (`--strict` stops); missing contact details are
         # only noted, so a new or test site still builds.
         spec, settings = statement_spec(self.config.accessibility, config, self.project_dir)
-        for problem in settings.contradictions() if settings else ():
+        tested = spec is not None and spec.context["tested"]
+        for problem in settings.contradictions(tested) if settings else ():
             log.warning(problem)
         for gap in settings.missing() if settings else ():
             log.info(gap)
@@ -265,7 +272,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def _stage_output(self, config: MkDocsConfig) -> None:
         self.staged, self.build_complete, self.build_failed = None, False, False
-        if not self.stage_builds or is_serve_temp_dir(Path(config.site_dir)):
+        if not self.stage_builds or serve.is_dev_server_build(config.site_url, config.dev_addr):
             return
         staged = StagedSiteDir(Path(config.site_dir))
         try:

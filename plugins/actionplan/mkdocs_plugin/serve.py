@@ -25,6 +25,19 @@ if not _terminal.handlers:
     _terminal.setLevel(logging.INFO)
 
 
+def is_dev_server_build(site_url: str | None, dev_addr) -> bool:
+    """True when the build is for the development server (`serve`, with or without --clean).
+
+    `serve --clean` announces itself to plugins as a "build", and each tool names its temporary
+    output folder its own way (mkdocs_*, properdocs_*); but MkDocs and ProperDocs alike set
+    site_url to the server's own address before every build they serve, and no published
+    site has that address.
+    """
+    if not site_url or dev_addr is None:
+        return False
+    return site_url.startswith(f"http://{dev_addr.host}:{dev_addr.port}/")
+
+
 def report_in_terminal(report: str) -> None:
     _terminal.error(report + "\nThe preview shows the last data that worked until these are "
                     "fixed; `mkdocs build` stops on them.")

@@ -242,17 +242,6 @@ def _same_file(handle: int, path: Path) -> bool:
     return (mine.st_dev, mine.st_ino) == (here.st_dev, here.st_ino)
 
 
-def is_serve_temp_dir(site_dir: Path) -> bool:
-    """True for the folder `mkdocs serve` builds into (a `mkdocs_*` folder in the temp dir).
-
-    `mkdocs serve --clean` announces itself to plugins as a "build"; its output folder is
-    the only sign that it is serving (MkDocs 1.x is frozen, so the sign is stable).
-    """
-    site_dir = Path(site_dir).absolute()
-    return site_dir.name.startswith("mkdocs_") and \
-        site_dir.parent == Path(tempfile.gettempdir()).absolute()
-
-
 def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()

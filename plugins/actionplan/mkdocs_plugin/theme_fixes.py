@@ -1,7 +1,8 @@
 """Repairs to Material's page frame where its templates give no block or partial to override.
 
-Everything else is fixed in overrides/ (templates) and the site's CSS; these few attributes
-are written by Material's base.html outside any block, so the finished page is edited.
+Everything else is fixed in the package's theme layer (actionplan/theme/: templates and CSS);
+these few attributes are written by Material's base.html outside any block, so the finished
+page is edited.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 /* Keyboard access to Material's menu drawer and search.
    Material opens both with <label>s, which cannot take focus; the header's <button>s
-   (overrides/partials/header.html) toggle the same checkboxes, so Material does the rest.
+   (actionplan/theme/partials/header.html) toggle the same checkboxes, so Material does the rest.
    The drawer closes on Escape, or when focus leaves it, so focus never hides behind it. */
 (function () {
   "use strict";

@@ -1,0 +1,1 @@
+"""`actionplan new-site`: the files of a new council site, ready to build and publish."""

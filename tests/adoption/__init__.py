@@ -1,0 +1,1 @@
+"""A council adopting actionplan: the wheel holds everything, and installs into a bare folder."""
