@@ -150,14 +150,14 @@ def test_only_plan_files_under_the_data_folder_count(tmp_path):
     assert history.notes == ()
 
 
-def test_a_merge_counts_as_one_revision_on_the_main_line(tmp_path):
+def test_a_merge_counts_as_one_revision_on_the_main_line_crediting_the_branch(tmp_path):
     repo = GitRepo(tmp_path)
     repo.write("data/plans/council.yaml", dump(PLAN))
     repo.commit("Publish")
     repo.git("checkout", "--quiet", "-b", "edits")
     changed = dump(PLAN).replace("Run a staff survey", "Run an annual staff survey")
     repo.write("data/plans/council.yaml", changed)
-    repo.commit("Reword 2.1 on a branch")
+    branch = repo.commit("Reword 2.1 on a branch")
     repo.git("checkout", "--quiet", "main")
     repo.write("README.md", "unrelated")
     repo.commit("Unrelated work on main")
@@ -166,8 +166,10 @@ def test_a_merge_counts_as_one_revision_on_the_main_line(tmp_path):
                   "GIT_COMMITTER_DATE": "2026-02-01T10:00:00+00:00"})
     merge = repo.git("rev-parse", "HEAD")
     history = read_history(tmp_path, tmp_path / "data")
-    titles = [(e.commit, e.sentence) for e in history.entries if e.change == "title"]
-    assert titles == [(merge, "Action 2.1: title reworded.")]
+    titles = [(e.commit, e.revision.published_in, e.date.isoformat(), e.sentence)
+              for e in history.entries if e.change == "title"]
+    assert titles == [(branch, merge, "2026-02-01T10:00:00+00:00", "Action 2.1: title reworded.")]
+    assert [r.commit for r in history.revisions][-1] == merge
 
 
 def test_two_files_with_one_plan_id_keep_the_first_and_note_the_second(tmp_path):

@@ -20,11 +20,20 @@ CHANGE_KINDS = (
 
 @dataclass(frozen=True)
 class Revision:
-    """One commit that changed the data: its hash, commit date and published reason, if any."""
+    """One commit that changed the data: its hash, commit date and published reason, if any.
+
+    `change_type` is "correction" for a fix to how the plan was transcribed or published
+    (a `Change-type: correction` trailer), not news about the plan; `undoes` names the
+    commit a revert undid. A change made on a branch and merged is credited to the branch
+    commit, dated when the merge `published_in` brought it onto the published branch.
+    """
 
     commit: str
     date: datetime
     reason: str | None = None
+    change_type: str | None = None
+    undoes: str | None = None
+    published_in: str | None = None
 
     @property
     def short(self) -> str:

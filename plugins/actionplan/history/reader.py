@@ -11,6 +11,7 @@ from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import (
     Commit, CommitReading, GitError, NotARepository, is_shallow, repository_root,
 )
+from actionplan.history.merges import credit_merge
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 from actionplan.history.parse import ParsedVersion, parse_revision
 from actionplan.load.discover import PLAN_SUFFIXES
@@ -77,7 +78,9 @@ def plans_pathspec(root: Path, data_dir: Path) -> str:
 def _without_ignored(history: History, ignored: tuple[str, ...]) -> History:
     if not ignored:
         return history
-    skip = lambda revision: any(revision.commit.startswith(h) for h in ignored)
+    # A change merged from a branch is skipped with its own commit or with the merge.
+    skip = lambda revision: any(revision.commit.startswith(h) or
+                                (revision.published_in or "").startswith(h) for h in ignored)
     return History(entries=tuple(e for e in history.entries if not skip(e.revision)),
                    notes=tuple(n for n in history.notes if not skip(n.revision)),
                    revisions=tuple(r for r in history.revisions if not skip(r)))
@@ -160,10 +163,20 @@ class _HistoryReader:
                 self._apply_file(revision, change.path, change.blob)
         after = self._site(revision, changed)
         self.revisions.append(revision)
+        entries = []
         for plan_id in list(after) + [p for p in before if p not in after]:
             old, new = before.get(plan_id), after.get(plan_id)
             if old is not new:
-                self.entries.extend(diff_plans(old, new, revision))
+                entries.extend(diff_plans(old, new, revision))
+        if commit.is_merge:
+            entries = credit_merge(self.root, self.pathspec, commit, entries, self._plan_of,
+                                   lambda path: _is_plan_file(path, self.pathspec))
+        self.entries.extend(entries)
+
+    def _plan_of(self, raw: bytes, path: str) -> Plan | None:
+        """A version of a plan file read on a merged branch (not kept in the cache)."""
+        version, _ = parse_revision(raw, path)
+        return version.plan if version is not None else None
 
     def _apply_file(self, revision: Revision, path: str, blob: str | None) -> None:
         if blob is None:

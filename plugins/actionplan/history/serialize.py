@@ -13,7 +13,8 @@ _ENTRY_FIELDS = [name for name in ChangeEntry._fields if name != "revision"]
 
 def revision_to_data(revision: Revision) -> dict:
     return {"commit": revision.commit, "date": revision.date.isoformat(),
-            "reason": revision.reason}
+            "reason": revision.reason, "change_type": revision.change_type,
+            "undoes": revision.undoes, "published_in": revision.published_in}
 
 
 def entry_to_data(entry: ChangeEntry) -> dict:
@@ -42,15 +43,16 @@ def history_to_rows(history: History) -> dict:
     for name in _ENTRY_FIELDS:
         columns.append([texts.setdefault(getattr(e, name), len(texts))
                         for e in history.entries])
-    return {"revisions": [[r.commit, r.date.isoformat(), r.reason] for r in revisions],
+    return {"revisions": [[r.commit, r.date.isoformat(), r.reason, r.change_type, r.undoes,
+                           r.published_in] for r in revisions],
             "listed": [number[r] for r in history.revisions],
             "texts": list(texts), "columns": columns,
             "notes": [[number[n.revision], n.file, n.message] for n in history.notes]}
 
 
 def history_from_rows(data: dict) -> History:
-    revisions = [Revision(commit, datetime.fromisoformat(date), reason)
-                 for commit, date, reason in data["revisions"]]
+    revisions = [Revision(commit, datetime.fromisoformat(date), *rest)
+                 for commit, date, *rest in data["revisions"]]
     texts = data["texts"]
     first, *rest = data["columns"]
     if len(rest) != len(_ENTRY_FIELDS):
