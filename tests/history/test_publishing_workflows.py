@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 
-from actionplan.history import read_history
+from actionplan.history import HistoryCache, read_history
 from tests.gitrepo import GitRepo
 from tests.history.scripted import PLAN, action, dump
 
@@ -122,3 +122,20 @@ def test_a_plain_merge_message_gives_no_reason(tmp_path):
     merge(repo, "edits", "--no-edit")
     history = read_history(repo.root, repo.root / "data")
     assert [e.reason for e in history.entries if e.change == "due"] == [None]
+
+
+def test_credited_changes_come_back_the_same_from_the_cache_folder(tmp_path):
+    repo, plan = published(tmp_path)
+    repo.git("checkout", "--quiet", "-b", "edits")
+    action(plan, "1.2")["due"] = ["September 2018"]
+    repo.write(PATH, dump(plan))
+    repo.commit("Change the date\n\nChange-reason: Payroll.\nChange-type: correction")
+    repo.git("checkout", "--quiet", "main")
+    merge(repo, "edits", "--no-edit")
+    cold = read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path / "cache"))
+    HistoryCache.forget_all()
+    warm = read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path / "cache"))
+    assert warm.entries == cold.entries and warm.revisions == cold.revisions
+    due = next(e for e in warm.entries if e.change == "due")
+    assert (due.revision.change_type, due.reason) == ("correction", "Payroll.")
+    assert due.revision.published_in == warm.revisions[-1].commit

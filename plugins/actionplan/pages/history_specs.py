@@ -13,6 +13,7 @@ from itertools import groupby
 from actionplan.export.json_export import to_json_bytes
 from actionplan.history import ChangeEntry, History
 from actionplan.history.serialize import entry_to_data, note_to_data
+from actionplan.history.words import word_diff
 from actionplan.model.entities import Plan, Site
 from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.links import PagePaths, page_url
@@ -25,6 +26,9 @@ CHANGES_DIR = "changes"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 FEED_LIMIT = 100
+# Changes to a text, shown word by word; other values (a status, a date) are shown whole.
+REWORDED = ("title", "description", "outcome", "activities", "measures", "progress_edited",
+            "withdrawal_edited")
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class ChangeView:
     link_text: str
     after_link: str
     commit_href: str | None
+    undone_date: str | None = None  # when the change a revert undid was published
 
     @property
     def date_iso(self) -> str:
@@ -84,14 +89,34 @@ class ChangeView:
 
     @property
     def date_text(self) -> str:
-        moment = self.entry.date
-        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+        return day_text(self.entry.date)
+
+    @property
+    def is_correction(self) -> bool:
+        """A fix to how the plan was transcribed or published, not news about the plan."""
+        return self.entry.revision.change_type == "correction"
+
+    @property
+    def is_undo(self) -> bool:
+        return self.entry.revision.undoes is not None
+
+    @property
+    def wording(self) -> list[tuple[str, str]] | None:
+        """The rewording word by word, when a text was changed (not added or emptied)."""
+        entry = self.entry
+        if entry.change in REWORDED and entry.before and entry.after:
+            return word_diff(entry.before, entry.after)
+        return None
 
     @property
     def shows_title(self) -> bool:
         """Added and removed actions name their title, which the sentence leaves out."""
         return (self.entry.subject_kind == "action" and self.entry.change in ("added", "removed")
                 and bool(self.entry.subject_title))
+
+
+def day_text(moment) -> str:
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | None,
@@ -229,7 +254,17 @@ class _Views:
         plan_target = self.paths.plan(entry.plan_id) if entry.plan_id in self.plans else None
         commit_url = self.changelog.commit_url
         return ChangeView(entry, target, plan_target, *parts,
-                          commit_url.replace("{commit}", entry.commit) if commit_url else None)
+                          commit_url.replace("{commit}", entry.commit) if commit_url else None,
+                          self._undone_date(entry.revision.undoes))
+
+    def _undone_date(self, undoes: str | None) -> str | None:
+        if undoes is None:
+            return None
+        if not hasattr(self, "_dates"):
+            self._dates = {r.commit: r.date for r in self.changelog.history.revisions}
+            self._dates.update((e.commit, e.date) for e in self.changelog.history.entries)
+        found = next((d for c, d in self._dates.items() if c.startswith(undoes)), None)
+        return day_text(found) if found else None
 
     def months(self, entries: list[ChangeEntry]) -> list[tuple[str, str, list[ChangeView]]]:
         """(machine month "2026-11", "November 2026", views) newest first."""
@@ -273,8 +308,12 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
         if entry.subject_title and entry.change in ("added", "removed") \
                 and entry.subject_kind == "action":
             summary.append(f"Title: {entry.subject_title}")
-        if entry.reason:
-            summary.append(f"Reason: {entry.reason}")
+        if entry.revision.change_type == "correction":
+            summary.append("Correction to how the plan was published (not a change by the "
+                           "council).")
+        if entry.revision.undoes:
+            summary.append("This undid an earlier change.")
+        summary.append(f"Reason: {entry.reason}" if entry.reason else "No reason was given.")
         if entry.before:
             summary.append(f"Before: {entry.before}")
         if entry.after:
@@ -283,7 +322,8 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
         items.append(FeedEntry(
             key=_entry_key(entry), title=_feed_title(entry),
             updated=entry.date, link=views.absolute(target, feed_src),
-            summary="\n".join(summary), category=entry.change))
+            summary="\n".join(summary),
+            category="correction" if entry.revision.change_type == "correction" else entry.change))
     revisions = views.changelog.history.revisions
     latest = max((item.updated for item in items), default=None) or (
         revisions[-1].date if revisions else None)
