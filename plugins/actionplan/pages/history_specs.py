@@ -12,12 +12,14 @@ from itertools import groupby
 
 from actionplan.export.json_export import to_json_bytes
 from actionplan.history import ChangeEntry, History
+from actionplan.history.renames import Renames
 from actionplan.history.serialize import entry_to_data, note_to_data
 from actionplan.history.words import word_diff
 from actionplan.model.entities import Plan, Site
 from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
+from actionplan.pages.redirects import redirect_files
 from actionplan.pages.specs import PageSpec, SiteFile
 from actionplan.render.feeds import FeedEntry, atom_feed
 
@@ -141,28 +143,37 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
              SiteFile(history_paths.site_feed(),
                       lambda: _feed(views, history_paths.site_feed(), history_paths.site_page(),
                                     f"{changelog.site_name}: changes",
-                                    changelog.history.headline_entries()))]
+                                    views.renames.folded(
+                                        changelog.history.headline_entries())))]
+    moved_pages = []
     for plan in site.plans:
-        files.append(SiteFile(history_paths.plan_feed(plan.id),
-                              lambda plan=plan: _feed(views, history_paths.plan_feed(plan.id),
-                                                      history_paths.plan_page(plan.id),
-                                                      f"{plan.title}: changes",
-                                                      changelog.history.for_plan(plan.id))))
-    return files
+        # A renamed plan's feed is written at its old address too: feed readers do not
+        # follow a page's redirect, and subscribers must not be cut off.
+        for feed_src in [history_paths.plan_feed(i) for i in [plan.id, *plan.previous_ids]]:
+            files.append(SiteFile(feed_src,
+                                  lambda plan=plan, feed_src=feed_src: _feed(
+                                      views, feed_src, history_paths.plan_page(plan.id),
+                                      f"{plan.title}: changes",
+                                      views.renames.for_plan(changelog.history, plan.id))))
+        moved_pages += [(history_paths.plan_page(old), history_paths.plan_page(plan.id),
+                         f"Changes to {plan.title}") for old in plan.previous_ids]
+    return files + redirect_files(site, paths, directory_urls=changelog.directory_urls,
+                                  also=moved_pages)
 
 
 def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
     hp = views.history_paths
     history = views.changelog.history
     pages = _paged(views, hp.site_page, "Changes to the plans", "changelog",
-                   history.headline_entries(),
+                   views.renames.folded(history.headline_entries()),
                    {"plan": None, "notes": history.notes, "removed": [],
                     "feed_src": hp.site_feed(), "json_src": hp.json()},
                    "Every change to the published plans, newest first: what changed, "
                    "when, and why.")
     for plan in site.plans:
         pages += _paged(views, lambda number, plan_id=plan.id: hp.plan_page(plan_id, number),
-                        f"Changes to {plan.title}", "plan_changelog", history.for_plan(plan.id),
+                        f"Changes to {plan.title}", "plan_changelog",
+                        views.renames.for_plan(history, plan.id),
                         {"plan": plan,
                          "notes": [n for n in history.notes if n.file == plan.data_file],
                          "removed": views.removed_actions(plan),
@@ -210,7 +221,8 @@ def _attach(spec: PageSpec, views: "_Views") -> PageSpec:
     """Give action pages their own changes, and plan pages a link to their changelog."""
     if spec.kind == "action":
         plan, action = spec.context["plan"], spec.context["action"]
-        changes = views.changelog.history.for_subject(plan.id, "action", action.id)
+        changes = views.renames.for_subject(views.changelog.history, plan.id, "action",
+                                            action.id)
         extra = {"action_changes": [views.view(e) for e in changes],
                  "plan_changes_src": views.history_paths.plan_page(plan.id)}
     elif spec.kind == "plan":
@@ -230,9 +242,10 @@ class _Views:
         self.plans = {plan.id: plan for plan in site.plans}
         self.groups = {(p.id, g.id) for p in site.plans for g, _ in p.all_groups()}
         self.actions = {(p.id, a.id) for p in site.plans for a, _ in p.all_actions()}
+        self.renames = Renames(site)
 
     def target(self, entry: ChangeEntry) -> str | None:
-        plan_id, item_id = entry.plan_id, entry.subject_id
+        plan_id, item_id = self.renames.current(entry)
         if plan_id not in self.plans:
             return None
         if entry.subject_kind == "plan":
@@ -279,10 +292,10 @@ class _Views:
         seen: set[str] = set()
         removed = []
         for entry in self.changelog.history.newest_first():
-            if (entry.plan_id == plan.id and entry.subject_kind == "action"
-                    and entry.subject_id not in seen):
-                seen.add(entry.subject_id)
-                if entry.change == "removed" and entry.subject_id not in current:
+            plan_id, item_id = self.renames.current(entry)
+            if plan_id == plan.id and entry.subject_kind == "action" and item_id not in seen:
+                seen.add(item_id)
+                if entry.change == "removed" and item_id not in current:
                     removed.append(self.view(entry))
         return removed
 
