@@ -14,7 +14,7 @@ SUBJECT_KINDS = ("plan", "group", "action")
 CHANGE_KINDS = (
     "added", "removed", "moved", "renumbered", "title", "description", "outcome", "activities",
     "measures", "lead", "due", "original_due", "status", "progress_added", "progress_edited",
-    "progress_removed", "withdrawn", "withdrawal_edited", "reinstated", "other",
+    "progress_removed", "withdrawn", "withdrawal_edited", "reinstated", "renamed", "other",
 )
 
 

@@ -20,6 +20,7 @@ from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
 from actionplan.pages.redirects import redirect_files
+from actionplan.pages.removals import gone_plans, tombstone_pages
 from actionplan.pages.specs import PageSpec, SiteFile
 from actionplan.render.feeds import FeedEntry, atom_feed
 
@@ -157,6 +158,14 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
                                       views.renames.for_plan(changelog.history, plan.id))))
         moved_pages += [(history_paths.plan_page(old), history_paths.plan_page(plan.id),
                          f"Changes to {plan.title}") for old in plan.previous_ids]
+    for gone in gone_plans(views):
+        # Subscribers learn that the plan was removed: its feed stays, the removal newest.
+        files.append(SiteFile(history_paths.plan_feed(gone.plan_id),
+                              lambda gone=gone: _feed(
+                                  views, history_paths.plan_feed(gone.plan_id),
+                                  history_paths.plan_page(gone.plan_id),
+                                  f"{gone.title}: changes",
+                                  views.renames.for_plan(changelog.history, gone.plan_id))))
     return files + redirect_files(site, paths, directory_urls=changelog.directory_urls,
                                   also=moved_pages)
 
@@ -179,6 +188,17 @@ def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
                          "removed": views.removed_actions(plan),
                          "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
                         f"Every change to {plan.title}, newest first.")
+        pages += tombstone_pages(views, plan.id, hp.plan_page(plan.id))
+    for gone in gone_plans(views):
+        pages += _paged(views, lambda number, plan_id=gone.plan_id: hp.plan_page(plan_id, number),
+                        f"Changes to {gone.title} (removed)", "plan_changelog",
+                        views.renames.for_plan(history, gone.plan_id),
+                        {"plan": None, "gone": views.view(gone.removal),
+                         "gone_title": gone.title, "notes": [], "removed": [],
+                         "feed_src": hp.plan_feed(gone.plan_id), "json_src": hp.json()},
+                        f"Every change to {gone.title}, which was removed from this site, "
+                        "newest first.")
+        pages += tombstone_pages(views, gone.plan_id, hp.plan_page(gone.plan_id), gone)
     return pages
 
 
