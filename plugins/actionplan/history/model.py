@@ -99,6 +99,11 @@ class HistoryNote:
     revision: Revision
     file: str
     message: str
+    # The unreadable version (blob) and the one it replaced: a run of unreadable versions
+    # ends where a readable one replaces the last of them.
+    blob: str | None = None
+    before: str | None = None
+    fixed: Revision | None = None  # the revision that replaced the run with a readable one
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from actionplan.gc_paused import gc_paused
@@ -86,6 +87,15 @@ def _without_ignored(history: History, ignored: tuple[str, ...]) -> History:
                    revisions=tuple(r for r in history.revisions if not skip(r)))
 
 
+def _with_reasons(entries: list[ChangeEntry], reasons: list[str] | None) -> list[ChangeEntry]:
+    """Entries given the reasons written with the unreadable versions that led to them."""
+    if not reasons:
+        return entries
+    carried = "; ".join(dict.fromkeys(reasons))
+    return [e._replace(reason=f"{carried}; {e.reason}" if e.reason and e.reason != carried
+                       else carried) for e in entries]
+
+
 def _is_plan_file(path: str, pathspec: str) -> bool:
     return path.startswith(pathspec + "/") and path.endswith(PLAN_SUFFIXES)
 
@@ -158,16 +168,20 @@ class _HistoryReader:
         revision = commit.revision
         before = self._site()
         changed = {c.path for c in commit.changes if _is_plan_file(c.path, self.pathspec)}
+        carried: dict[str, list[str]] = {}  # plan id -> reasons of unreadable versions
         for change in commit.changes:
             if change.path in changed:
-                self._apply_file(revision, change.path, change.blob)
+                reasons = self._apply_file(revision, change)
+                if reasons and change.path in self.state:
+                    carried.setdefault(self.state[change.path][1].plan.id, []).extend(reasons)
         after = self._site(revision, changed)
         self.revisions.append(revision)
         entries = []
         for plan_id in list(after) + [p for p in before if p not in after]:
             old, new = before.get(plan_id), after.get(plan_id)
             if old is not new:
-                entries.extend(diff_plans(old, new, revision))
+                entries.extend(_with_reasons(diff_plans(old, new, revision),
+                                             carried.get(plan_id)))
         if commit.is_merge:
             entries = credit_merge(self.root, self.pathspec, commit, entries, self._plan_of,
                                    lambda path: _is_plan_file(path, self.pathspec))
@@ -178,20 +192,41 @@ class _HistoryReader:
         version, _ = parse_revision(raw, path)
         return version.plan if version is not None else None
 
-    def _apply_file(self, revision: Revision, path: str, blob: str | None) -> None:
+    def _apply_file(self, revision: Revision, change) -> list[str]:
+        """Apply one file's new version; the reasons given with the unreadable versions it
+        replaces, if any (the change they describe arrives now)."""
+        path, blob = change.path, change.blob
+        reasons = self._end_unreadable_run(path, change.before, revision)
         if blob is None:
             self.state.pop(path, None)
-            return
+            return reasons
         version, problems = self._parse(blob, path)
         if version is not None:
             self.state[path] = (blob, version)
-            return
+            return reasons
         first = problems[0].format() if problems else "the file is not in this clone"
         kept = ("the last readable version is kept until the next readable one" if path in
                 self.state else "the file is left out until a readable version is committed")
         self.notes.append(HistoryNote(revision, path,
                                       f"{path} could not be read at this revision ({first}); "
-                                      f"{kept}."))
+                                      f"{kept}.", blob, change.before))
+        return []
+
+    def _end_unreadable_run(self, path: str, before: str | None, revision: Revision
+                            ) -> list[str]:
+        """Mark the run of unreadable versions of `path` that ends with `before` as replaced
+        in `revision`; return their reasons, oldest first (none when `before` was readable)."""
+        reasons: list[str] = []
+        for index in range(len(self.notes) - 1, -1, -1):
+            if before is None or (path in self.state and self.state[path][0] == before):
+                break
+            note = self.notes[index]
+            if note.file == path and note.blob == before and note.fixed is None:
+                if note.revision.reason:
+                    reasons.insert(0, note.revision.reason)
+                self.notes[index] = replace(note, fixed=revision)
+                before = note.before
+        return reasons
 
     def _site(self, revision: Revision | None = None, changed: set[str] = frozenset()
               ) -> dict[str, Plan]:

@@ -24,7 +24,8 @@ def entry_to_data(entry: ChangeEntry) -> dict:
 
 def note_to_data(note: HistoryNote) -> dict:
     return {"revision": revision_to_data(note.revision), "file": note.file,
-            "message": note.message}
+            "message": note.message,
+            "readable_again": revision_to_data(note.fixed) if note.fixed else None}
 
 
 def history_to_rows(history: History) -> dict:
@@ -36,7 +37,8 @@ def history_to_rows(history: History) -> dict:
     back makes each text once and each entry in one step (`history_from_rows`).
     """
     revisions = list(dict.fromkeys([*history.revisions, *(e.revision for e in history.entries),
-                                    *(n.revision for n in history.notes)]))
+                                    *(n.revision for n in history.notes),
+                                    *(n.fixed for n in history.notes if n.fixed)]))
     number = {revision: index for index, revision in enumerate(revisions)}
     texts: dict[str | None, int] = {None: 0}
     columns = [[number[e.revision] for e in history.entries]]
@@ -47,7 +49,8 @@ def history_to_rows(history: History) -> dict:
                            r.published_in] for r in revisions],
             "listed": [number[r] for r in history.revisions],
             "texts": list(texts), "columns": columns,
-            "notes": [[number[n.revision], n.file, n.message] for n in history.notes]}
+            "notes": [[number[n.revision], n.file, n.message, n.blob, n.before,
+                       number[n.fixed] if n.fixed else None] for n in history.notes]}
 
 
 def history_from_rows(data: dict) -> History:
@@ -62,7 +65,8 @@ def history_from_rows(data: dict) -> History:
     # call per entry (ChangeEntry._make's check is the field count above and strict zip).
     rows = zip(*columns, strict=True)
     return History(entries=tuple(map(tuple.__new__, repeat(ChangeEntry), rows)),
-                   notes=tuple([HistoryNote(revisions[row[0]], *row[1:])
+                   notes=tuple([HistoryNote(revisions[row[0]], *row[1:5],
+                                            revisions[row[5]] if row[5] is not None else None)
                                 for row in data["notes"]]),
                    revisions=tuple([revisions[index] for index in data["listed"]]))
 

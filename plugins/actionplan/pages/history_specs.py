@@ -21,6 +21,7 @@ from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
 from actionplan.pages.redirects import redirect_files
 from actionplan.pages.removals import gone_plans, tombstone_pages
+from actionplan.pages.unreadable import unreadable_sentences
 from actionplan.pages.specs import PageSpec, SiteFile
 from actionplan.render.feeds import FeedEntry, atom_feed
 
@@ -175,7 +176,10 @@ def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
     history = views.changelog.history
     pages = _paged(views, hp.site_page, "Changes to the plans", "changelog",
                    views.renames.folded(history.headline_entries()),
-                   {"plan": None, "notes": history.notes, "removed": [],
+                   {"plan": None,
+                    "notes": unreadable_sentences(history.notes, {
+                        p.data_file: p.title for p in site.plans}),
+                    "removed": [],
                     "feed_src": hp.site_feed(), "json_src": hp.json()},
                    "Every change to the published plans, newest first: what changed, "
                    "when, and why.")
@@ -184,7 +188,8 @@ def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
                         f"Changes to {plan.title}", "plan_changelog",
                         views.renames.for_plan(history, plan.id),
                         {"plan": plan,
-                         "notes": [n for n in history.notes if n.file == plan.data_file],
+                         "notes": unreadable_sentences(
+                             [n for n in history.notes if n.file == plan.data_file]),
                          "removed": views.removed_actions(plan),
                          "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
                         f"Every change to {plan.title}, newest first.")
