@@ -129,3 +129,30 @@ def test_search_finds_actions_by_their_current_words_not_old_changelog_rows(repo
     assert "Review the website and the app" in action
     assert not any("activities reworded" in text for text in texts.values())
     assert any(loc.startswith("changes/") for loc in texts)  # the pages themselves are found
+
+
+def test_a_merged_branch_commits_reason_reaches_the_built_changelog(tmp_path):
+    project = make_project(tmp_path / "site", WITH_HISTORY)
+    repo = commit_project(project, "Publish the mini plan")
+    repo.git("checkout", "--quiet", "-b", "edits")
+    plan = repo.root / "data" / "plans" / "mini.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "Review the website", "Review the website and the app"), encoding="utf-8")
+    branch = repo.commit("Widen 1.1.2\n\nChange-reason: The app was launched in 2021.")
+    repo.git("checkout", "--quiet", "main")
+    repo.git("merge", "--quiet", "--no-ff", "--no-edit", "edits")
+    result = build(repo.root)
+    assert result.returncode == 0, result.stderr
+    changes = (repo.root / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Reason:</strong> The app was launched in 2021." in changes
+    assert f"https://git.example.org/site/commit/{branch}" in changes
+
+
+def test_data_git_does_not_track_warns_so_a_strict_build_stops(tmp_path):
+    outer = GitRepo(tmp_path)  # the site copied into an unrelated repository
+    outer.write("README.md", "other work")
+    outer.commit("Other work")
+    project = make_project(tmp_path / "site", WITH_HISTORY)
+    result = build(project)
+    assert result.returncode != 0
+    assert f"The data folder {project / 'data'} holds plan files" in result.stderr

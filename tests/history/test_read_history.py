@@ -196,3 +196,28 @@ def test_deleting_the_plan_file_removes_the_plan_and_everything_in_it(tmp_path):
                if e.change == "removed"]
     assert removed[0] == ("council-plan", "Plan removed: Council Equality Plan.", None)
     assert ("2.1", "Action 2.1 removed with the plan.", "plan:council-plan") in removed
+
+
+def test_data_in_its_own_repository_gets_its_own_changelog(tmp_path):
+    project = GitRepo(tmp_path / "site")
+    project.write("mkdocs.yml", "site_name: Test\n")
+    project.commit("The site")
+    data = GitRepo(tmp_path / "site" / "data")  # the data's own repository, inside the site
+    data.write("plans/council.yaml", dump(PLAN))
+    made = data.commit("Publish the plan")
+    history = read_history(project.root, project.root / "data")
+    assert [e.commit for e in history.entries if e.part_of is None] == [made]
+    assert history.warnings == ()
+
+
+def test_a_data_folder_git_does_not_track_is_a_warning_naming_it(tmp_path):
+    outer = GitRepo(tmp_path)  # an unrelated repository the site was copied into
+    outer.write("README.md", "other work")
+    outer.commit("Other work")
+    (tmp_path / "copy" / "data" / "plans").mkdir(parents=True)
+    (tmp_path / "copy" / "data" / "plans" / "council.yaml").write_text(dump(PLAN))
+    history = read_history(tmp_path / "copy", tmp_path / "copy" / "data")
+    assert history.entries == ()
+    [warning] = history.warnings
+    assert f"The data folder {tmp_path / 'copy' / 'data'} holds plan files" in warning
+    assert f"the git repository at {tmp_path}" in warning

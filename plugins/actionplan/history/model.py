@@ -119,6 +119,7 @@ class History:
     revisions: tuple[Revision, ...] = ()
     available: bool = True
     unavailable_reason: str | None = None
+    warnings: tuple[str, ...] = ()  # for the build log: a changelog that may mislead
     _by_subject: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod

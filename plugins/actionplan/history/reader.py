@@ -40,7 +40,7 @@ def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None 
     `ignore_revs_file` (one hash a line, as in .git-blame-ignore-revs) give no entries.
     """
     try:
-        root = repository_root(repo_root)
+        root = find_repository(repo_root, data_dir)
         if is_shallow(root):
             raise HistoryUnavailable(SHALLOW_FIX)
         pathspec = plans_pathspec(root, data_dir)
@@ -52,7 +52,29 @@ def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None 
             "Build from a git clone of the site's repository, with its full history.") from None
     except GitError as error:
         raise HistoryUnavailable(f"The change history cannot be read: {error}.") from None
-    return _without_ignored(checkpoint.history, ignored)
+    history = _without_ignored(checkpoint.history, ignored)
+    if not history.revisions:
+        history = replace(history, warnings=_untracked(root, data_dir))
+    return history
+
+
+def find_repository(repo_root: Path, data_dir: Path) -> Path:
+    """The top of the repository that holds the data folder: the data may have a repository
+    of its own (then the project's own history is not the data's). The project's repository
+    when the data folder does not exist."""
+    return repository_root(data_dir if data_dir.is_dir() else repo_root)
+
+
+def _untracked(root: Path, data_dir: Path) -> tuple[str, ...]:
+    """A warning when the data folder holds plans but its repository has no commit of them:
+    the changelog would be empty without saying why."""
+    plans = data_dir / "plans"
+    if not plans.is_dir() or not any(p.suffix in PLAN_SUFFIXES for p in plans.iterdir()):
+        return ()
+    return (f"The data folder {data_dir} holds plan files, but the git repository at {root} "
+            "has no commit of them, so the changelog is empty. Commit the data folder to that "
+            "repository (git add, then git commit); if the site was copied into another "
+            "repository by mistake, build from a clone of the site's own repository.",)
 
 
 def read_ignore_revs(path: Path) -> tuple[str, ...]:

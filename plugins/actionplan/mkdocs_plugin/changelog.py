@@ -55,6 +55,8 @@ def finish_changelog(reading: HistoryReading | None, options: HistoryConfig,
         return None
     for note in history.notes:
         log.info(f"Changelog: revision {note.revision.short} skipped: {note.message}")
+    for warning in history.warnings:
+        log.warning(f"Changelog: {warning}")
     return Changelog(history=history, site_name=config.site_name,
                      site_url=config.site_url or None, commit_url=options.commit_url,
                      directory_urls=config.use_directory_urls)
