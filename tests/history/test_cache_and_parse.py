@@ -14,7 +14,7 @@ from actionplan.api import parse_plan_bytes
 from actionplan.history import (
     ChangeEntry, History, HistoryCache, HistoryNote, Revision, read_history, serialize,
 )
-from actionplan.history import gitlog
+from actionplan.history import gitlog, reader
 from actionplan.history.parse import parse_revision, parse_revision_file
 from tests.conftest import FIXTURES, ROOT
 from tests.gitrepo import GitRepo
@@ -35,6 +35,7 @@ def blob_reads(monkeypatch):
     for name in ("read_blobs", "stream_blobs"):
         monkeypatch.setattr(f"actionplan.history.blob_supply.{name}",
                             counting(getattr(gitlog, name)))
+    monkeypatch.setattr("actionplan.history.reader.read_blobs", counting(gitlog.read_blobs))
     return calls
 
 
@@ -56,7 +57,7 @@ def test_a_rebuild_with_no_new_commit_reads_no_file(scripted, tmp_path, blob_rea
     assert blobs_read(blob_reads) == 0
 
 
-def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads):
+def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads, monkeypatch):
     repo = GitRepo(tmp_path / "site")
     repo.write("data/plans/council.yaml", dump(PLAN))
     repo.write("data/plans/other.yaml", dump(PLAN).replace("council-plan", "other-plan"))
@@ -67,9 +68,17 @@ def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads):
     blob_reads.clear()
     repo.write("data/plans/council.yaml", dump(PLAN).replace("Run a staff survey", "Survey"))
     repo.commit("Reword 2.1")
+    parsed = []
+    real_parse = reader.parse_revision
+    monkeypatch.setattr(reader, "parse_revision",
+                        lambda raw, path, *rest: parsed.append(path) or real_parse(raw, path, *rest))
     resumed = read_history(repo.root, repo.root / "data", cache=HistoryCache(cache_dir))
-    # The two versions in use at the checkpoint, then the one new version.
-    assert blobs_read(blob_reads) == 3
+    # The two versions in use at the checkpoint (for their plan ids), the new version, and
+    # the version it replaces (to compare them).
+    assert blobs_read(blob_reads) == 4
+    # Only the file the commit touched is parsed: its version before, and the new one.
+    assert parsed == ["data/plans/council.yaml", "data/plans/council.yaml"]
+    monkeypatch.undo()
     HistoryCache.forget_all()
     fresh = read_history(repo.root, repo.root / "data")
     assert resumed == fresh

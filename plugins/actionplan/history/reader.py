@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -10,7 +11,7 @@ from actionplan.history.blob_supply import BlobSupply
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import (
-    Commit, CommitReading, GitError, NotARepository, is_shallow, repository_root,
+    Commit, CommitReading, GitError, NotARepository, is_shallow, read_blobs, repository_root,
 )
 from actionplan.history.merges import credit_merge
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
@@ -158,14 +159,29 @@ class _HistoryReader:
         return checkpoint
 
     def _resume(self, saved: Checkpoint) -> None:
+        """Carry on from a checkpoint. The plan files then in use are not parsed: only the
+        plan id is read from each (to tell which file a plan comes from); a file is parsed
+        when a new commit changes it, or its plan (old plan ids, say)."""
         self.entries = list(saved.history.entries)
         self.notes = list(saved.history.notes)
         self.revisions = list(saved.history.revisions)
-        with self._supply([(blob, path) for path, blob in saved.state.items()]) as self.blobs:
-            for path, blob in saved.state.items():
-                version, _ = self._parse(blob, path)
-                if version is not None:
-                    self.state[path] = (blob, version)
+        contents = read_blobs(self.root, sorted(set(saved.state.values())))
+        for path, blob in saved.state.items():
+            plan_id = plan_id_of(contents.get(blob))
+            if plan_id is not None:
+                self.state[path] = (blob, _Unparsed(self, blob, path, plan_id))
+                continue
+            version, _ = self._parse_alone(blob, path, contents.get(blob))
+            if version is not None:
+                self.state[path] = (blob, version)
+
+    def _parse_alone(self, blob: str, path: str, raw: bytes | None):
+        """(version, problems) of a version read outside the pass over the commits."""
+        found = self.cache.parsed(blob, path)
+        if found is None:
+            found = parse_revision(raw, path) if raw is not None else (None, [])
+            self.cache.remember_parsed(blob, path, found)
+        return found
 
     def _supply(self, uses: list[tuple[str, str]]) -> BlobSupply:
         """The blobs of these (blob, path) uses, in order; none read whose parse is known."""
@@ -181,6 +197,8 @@ class _HistoryReader:
             raw = self.blobs.content(blob)
             # A blob not in this clone (a partial clone) is treated as unreadable.
             earlier = self.state.get(path, (None, None))[1]
+            if isinstance(earlier, _Unparsed):
+                earlier = earlier.parsed  # only if it had to be parsed anyway
             found = parse_revision(raw, path, earlier) if raw is not None else (None, [])
             self.cache.remember_parsed(blob, path, found)
         self.blobs.done_with(blob)
@@ -195,13 +213,14 @@ class _HistoryReader:
             if change.path in changed:
                 reasons = self._apply_file(revision, change)
                 if reasons and change.path in self.state:
-                    carried.setdefault(self.state[change.path][1].plan.id, []).extend(reasons)
+                    carried.setdefault(_id(self.state[change.path][1]), []).extend(reasons)
         after = self._site(revision, changed)
         self.revisions.append(revision)
         entries = []
         for plan_id in list(after) + [p for p in before if p not in after]:
             old, new = before.get(plan_id), after.get(plan_id)
             if old is not new:
+                old, new = _plan(old), _plan(new)
                 entries.extend(_with_reasons(diff_plans(old, new, revision),
                                              carried.get(plan_id)))
         if commit.is_merge:
@@ -251,15 +270,61 @@ class _HistoryReader:
         return reasons
 
     def _site(self, revision: Revision | None = None, changed: set[str] = frozenset()
-              ) -> dict[str, Plan]:
-        """The plans in use by id; a second file with the same plan id is left out."""
-        plans: dict[str, Plan] = {}
+              ) -> dict[str, "Plan | _Unparsed"]:
+        """The plans in use by id (a file not parsed yet stands for its plan); a second file
+        with the same plan id is left out."""
+        plans: dict[str, Plan | _Unparsed] = {}
+        files: dict[str, str] = {}
         for path, (_, version) in sorted(self.state.items()):
-            plan = version.plan
-            if plan.id not in plans:
-                plans[plan.id] = plan
+            plan_id = _id(version)
+            if plan_id not in plans:
+                plans[plan_id] = version if isinstance(version, _Unparsed) else version.plan
+                files[plan_id] = path
             elif revision is not None and path in changed:
                 self.notes.append(HistoryNote(revision, path, f"{path} was left out at this "
-                                              f'revision: plan id "{plan.id}" is also used by '
-                                              f"{plans[plan.id].data_file}."))
+                                              f'revision: plan id "{plan_id}" is also used by '
+                                              f"{files[plan_id]}."))
         return plans
+
+
+class _Unparsed:
+    """A plan file version from a checkpoint, with its plan id: parsed only when needed."""
+
+    __slots__ = ("reader", "blob", "path", "plan_id", "parsed")
+
+    def __init__(self, reader: _HistoryReader, blob: str, path: str, plan_id: str):
+        self.reader, self.blob, self.path, self.plan_id = reader, blob, path, plan_id
+        self.parsed: ParsedVersion | None = None
+
+    @property
+    def plan(self) -> Plan:
+        if self.parsed is None:
+            raw = read_blobs(self.reader.root, [self.blob]).get(self.blob)
+            self.parsed, _ = self.reader._parse_alone(self.blob, self.path, raw)
+            if self.parsed is None or self.parsed.plan.id != self.plan_id:
+                raise GitError(f"{self.path} at blob {self.blob} no longer reads as it did")
+        return self.parsed.plan
+
+
+def _id(version) -> str:
+    return version.plan_id if isinstance(version, _Unparsed) else version.plan.id
+
+
+def _plan(found):
+    return found.plan if isinstance(found, _Unparsed) else found
+
+
+# The plan id as the serialiser and officers write it: the first key of the `plan:` block,
+# which follows only comments, blank lines and one-line top-level keys (schema_version).
+# Anything else (flow style, a key before it, an anchor) is parsed the long way instead.
+_PLAN_ID = re.compile(rb"\A(?:(?:[ \t]*|#[^\n]*|[a-z_]+:[ \t]+[^\n'\"|>&*]*)\r?\n)*"
+                      rb"plan:[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+id:[ \t]*"
+                      rb"(['\"]?)([a-z0-9](?:[a-z0-9._-]*[a-z0-9])?)\1[ \t]*(?:#[^\n]*)?\r?$",
+                      re.M)
+
+
+def plan_id_of(raw: bytes | None) -> str | None:
+    """The plan id of a plan file that was read before, found without parsing; None when
+    it is not written in the usual way."""
+    found = _PLAN_ID.match(raw) if raw is not None else None
+    return found.group(2).decode() if found else None
