@@ -173,6 +173,7 @@ def parse_log(text: str) -> list[Commit]:
     commits: list[Commit] = []
     tokens = iter(text.split("\0"))
     revision: Revision | None = None
+    parents: tuple[str, ...] = ()
     changes: list[FileChange] = []
     for token in tokens:
         token = token.lstrip("\n")
