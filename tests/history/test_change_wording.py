@@ -134,3 +134,28 @@ def test_feeds_mark_corrections_and_say_when_no_reason_was_given(tmp_path):
     feed = files["changes/atom.xml"].content.decode()
     assert 'term="correction"' in feed and "Correction to how the plan was published" in feed
     assert "No reason was given." in feed
+
+
+def test_update_text_moved_into_the_activities_says_moved(tmp_path):
+    repo, plan = started(tmp_path, lambda p: action(p, "1.1")["progress"][0].update(
+        text=FIGURES))
+    update = action(plan, "1.1")["progress"][0]
+    del update["text"]
+    action(plan, "1.1")["activities"] = [{"id": "a", "text": FIGURES}]
+    repo.write(PATH, dump(plan))
+    repo.commit("The figures belong to the activity")
+    edited = [e.sentence for e in history_of(repo).entries if e.change == "progress_edited"]
+    assert edited == ["Action 1.1: progress update of 10 January 2018 edited (text); its text "
+                      "moved into the activities."]
+
+
+def test_a_description_moved_into_an_update_says_moved(tmp_path):
+    repo, plan = started(tmp_path, lambda p: action(p, "1.3").update(description=FIGURES))
+    del action(plan, "1.3")["description"]
+    action(plan, "1.3")["progress"] = [{"date": "2018-03-01", "status": "in_progress",
+                                        "items": [{"text": FIGURES}]}]
+    repo.write(PATH, dump(plan))
+    repo.commit("The figures are progress")
+    described = [e.sentence for e in history_of(repo).entries if e.change == "description"]
+    assert described == ["Action 1.3: description moved into the progress update of "
+                         "1 March 2018."]

@@ -272,6 +272,7 @@ class _ActionDiff:
         self.old: Action = before.item
         self.new: Action = after.item
         self.label = action_label(self.old)
+        self.changed_wording: list[tuple[str, str, str | None, str | None]] = []
 
     def add(self, change: str, summary: str, **fields) -> None:
         self.plan_diff._add("action", self.new.id, self.label, change,
@@ -319,7 +320,8 @@ class _ActionDiff:
                 ("outcome", "outcome", old.outcome, new.outcome),
                 ("activities", "activities", *activities),
                 ("measures", "how success is measured", *measures)) if before != after]
-        moves = _moves(changed)
+        self.changed_wording = changed
+        moves = _moves(changed, self._gains())
         for change, name, before, after in changed:
             if change in moves:
                 summary = f"{name} moved into the {moves[change]}"
@@ -328,6 +330,26 @@ class _ActionDiff:
                 summary = f"{name} {_edited(before, after)}" + (
                     f" (with text moved here from the {source})" if source else "")
             self.add(change, summary, before=before, after=after)
+
+    def _gains(self) -> list[tuple[str, str | None, str | None]]:
+        """(name, text before, text after) of each part whose text changed, to tell where
+        text taken out of another part went."""
+        parts = [(_NAMES[change], before, after)
+                 for change, _, before, after in self.changed_wording]
+        old_updates = {u.id: u for u in self.old.progress}
+        for update in self.new.progress:
+            was = old_updates.get(update.id)
+            if was is not update:
+                parts.append((f"progress update of {_update_name(update)}",
+                              _update_text(was) if was else None, _update_text(update)))
+        return parts
+
+    def _moved_to(self, text: str | None, own: str) -> str | None:
+        """The part (not `own`) that gained most of the words of `text`, if one did."""
+        if not text:
+            return None
+        return next((name for name, before, after in self._gains()
+                     if name != own and share_moved(text, before, after) >= _MOVED), None)
 
     def _lead(self) -> None:
         if self.old.leads == self.new.leads:
@@ -364,7 +386,10 @@ class _ActionDiff:
                 self.add("progress_added", f"progress update added ({_update_name(after)})",
                          after=after.text, detail=update_id, reason=after.reason)
             elif after is None:
-                self.add("progress_removed", f"progress update of {_update_name(before)} removed",
+                name = f"progress update of {_update_name(before)}"
+                target = self._moved_to(_update_text(before), name)
+                self.add("progress_removed", f"{name} removed" + (
+                    f"; its text moved into the {target}" if target else ""),
                          before=before.text, detail=update_id)
             elif before is not after:
                 fields = _update_fields_changed(before, after)
@@ -373,8 +398,11 @@ class _ActionDiff:
                     # shows as moved, not as deleted.
                     old_text, new_text = _update_text(before), _update_text(after)
                     text_changed = old_text != new_text
-                    self.add("progress_edited", f"progress update of {_update_name(before)} "
-                             f"edited ({', '.join(fields)})",
+                    name = f"progress update of {_update_name(before)}"
+                    target = (self._moved_to(old_text, f"progress update of "
+                                             f"{_update_name(after)}") if not new_text else None)
+                    self.add("progress_edited", f"{name} edited ({', '.join(fields)})" + (
+                        f"; its text moved into the {target}" if target else ""),
                              before=old_text if text_changed else None,
                              after=new_text if text_changed else None, detail=update_id,
                              reason=after.reason if after.reason != before.reason else None)
@@ -433,15 +461,17 @@ _NAMES = {"title": "title", "description": "description", "outcome": "outcome",
           "activities": "activities", "measures": "measures of success"}
 
 
-def _moves(changed: list[tuple[str, str, str | None, str | None]]) -> dict[str, str]:
+def _moves(changed: list[tuple[str, str, str | None, str | None]],
+           gains: list[tuple[str, str | None, str | None]]) -> dict[str, str]:
     """{change: name of the part its text moved into} for parts emptied in this revision
-    whose words reappear, mostly, as new words of another part."""
+    whose words reappear, mostly, as new words of another part (or of a progress update)."""
     moves = {}
     for change, _, before, after in changed:
         if before and not after:
-            for other, _, other_before, other_after in changed:
-                if other != change and share_moved(before, other_before, other_after) >= _MOVED:
-                    moves[change] = _NAMES[other]
+            for other, other_before, other_after in gains:
+                if other != _NAMES[change] and \
+                        share_moved(before, other_before, other_after) >= _MOVED:
+                    moves[change] = other
                     break
     return moves
 
