@@ -21,8 +21,8 @@ from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
 from actionplan.pages.redirects import redirect_files
 from actionplan.pages.removals import gone_plans, tombstone_pages
-from actionplan.pages.unreadable import unreadable_sentences
 from actionplan.pages.specs import PageSpec, SiteFile
+from actionplan.pages.unreadable import unreadable_sentences
 from actionplan.render.feeds import FeedEntry, atom_feed
 
 CHANGES_DIR = "changes"
@@ -268,6 +268,15 @@ class _Views:
         self.groups = {(p.id, g.id) for p in site.plans for g, _ in p.all_groups()}
         self.actions = {(p.id, a.id) for p in site.plans for a, _ in p.all_actions()}
         self.renames = Renames(site)
+        self._newest: list[ChangeEntry] | None = None
+        self._dates: dict | None = None
+
+    @property
+    def newest(self) -> list[ChangeEntry]:
+        """Every entry, newest first, sorted once for all the pages that look through it."""
+        if self._newest is None:
+            self._newest = self.changelog.history.newest_first()
+        return self._newest
 
     def target(self, entry: ChangeEntry) -> str | None:
         plan_id, item_id = self.renames.current(entry)
@@ -298,7 +307,7 @@ class _Views:
     def _undone_date(self, undoes: str | None) -> str | None:
         if undoes is None:
             return None
-        if not hasattr(self, "_dates"):
+        if self._dates is None:
             self._dates = {r.commit: r.date for r in self.changelog.history.revisions}
             self._dates.update((e.commit, e.date) for e in self.changelog.history.entries)
         found = next((d for c, d in self._dates.items() if c.startswith(undoes)), None)
@@ -316,7 +325,7 @@ class _Views:
         current = {a.id for a, _ in plan.all_actions()}
         seen: set[str] = set()
         removed = []
-        for entry in self.changelog.history.newest_first():
+        for entry in self.newest:
             plan_id, item_id = self.renames.current(entry)
             if plan_id == plan.id and entry.subject_kind == "action" and item_id not in seen:
                 seen.add(item_id)

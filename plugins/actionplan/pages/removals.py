@@ -25,7 +25,7 @@ class GonePlan:
 def gone_plans(views) -> list[GonePlan]:
     """Plans removed from the data, most recently removed first."""
     latest: dict[str, ChangeEntry] = {}
-    for entry in views.changelog.history.newest_first():
+    for entry in views.newest:
         if entry.subject_kind == "plan":
             latest.setdefault(entry.plan_id, entry)
     return [GonePlan(plan_id, entry.plan_title, entry) for plan_id, entry in latest.items()
@@ -37,7 +37,7 @@ def removed_actions(views, plan_id: str) -> list[ChangeEntry]:
     alone, with its group, or with the whole plan."""
     seen: set[str] = set()
     found = []
-    for entry in views.changelog.history.newest_first():
+    for entry in views.newest:
         if entry.plan_id != plan_id or entry.subject_kind != "action":
             continue
         current_plan, item_id = views.renames.current(entry)
