@@ -200,6 +200,8 @@ ACTIONS = Table("Actions", "One row per action, in the plan's order. Cells with 
       aliases=("link to statutory returns key strategies and plans", "related strategies")),
     C("footnotes", "Footnotes", "Marks of the plan's footnotes that the action uses (such as *), "
       "one per line.", lists=True),
+    C("previous_ids", "Previous ids", "Ids the action had before, one per line, oldest first "
+      "(its history and old address follow it).", lists=True),
     C("withdrawn_date", "Withdrawn date", "If the action was dropped: when (YYYY-MM-DD)."),
     C("withdrawn_reason", "Withdrawn reason", "If the action was dropped: why.", width=30),
     C("status", "Status", "Only in one-table spreadsheets: the status of the latest update: "

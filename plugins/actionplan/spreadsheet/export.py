@@ -125,7 +125,7 @@ class _Exporter:
         row = {"group_id": group_id, "id": action["id"]}
         for key in ("number", "title", "description", "outcome"):
             row[key] = _text(action.get(key))
-        for key in ("monitored_by", "related_documents", "footnotes"):
+        for key in ("previous_ids", "monitored_by", "related_documents", "footnotes"):
             row[key] = join_items(action.get(key, []))
         row["activities"] = self._activities(action)
         row["measures"] = self._measures(action)

@@ -287,7 +287,7 @@ class _Importer:
         for key in ("number", "title", "description", "outcome"):
             if row.table.has(key):
                 self.put(action, key, row.get(key), row.origin(key))
-        for key in ("monitored_by", "related_documents", "footnotes"):
+        for key in ("previous_ids", "monitored_by", "related_documents", "footnotes"):
             if row.table.has(key):
                 self.put(action, key, split_items(row.get(key)), row.origin(key))
         self._activities(action, row)
