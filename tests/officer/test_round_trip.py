@@ -94,10 +94,12 @@ def test_the_export_uses_the_plans_own_headings(project, run):
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
-def test_an_actions_previous_ids_go_through_a_spreadsheet(fmt, project, run):
+def test_previous_ids_go_through_a_spreadsheet(fmt, project, run):
     path = project / "data" / "plans" / "mini.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        '- id: "1.1.2"\n', '- id: "1.1.2"\n            previous_ids: ["1.1.2-old", "1.2"]\n'),
+        '- id: "1.1.2"\n', '- id: "1.1.2"\n            previous_ids: ["1.1.2-old", "1.2"]\n').replace(
+        "  - id: objective-1\n", "  - id: objective-1\n    previous_ids: [objective-a]\n").replace(
+        "  id: mini-plan\n", "  id: mini-plan\n  previous_ids: [mini]\n"),
         encoding="utf-8")
     assert run("export", "mini-plan", "--format", fmt, "--output", f"plan.{fmt}")[0] == 0
     code, _, err = run("import", f"plan.{fmt}", "--plan", "mini-plan", "--data", "fresh")
@@ -105,3 +107,5 @@ def test_an_actions_previous_ids_go_through_a_spreadsheet(fmt, project, run):
     plan, problems = read_plan_file(project / "fresh" / "plans" / "mini-plan.yaml")
     assert problems == []
     assert [a.previous_ids for a, _ in plan.all_actions()] == [(), ("1.1.2-old", "1.2")]
+    assert [g.previous_ids for g, _ in plan.all_groups()] == [("objective-a",), ()]
+    assert plan.previous_ids == ("mini",)

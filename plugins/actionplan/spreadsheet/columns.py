@@ -59,6 +59,8 @@ PLAN = Table("Plan", "What the plan is and who published it: one row per field, 
     C("id", "Plan id", "Stable identifier used in the plan's web address, for example "
       "charnwood-2016-2018 (lower-case letters, digits and hyphens). Never change it once "
       "published. Can be left empty when `actionplan import --plan ID` gives it."),
+    C("previous_ids", "Previous plan ids", "Ids the plan had before, one per line, oldest "
+      "first (its history and old addresses follow it)."),
     C("title", "Title", "The plan's title, as the plan writes it."),
     C("short_title", "Short title", "A shorter title for menus, for example \"Charnwood "
       "2016-2018\"."),
@@ -147,6 +149,8 @@ GROUPS = Table("Groups", "The plan's objectives, sections or other groups of act
     C("title", "Title", "The group's heading, as the plan writes it.", width=50),
     C("description", "Description", "Any further text about the group (Markdown allowed).",
       width=40),
+    C("previous_ids", "Previous ids", "Ids the group had before, one per line, oldest first "
+      "(its history and old address follow it).", lists=True),
 ))
 
 ACTIONS = Table("Actions", "One row per action, in the plan's order. Cells with several items "

@@ -75,6 +75,7 @@ class _Exporter:
         for key in ("id", "title", "short_title", "title_as_printed", "label", "parent_strategy",
                     "introduction", "update_cadence"):
             values[key] = _text(plan.get(key))
+        values["previous_ids"] = join_items(plan.get("previous_ids", []))
         status = plan.get("document_status") or {}
         values["document_status"] = _text(status.get("code"))
         values["document_status_text"] = _text(status.get("text"))
@@ -113,7 +114,8 @@ class _Exporter:
     def group(self, group: dict, parent: str | None) -> None:
         self._add("Groups", id=group["id"], parent=parent or "", number=_text(group.get("number")),
                   theme=_text(group.get("theme")), title=group["title"],
-                  description=_text(group.get("description")))
+                  description=_text(group.get("description")),
+                  previous_ids=join_items(group.get("previous_ids", [])))
         self._source_and_notes(group, format_ref(("group", group["id"])))
         for action in group.get("actions", []):
             self.action(action, group["id"])

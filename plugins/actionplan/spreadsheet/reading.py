@@ -163,6 +163,8 @@ class _Importer:
             organisation = plan.setdefault("organisation", {})
             value = split_items(value) if key == "partners" else value
             self.put(organisation, key.removeprefix("organisation_"), value, origin)
+        elif key == "previous_ids":
+            self.put(plan, key, split_items(value), origin)
         elif key in ("period", "document_date", "progress_as_at"):
             date = self._date(value, (("plan", ""),), key, origin, Previous(plan.get(key)))
             self.put(plan, key, date, origin)
