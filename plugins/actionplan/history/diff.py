@@ -321,7 +321,8 @@ class _ActionDiff:
                 ("activities", "activities", *activities),
                 ("measures", "how success is measured", *measures)) if before != after]
         self.changed_wording = changed
-        moves = _moves(changed, self._gains())
+        emptied = any(before and not after for _, _, before, after in changed)
+        moves = _moves(changed, self._gains()) if emptied else {}
         for change, name, before, after in changed:
             if change in moves:
                 summary = f"{name} moved into the {moves[change]}"
