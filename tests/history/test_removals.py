@@ -73,3 +73,18 @@ def test_a_removed_action_address_says_removed_when_and_why(tmp_path):
     assert "No reason was given for the removal." in html
     assert "plans/council-plan/actions/1.1/index.md" in specs
     assert specs["plans/council-plan/actions/1.1/index.md"].kind == "action"
+
+
+def test_a_removed_groups_address_says_removed(tmp_path):
+    repo = GitRepo(tmp_path / "site")
+    repo.write("data/plans/council.yaml", dump(PLAN))
+    repo.commit("Publish")
+    plan = copy.deepcopy(PLAN)
+    del plan["groups"][1]
+    repo.write("data/plans/council.yaml", dump(plan))
+    repo.commit("Drop objective 2\n\nChange-reason: Merged into objective 1.")
+    specs, _ = built(repo)
+    html = Renderer().render(specs["plans/council-plan/objective-2/index.md"])
+    assert "<h1>Objective 2: A diverse workforce (removed)</h1>" in html
+    assert "This part of the plan was removed from" in html and "Merged into objective 1." in html
+    assert "plans/council-plan/actions/2.1/index.md" in specs  # its action, removed with it

@@ -32,38 +32,41 @@ def gone_plans(views) -> list[GonePlan]:
             if entry.change == "removed" and views.renames.plan_id(plan_id) not in views.plans]
 
 
-def removed_actions(views, plan_id: str) -> list[ChangeEntry]:
-    """The removal of each action of the plan whose page is gone, newest first: taken out
-    alone, with its group, or with the whole plan."""
+def removed_items(views, plan_id: str, kind: str) -> list[ChangeEntry]:
+    """The removal of each group or action ("group", "action") of the plan whose page is
+    gone, newest first: taken out alone, with its group, or with the whole plan."""
+    pages = views.actions if kind == "action" else views.groups
     seen: set[str] = set()
     found = []
     for entry in views.newest:
-        if entry.plan_id != plan_id or entry.subject_kind != "action":
+        if entry.plan_id != plan_id or entry.subject_kind != kind:
             continue
         current_plan, item_id = views.renames.current(entry)
         if item_id in seen:
             continue
         seen.add(item_id)
-        if entry.change == "removed" and (current_plan, item_id) not in views.actions:
+        if entry.change == "removed" and (current_plan, item_id) not in pages:
             found.append(entry)
     return found
 
 
 def tombstone_pages(views, plan_id: str, changes_src: str, gone: GonePlan | None = None
                     ) -> list[PageSpec]:
-    """Pages at the addresses of the plan's removed actions (and of the plan, if gone)."""
+    """Pages at the addresses of the plan's removed groups and actions (and of the plan,
+    if gone)."""
     pages = []
     if gone is not None:
         pages.append(PageSpec(views.paths.plan(plan_id), f"{gone.title} (removed)",
                               "removed.html", "removed",
                               tombstone_context(views, gone.removal, changes_src),
                               f"{gone.title} was removed from this site."))
-    for entry in removed_actions(views, plan_id):
-        title = f"{entry.subject_label} (removed from {entry.plan_title})"
-        pages.append(PageSpec(views.paths.action(plan_id, entry.subject_id), title,
-                              "removed.html", "removed",
-                              tombstone_context(views, entry, changes_src),
-                              f"{entry.subject_label} was removed from {entry.plan_title}."))
+    for kind, src in (("group", views.paths.group), ("action", views.paths.action)):
+        for entry in removed_items(views, plan_id, kind):
+            title = f"{entry.subject_label} (removed from {entry.plan_title})"
+            pages.append(PageSpec(src(plan_id, entry.subject_id), title, "removed.html",
+                                  "removed", tombstone_context(views, entry, changes_src),
+                                  f"{entry.subject_label} was removed from "
+                                  f"{entry.plan_title}."))
     return pages
 
 
