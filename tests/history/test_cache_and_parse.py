@@ -247,3 +247,44 @@ def _parts(piece):
         for item in run:
             yield item
             yield from _parts(item)
+
+
+class _ReadAfterEachCommit(GitRepo):
+    """A repository whose every commit is followed by a build that reads the history with
+    the cache folder, as a site rebuilt on each push is."""
+
+    cache_dir: Path
+
+    def commit(self, message: str, *, date: str | None = None) -> str:
+        made = super().commit(message, date=date)
+        HistoryCache.forget_all()  # a new build process: only the cache folder is left
+        read_history(self.root, self.root / "data", cache=HistoryCache(self.cache_dir))
+        return made
+
+
+def test_a_history_read_a_commit_at_a_time_is_the_history_read_at_once(tmp_path):
+    from tests.history.scripted import script
+    repo = _ReadAfterEachCommit.__new__(_ReadAfterEachCommit)
+    repo.cache_dir = tmp_path / "cache"
+    GitRepo.__init__(repo, tmp_path / "site")
+    script(repo)
+    repo.write("data/plans/copy.yaml", dump(PLAN).replace("Run a staff survey", "A copy"))
+    repo.commit("A second file with the same plan id")
+    (repo.root / "data/plans/copy.yaml").unlink()
+    repo.commit("The copy removed")
+    repo.git("checkout", "--quiet", "-b", "edits")
+    path = repo.root / "data/plans/council-plan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Head of People", "Head of HR"),
+                    encoding="utf-8")
+    repo.commit("New lead on a branch\n\nChange-reason: The post was renamed.")
+    repo.git("checkout", "--quiet", "main")
+    repo.git("merge", "--quiet", "--no-ff", "--no-edit", "edits")
+    repo.commit("An empty commit after the merge")  # a build reads the merge
+    HistoryCache.forget_all()
+    step_by_step = read_history(repo.root, repo.root / "data", cache=HistoryCache(repo.cache_dir))
+    HistoryCache.forget_all()
+    at_once = read_history(repo.root, repo.root / "data")
+    assert step_by_step == at_once
+    assert step_by_step.notes and len(step_by_step.entries) > 10
+    assert [e.reason for e in step_by_step.entries if e.change == "lead"][-1] == \
+        "The post was renamed."
