@@ -133,3 +133,12 @@ def test_an_old_id_used_again_is_an_error(tmp_path):
         raise AssertionError("an old id that is another action's id was accepted")
     assert 'council.yaml:39:7: action 1.3 > previous_ids > item 1: Action id "1.1" in ' \
         "previous_ids is already used (line 19)" in text
+
+
+def test_no_warning_where_previous_ids_could_not_be_written(tmp_path):
+    repo, plan = renamed_repo(tmp_path, with_previous_ids=False)
+    plan["groups"][0]["actions"] = [a for a in plan["groups"][0]["actions"] if a["id"] != "1.2a"]
+    repo.write(PATH, dump(plan))
+    repo.commit("1.2a dropped later: nothing left to give previous_ids to")
+    site, changelog, _, _ = built(repo)
+    assert rename_warnings(changelog.history, site) == []

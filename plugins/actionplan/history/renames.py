@@ -134,8 +134,15 @@ def rename_warnings(history: History, site: Site) -> list[str]:
     """A warning for each likely rename, saying where to write `previous_ids`."""
     renames = Renames(site)
     files = {plan.id: plan.data_file for plan in site.plans}
+    current = {("plan", p.id, p.id) for p in site.plans}
+    current |= {("group", p.id, g.id) for p in site.plans for g, _ in p.all_groups()}
+    current |= {("action", p.id, a.id) for p in site.plans for a, _ in p.all_actions()}
     warnings = []
     for old, new in likely_renames(history, renames):
+        # Only where the fix can be made: the new item is still there, the old id is free.
+        if (new.subject_kind, *renames.current(new)) not in current \
+                or (old.subject_kind, *renames.current(old)) in current:
+            continue
         noun = new.subject_kind
         where = files.get(renames.plan_id(new.plan_id))
         plan_note = "" if noun == "plan" else f" of plan {new.plan_id}"
