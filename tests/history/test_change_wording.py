@@ -159,3 +159,8 @@ def test_a_description_moved_into_an_update_says_moved(tmp_path):
     described = [e.sentence for e in history_of(repo).entries if e.change == "description"]
     assert described == ["Action 1.3: description moved into the progress update of "
                          "1 March 2018."]
+
+
+def test_texts_too_long_to_compare_are_shown_whole():
+    long = "word " * 5000
+    assert word_diff(long, long + "more") is None

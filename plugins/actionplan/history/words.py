@@ -17,9 +17,17 @@ _WORDS = re.compile(r"\w+\s*|[^\w\s]+\s*|\s+")
 _SAME, _OUT, _IN = "same", "removed", "added"
 
 
-def word_diff(before: str, after: str) -> list[tuple[str, str]]:
-    """(kind, text) pieces in reading order: kind is "same", "removed" or "added"."""
+# Past this many words a side, the comparison (quadratic at worst) is not worth a page's
+# build time: the texts are shown whole instead.
+WORD_LIMIT = 4000
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]] | None:
+    """(kind, text) pieces in reading order: kind is "same", "removed" or "added"; None for
+    texts too long to compare word by word."""
     old, new = _WORDS.findall(before), _WORDS.findall(after)
+    if max(len(old), len(new)) > WORD_LIMIT:
+        return None
     matcher = SequenceMatcher(None, [w.strip() for w in old], [w.strip() for w in new],
                               autojunk=False)
     pieces: list[tuple[str, str]] = []
