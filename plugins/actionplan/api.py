@@ -110,6 +110,14 @@ def unique_plans(loaded: list[tuple[Path, Plan]]) -> tuple[list[Plan], list[Prob
                                     "give each plan its own id (it is the plan's web address)"))
             continue
         first_file[plan.id] = plan.data_file
+        for old in plan.previous_ids:
+            if old in first_file:
+                problems.append(Problem(plan.data_file, None, None, "plan > previous_ids",
+                                        f'plan id "{old}" in previous_ids is also used by '
+                                        f"{first_file[old]}",
+                                        "an old id belongs to the one plan that had it: remove "
+                                        "it here, or from the other plan"))
+            first_file.setdefault(old, plan.data_file)
         plans.append(plan)
     return plans, problems
 

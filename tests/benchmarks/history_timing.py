@@ -6,13 +6,15 @@
 The same data as `benchmark.py` (20 plans, K = 12 updates per action, R revisions, made by
 `synthetic_history.write_history`), read as `benchmark.measure_history` reads it: "cold"
 with nothing remembered and an empty cache folder, "warm" with only the cache folder left
-(as a new build process finds it). Prints wall seconds and CPU seconds (this process plus
+(as a new build process finds it), and "one new commit" (a warm read after one more commit
+that edits one plan file). Prints wall seconds and CPU seconds (this process plus
 its git children), so that figures from a shared machine can still be compared. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -39,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             plans = generate(Shape(plans=PLANS, actions=actions, updates=UPDATES))
             history = write_history(folder / "site", plans, revisions)
-            for line in measure(history.repo, folder / "cache") + [git_alone(history.repo)]:
+            for line in (measure(history.repo, folder / "cache")
+                         + [one_new_commit(history.repo, folder / "cache"),
+                            git_alone(history.repo)]):
                 print(f"{actions} actions, {revisions} revisions: {line}")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
@@ -63,6 +67,25 @@ def measure(repo: Path, cache: Path) -> list[str]:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines.append(f"peak memory of this process so far {peak:.0f} MB")
     return lines
+
+
+def one_new_commit(repo: Path, cache: Path) -> str:
+    """A warm read after one new commit that edits one plan file: only that file is parsed
+    again (its version before and after), not every plan file in use."""
+    plan = sorted((repo / "data" / "plans").glob("*.yaml"))[0]
+    text = plan.read_text(encoding="utf-8")
+    at = text.index("    title: ") + len("    title: ")
+    plan.write_text(text[:at] + "Revised " + text[at:], encoding="utf-8")
+    env = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@example.org",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@example.org"}
+    subprocess.run(["git", "-C", str(repo), "commit", "--quiet", "-am", "One new edit"],
+                   check=True, env={**os.environ, **env})
+    HistoryCache.forget_all()  # a new build process: only the cache folder is left
+    wall, cpu = time.perf_counter(), _cpu_seconds()
+    history = read_history(repo, repo / "data", cache=HistoryCache(cache))
+    wall, cpu = time.perf_counter() - wall, _cpu_seconds() - cpu
+    return (f"one new commit, warm: {wall:.2f} s wall, {cpu:.2f} s CPU "
+            f"({len(history.entries)} entries, {len(history.notes)} notes)")
 
 
 def git_alone(repo: Path) -> str:

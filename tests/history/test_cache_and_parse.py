@@ -14,7 +14,7 @@ from actionplan.api import parse_plan_bytes
 from actionplan.history import (
     ChangeEntry, History, HistoryCache, HistoryNote, Revision, read_history, serialize,
 )
-from actionplan.history import gitlog
+from actionplan.history import gitlog, reader
 from actionplan.history.parse import parse_revision, parse_revision_file
 from tests.conftest import FIXTURES, ROOT
 from tests.gitrepo import GitRepo
@@ -35,6 +35,7 @@ def blob_reads(monkeypatch):
     for name in ("read_blobs", "stream_blobs"):
         monkeypatch.setattr(f"actionplan.history.blob_supply.{name}",
                             counting(getattr(gitlog, name)))
+    monkeypatch.setattr("actionplan.history.reader.read_blobs", counting(gitlog.read_blobs))
     return calls
 
 
@@ -56,7 +57,7 @@ def test_a_rebuild_with_no_new_commit_reads_no_file(scripted, tmp_path, blob_rea
     assert blobs_read(blob_reads) == 0
 
 
-def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads):
+def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads, monkeypatch):
     repo = GitRepo(tmp_path / "site")
     repo.write("data/plans/council.yaml", dump(PLAN))
     repo.write("data/plans/other.yaml", dump(PLAN).replace("council-plan", "other-plan"))
@@ -67,9 +68,17 @@ def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads):
     blob_reads.clear()
     repo.write("data/plans/council.yaml", dump(PLAN).replace("Run a staff survey", "Survey"))
     repo.commit("Reword 2.1")
+    parsed = []
+    real_parse = reader.parse_revision
+    monkeypatch.setattr(reader, "parse_revision",
+                        lambda raw, path, *rest: parsed.append(path) or real_parse(raw, path, *rest))
     resumed = read_history(repo.root, repo.root / "data", cache=HistoryCache(cache_dir))
-    # The two versions in use at the checkpoint, then the one new version.
-    assert blobs_read(blob_reads) == 3
+    # The two versions in use at the checkpoint (for their plan ids), the new version, and
+    # the version it replaces (to compare them).
+    assert blobs_read(blob_reads) == 4
+    # Only the file the commit touched is parsed: its version before, and the new one.
+    assert parsed == ["data/plans/council.yaml", "data/plans/council.yaml"]
+    monkeypatch.undo()
     HistoryCache.forget_all()
     fresh = read_history(repo.root, repo.root / "data")
     assert resumed == fresh
@@ -238,3 +247,44 @@ def _parts(piece):
         for item in run:
             yield item
             yield from _parts(item)
+
+
+class _ReadAfterEachCommit(GitRepo):
+    """A repository whose every commit is followed by a build that reads the history with
+    the cache folder, as a site rebuilt on each push is."""
+
+    cache_dir: Path
+
+    def commit(self, message: str, *, date: str | None = None) -> str:
+        made = super().commit(message, date=date)
+        HistoryCache.forget_all()  # a new build process: only the cache folder is left
+        read_history(self.root, self.root / "data", cache=HistoryCache(self.cache_dir))
+        return made
+
+
+def test_a_history_read_a_commit_at_a_time_is_the_history_read_at_once(tmp_path):
+    from tests.history.scripted import script
+    repo = _ReadAfterEachCommit.__new__(_ReadAfterEachCommit)
+    repo.cache_dir = tmp_path / "cache"
+    GitRepo.__init__(repo, tmp_path / "site")
+    script(repo)
+    repo.write("data/plans/copy.yaml", dump(PLAN).replace("Run a staff survey", "A copy"))
+    repo.commit("A second file with the same plan id")
+    (repo.root / "data/plans/copy.yaml").unlink()
+    repo.commit("The copy removed")
+    repo.git("checkout", "--quiet", "-b", "edits")
+    path = repo.root / "data/plans/council-plan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Head of People", "Head of HR"),
+                    encoding="utf-8")
+    repo.commit("New lead on a branch\n\nChange-reason: The post was renamed.")
+    repo.git("checkout", "--quiet", "main")
+    repo.git("merge", "--quiet", "--no-ff", "--no-edit", "edits")
+    repo.commit("An empty commit after the merge")  # a build reads the merge
+    HistoryCache.forget_all()
+    step_by_step = read_history(repo.root, repo.root / "data", cache=HistoryCache(repo.cache_dir))
+    HistoryCache.forget_all()
+    at_once = read_history(repo.root, repo.root / "data")
+    assert step_by_step == at_once
+    assert step_by_step.notes and len(step_by_step.entries) > 10
+    assert [e.reason for e in step_by_step.entries if e.change == "lead"][-1] == \
+        "The post was renamed."

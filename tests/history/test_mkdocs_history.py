@@ -129,3 +129,49 @@ def test_search_finds_actions_by_their_current_words_not_old_changelog_rows(repo
     assert "Review the website and the app" in action
     assert not any("activities reworded" in text for text in texts.values())
     assert any(loc.startswith("changes/") for loc in texts)  # the pages themselves are found
+
+
+def test_a_merged_branch_commits_reason_reaches_the_built_changelog(tmp_path):
+    project = make_project(tmp_path / "site", WITH_HISTORY)
+    repo = commit_project(project, "Publish the mini plan")
+    repo.git("checkout", "--quiet", "-b", "edits")
+    plan = repo.root / "data" / "plans" / "mini.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "Review the website", "Review the website and the app"), encoding="utf-8")
+    branch = repo.commit("Widen 1.1.2\n\nChange-reason: The app was launched in 2021.")
+    repo.git("checkout", "--quiet", "main")
+    repo.git("merge", "--quiet", "--no-ff", "--no-edit", "edits")
+    result = build(repo.root)
+    assert result.returncode == 0, result.stderr
+    changes = (repo.root / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Reason:</strong> The app was launched in 2021." in changes
+    assert f"https://git.example.org/site/commit/{branch}" in changes
+
+
+def test_data_git_does_not_track_warns_so_a_strict_build_stops(tmp_path):
+    outer = GitRepo(tmp_path)  # the site copied into an unrelated repository
+    outer.write("README.md", "other work")
+    outer.commit("Other work")
+    project = make_project(tmp_path / "site", WITH_HISTORY)
+    result = build(project)
+    assert result.returncode != 0
+    assert f"The data folder {project / 'data'} holds plan files" in result.stderr
+
+
+def test_renamed_and_removed_actions_leave_pages_at_their_old_addresses(tmp_path):
+    project = make_project(tmp_path / "site", WITH_HISTORY)
+    repo = commit_project(project, "Publish the mini plan")
+    plan = repo.root / "data" / "plans" / "mini.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace('- id: "1.1.1"\n', '- id: "1.1.1a"\n            previous_ids: ["1.1.1"]\n')
+    plan.write_text(text.split('          - id: "1.1.2"')[0], encoding="utf-8")  # the last
+    repo.commit("Renumber 1.1.1, drop 1.1.2\n\nChange-reason: The review was *cancelled*.")
+    result = build(repo.root)
+    assert result.returncode == 0, result.stderr
+    site = repo.root / "site" / "plans" / "mini-plan" / "actions"
+    moved = (site / "1.1.1" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../1.1.1a/">' in moved
+    gone = (site / "1.1.2" / "index.html").read_text(encoding="utf-8")
+    assert "This action was removed from" in gone and "<em>cancelled</em>" in gone
+    new = (site / "1.1.1a" / "index.html").read_text(encoding="utf-8")
+    assert "identifier changed from “1.1.1” to “1.1.1a”" in new

@@ -131,7 +131,8 @@ def test_changelog_json_has_every_entry_with_its_page(outputs):
     slip = next(e for e in data["entries"] if e["change"] == "due")
     assert slip == {
         "revision": {"commit": made["slip"], "date": "2026-01-07T09:00:00+00:00",
-                     "reason": "The payroll system was replaced during the year."},
+                     "reason": "The payroll system was replaced during the year.",
+                     "change_type": None, "undoes": None, "published_in": None},
         "plan_id": "council-plan", "plan_title": "Council Equality Plan",
         "subject_kind": "action", "subject_id": "1.2", "subject_label": "Action 1.2",
         "change": "due",

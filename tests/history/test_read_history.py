@@ -150,14 +150,14 @@ def test_only_plan_files_under_the_data_folder_count(tmp_path):
     assert history.notes == ()
 
 
-def test_a_merge_counts_as_one_revision_on_the_main_line(tmp_path):
+def test_a_merge_counts_as_one_revision_on_the_main_line_crediting_the_branch(tmp_path):
     repo = GitRepo(tmp_path)
     repo.write("data/plans/council.yaml", dump(PLAN))
     repo.commit("Publish")
     repo.git("checkout", "--quiet", "-b", "edits")
     changed = dump(PLAN).replace("Run a staff survey", "Run an annual staff survey")
     repo.write("data/plans/council.yaml", changed)
-    repo.commit("Reword 2.1 on a branch")
+    branch = repo.commit("Reword 2.1 on a branch")
     repo.git("checkout", "--quiet", "main")
     repo.write("README.md", "unrelated")
     repo.commit("Unrelated work on main")
@@ -166,8 +166,10 @@ def test_a_merge_counts_as_one_revision_on_the_main_line(tmp_path):
                   "GIT_COMMITTER_DATE": "2026-02-01T10:00:00+00:00"})
     merge = repo.git("rev-parse", "HEAD")
     history = read_history(tmp_path, tmp_path / "data")
-    titles = [(e.commit, e.sentence) for e in history.entries if e.change == "title"]
-    assert titles == [(merge, "Action 2.1: title reworded.")]
+    titles = [(e.commit, e.revision.published_in, e.date.isoformat(), e.sentence)
+              for e in history.entries if e.change == "title"]
+    assert titles == [(branch, merge, "2026-02-01T10:00:00+00:00", "Action 2.1: title reworded.")]
+    assert [r.commit for r in history.revisions][-1] == merge
 
 
 def test_two_files_with_one_plan_id_keep_the_first_and_note_the_second(tmp_path):
@@ -194,3 +196,28 @@ def test_deleting_the_plan_file_removes_the_plan_and_everything_in_it(tmp_path):
                if e.change == "removed"]
     assert removed[0] == ("council-plan", "Plan removed: Council Equality Plan.", None)
     assert ("2.1", "Action 2.1 removed with the plan.", "plan:council-plan") in removed
+
+
+def test_data_in_its_own_repository_gets_its_own_changelog(tmp_path):
+    project = GitRepo(tmp_path / "site")
+    project.write("mkdocs.yml", "site_name: Test\n")
+    project.commit("The site")
+    data = GitRepo(tmp_path / "site" / "data")  # the data's own repository, inside the site
+    data.write("plans/council.yaml", dump(PLAN))
+    made = data.commit("Publish the plan")
+    history = read_history(project.root, project.root / "data")
+    assert [e.commit for e in history.entries if e.part_of is None] == [made]
+    assert history.warnings == ()
+
+
+def test_a_data_folder_git_does_not_track_is_a_warning_naming_it(tmp_path):
+    outer = GitRepo(tmp_path)  # an unrelated repository the site was copied into
+    outer.write("README.md", "other work")
+    outer.commit("Other work")
+    (tmp_path / "copy" / "data" / "plans").mkdir(parents=True)
+    (tmp_path / "copy" / "data" / "plans" / "council.yaml").write_text(dump(PLAN))
+    history = read_history(tmp_path / "copy", tmp_path / "copy" / "data")
+    assert history.entries == ()
+    [warning] = history.warnings
+    assert f"The data folder {tmp_path / 'copy' / 'data'} holds plan files" in warning
+    assert f"the git repository at {tmp_path}" in warning

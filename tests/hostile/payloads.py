@@ -67,7 +67,7 @@ def payload_plan() -> dict:
                  "recurrence": "P3M", "basis": "inferred", "evidence": t()}
     note = {"kind": "other", "field": "title", "text": t(), "public": True}
     action = {
-        "id": "a1", "number": t(), "title": t(), "description": t(),
+        "id": "a1", "previous_ids": ["a0"], "number": t(), "title": t(), "description": t(),
         "activities": [{"id": "act-1", "text": t(), "due": [t(), date_long], "leads": [t(), lead]}],
         "outcome": t(),
         "psed": [{"aim": "advance_equality", "phrase": t(), "basis": "stated"}],
@@ -93,7 +93,7 @@ def payload_plan() -> dict:
     return {
         "schema_version": 1,
         "plan": {
-            "id": "payload-plan", "title": t(), "short_title": t(), "title_as_printed": t(),
+            "id": "payload-plan", "previous_ids": ["old-payload-plan"], "title": t(), "short_title": t(), "title_as_printed": t(),
             "label": t(), "document_status": {"code": "draft", "text": t()},
             "organisation": {"name": t(), "as_written": t(), "kind": "other",
                              "basis": "inferred", "evidence": t(), "partners": [t()]},
@@ -110,7 +110,8 @@ def payload_plan() -> dict:
             "notes": [note],
         },
         "groups": [{
-            "id": "g1", "number": t(), "title": t(), "theme": t(), "description": t(),
+            "id": "g1", "previous_ids": ["g0"], "number": t(), "title": t(), "theme": t(),
+            "description": t(),
             "equality_groups": {"codes": ["disability", "other:care_leavers"], "words": t()},
             "source": {"file": t(), "format": "manual", "lines": [3, 4]}, "notes": [note],
             "groups": [{"id": "g1-1", "number": t(), "title": t(), "actions": [action, withdrawn]}],

@@ -103,7 +103,7 @@ NOT_FREE_TEXT = {
     "Update.id", "Note.kind", "Note.field", "PsedAim.aim", "PsedAim.basis", "Abbreviation.basis",
     "FuzzyDate.kind", "FuzzyDate.recurrence", "FuzzyDate.basis", "StrandCode.maps_to",
     "Source.format", "Footnote.mark", "Action.footnotes", "Update.footnotes",
-    "EqualityGroups.codes",
+    "EqualityGroups.codes", "Plan.previous_ids", "Group.previous_ids", "Action.previous_ids",
 }
 
 

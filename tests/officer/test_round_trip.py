@@ -91,3 +91,21 @@ def test_the_export_uses_the_plans_own_headings(project, run):
     assert {"Progress", "Further Action", "Impact"} <= set(progress)
     assert book.sheetnames[0] == "Read me"
     shutil.copy("lewisham-ewg-2015.xlsx", "copy.xlsx")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_previous_ids_go_through_a_spreadsheet(fmt, project, run):
+    path = project / "data" / "plans" / "mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '- id: "1.1.2"\n', '- id: "1.1.2"\n            previous_ids: ["1.1.2-old", "1.2"]\n').replace(
+        "  - id: objective-1\n", "  - id: objective-1\n    previous_ids: [objective-a]\n").replace(
+        "  id: mini-plan\n", "  id: mini-plan\n  previous_ids: [mini]\n"),
+        encoding="utf-8")
+    assert run("export", "mini-plan", "--format", fmt, "--output", f"plan.{fmt}")[0] == 0
+    code, _, err = run("import", f"plan.{fmt}", "--plan", "mini-plan", "--data", "fresh")
+    assert (code, err) == (0, ""), err
+    plan, problems = read_plan_file(project / "fresh" / "plans" / "mini-plan.yaml")
+    assert problems == []
+    assert [a.previous_ids for a, _ in plan.all_actions()] == [(), ("1.1.2-old", "1.2")]
+    assert [g.previous_ids for g, _ in plan.all_groups()] == [("objective-a",), ()]
+    assert plan.previous_ids == ("mini",)

@@ -37,6 +37,7 @@ def _plan_info(plan: Plan) -> dict[str, Any]:
     scheme = plan.strand_scheme
     return _compact(
         id=plan.id,
+        previous_ids=list(plan.previous_ids),
         title=plan.title,
         short_title=plan.short_title,
         title_as_printed=plan.title_as_printed,
@@ -70,7 +71,8 @@ def _plan_info(plan: Plan) -> dict[str, Any]:
 
 
 def group_data(group: Group) -> dict[str, Any]:
-    return {"id": group.id, "number": group.number, **_compact(
+    return {"id": group.id, **_compact(previous_ids=list(group.previous_ids)),
+            "number": group.number, **_compact(
         title=group.title,
         theme=group.theme,
         description=group.description,
@@ -86,7 +88,8 @@ def group_data(group: Group) -> dict[str, Any]:
 
 def action_data(action: Action) -> dict[str, Any]:
     strands = action.strands
-    return {"id": action.id, "number": action.number, "title": action.title, **_compact(
+    return {"id": action.id, **_compact(previous_ids=list(action.previous_ids)),
+            "number": action.number, "title": action.title, **_compact(
         description=action.description,
         activities=[_activity(a) for a in action.activities],
         outcome=action.outcome,

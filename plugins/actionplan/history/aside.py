@@ -25,9 +25,11 @@ import threading
 from pathlib import Path
 
 from actionplan.history.cache import HistoryCache
-from actionplan.history.gitlog import GitError, count_commits, repository_root
+from actionplan.history.gitlog import GitError, count_commits
 from actionplan.history.model import History
-from actionplan.history.reader import HistoryUnavailable, plans_pathspec, read_history
+from actionplan.history.reader import (
+    HistoryUnavailable, find_repository, plans_pathspec, read_history,
+)
 
 ASIDE_FROM = 100  # revisions: below this a first read takes well under a second
 _ORPHANED = 4  # the worker's exit status when the build that started it has ended
@@ -99,7 +101,7 @@ class HistoryReading:
 
     def _start(self, aside_from: int) -> None:
         try:
-            root = repository_root(self.repo_root)
+            root = find_repository(self.repo_root, self.data_dir)
             pathspec = plans_pathspec(root, self.data_dir)
             if self.cache.has_checkpoint(root, pathspec) or count_commits(
                     root, pathspec) < aside_from:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actionplan.history.model import ChangeEntry, Revision, subject_key
+from actionplan.history.words import share_moved
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Group, Plan, Update
 from actionplan.render.formatting import display_date_text
@@ -26,6 +27,8 @@ _GROUP_DETAILS = {"theme": "theme"}
 _ACTION_DETAILS = {"psed": "equality duty aims", "strands": "equality strands",
                    "monitored_by": "monitored by", "related_documents": "related documents",
                    "footnotes": "footnotes"}
+# The share of a removed text's words that must reappear elsewhere for it to count as moved.
+_MOVED = 0.6
 _UPDATE_FIELDS = {"date": "date", "label": "heading", "status": "status",
                   "revised_due": "revised target date", "text": "text", "items": "items",
                   "next_steps": "next steps", "impact": "impact", "reason": "reason",
@@ -269,6 +272,7 @@ class _ActionDiff:
         self.old: Action = before.item
         self.new: Action = after.item
         self.label = action_label(self.old)
+        self.changed_wording: list[tuple[str, str, str | None, str | None]] = []
 
     def add(self, change: str, summary: str, **fields) -> None:
         self.plan_diff._add("action", self.new.id, self.label, change,
@@ -310,14 +314,43 @@ class _ActionDiff:
                       if old.activities != new.activities else (None, None))
         measures = ((_measures_text(old), _measures_text(new))
                     if old.measures != new.measures else (None, None))
-        for change, name, before, after in (
+        changed = [(change, name, before, after) for change, name, before, after in (
                 ("title", "title", old.title, new.title),
                 ("description", "description", old.description, new.description),
                 ("outcome", "outcome", old.outcome, new.outcome),
                 ("activities", "activities", *activities),
-                ("measures", "how success is measured", *measures)):
-            if before != after:
-                self.add(change, f"{name} {_edited(before, after)}", before=before, after=after)
+                ("measures", "how success is measured", *measures)) if before != after]
+        self.changed_wording = changed
+        emptied = any(before and not after for _, _, before, after in changed)
+        moves = _moves(changed, self._gains()) if emptied else {}
+        for change, name, before, after in changed:
+            if change in moves:
+                summary = f"{name} moved into the {moves[change]}"
+            else:
+                source = next((_NAMES[s] for s, t in moves.items() if t == _NAMES[change]), None)
+                summary = f"{name} {_edited(before, after)}" + (
+                    f" (with text moved here from the {source})" if source else "")
+            self.add(change, summary, before=before, after=after)
+
+    def _gains(self) -> list[tuple[str, str | None, str | None]]:
+        """(name, text before, text after) of each part whose text changed, to tell where
+        text taken out of another part went."""
+        parts = [(_NAMES[change], before, after)
+                 for change, _, before, after in self.changed_wording]
+        old_updates = {u.id: u for u in self.old.progress}
+        for update in self.new.progress:
+            was = old_updates.get(update.id)
+            if was is not update:
+                parts.append((f"progress update of {_update_name(update)}",
+                              _update_text(was) if was else None, _update_text(update)))
+        return parts
+
+    def _moved_to(self, text: str | None, own: str) -> str | None:
+        """The part (not `own`) that gained most of the words of `text`, if one did."""
+        if not text:
+            return None
+        return next((name for name, before, after in self._gains()
+                     if name != own and share_moved(text, before, after) >= _MOVED), None)
 
     def _lead(self) -> None:
         if self.old.leads == self.new.leads:
@@ -354,16 +387,25 @@ class _ActionDiff:
                 self.add("progress_added", f"progress update added ({_update_name(after)})",
                          after=after.text, detail=update_id, reason=after.reason)
             elif after is None:
-                self.add("progress_removed", f"progress update of {_update_name(before)} removed",
+                name = f"progress update of {_update_name(before)}"
+                target = self._moved_to(_update_text(before), name)
+                self.add("progress_removed", f"{name} removed" + (
+                    f"; its text moved into the {target}" if target else ""),
                          before=before.text, detail=update_id)
             elif before is not after:
                 fields = _update_fields_changed(before, after)
                 if fields:
-                    text_changed = before.text != after.text
-                    self.add("progress_edited", f"progress update of {_update_name(before)} "
-                             f"edited ({', '.join(fields)})",
-                             before=before.text if text_changed else None,
-                             after=after.text if text_changed else None, detail=update_id,
+                    # The whole written report, so that text moved into items per activity
+                    # shows as moved, not as deleted.
+                    old_text, new_text = _update_text(before), _update_text(after)
+                    text_changed = old_text != new_text
+                    name = f"progress update of {_update_name(before)}"
+                    target = (self._moved_to(old_text, f"progress update of "
+                                             f"{_update_name(after)}") if not new_text else None)
+                    self.add("progress_edited", f"{name} edited ({', '.join(fields)})" + (
+                        f"; its text moved into the {target}" if target else ""),
+                             before=old_text if text_changed else None,
+                             after=new_text if text_changed else None, detail=update_id,
                              reason=after.reason if after.reason != before.reason else None)
 
     def _status(self) -> None:
@@ -414,6 +456,36 @@ def _edited(before: str | None, after: str | None) -> str:
     if not before:
         return "added"
     return "removed" if not after else "reworded"
+
+
+_NAMES = {"title": "title", "description": "description", "outcome": "outcome",
+          "activities": "activities", "measures": "measures of success"}
+
+
+def _moves(changed: list[tuple[str, str, str | None, str | None]],
+           gains: list[tuple[str, str | None, str | None]]) -> dict[str, str]:
+    """{change: name of the part its text moved into} for parts emptied in this revision
+    whose words reappear, mostly, as new words of another part (or of a progress update)."""
+    moves = {}
+    for change, _, before, after in changed:
+        if before and not after:
+            for other, other_before, other_after in gains:
+                if other != _NAMES[change] and \
+                        share_moved(before, other_before, other_after) >= _MOVED:
+                    moves[change] = other
+                    break
+    return moves
+
+
+def _update_text(update: Update) -> str | None:
+    """What an update says, as one text: its text, its items, next steps and impact."""
+    parts = [update.text or ""]
+    parts += [f"- {item.text}" for item in update.items]
+    if update.next_steps:
+        parts.append(f"Next steps: {update.next_steps}")
+    if update.impact:
+        parts.append(f"Impact: {update.impact}")
+    return "\n".join(p for p in parts if p) or None
 
 
 def _changed_fields(old, new, names: dict[str, str]) -> list[str]:

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+from actionplan.history.messages import message_facts
 from actionplan.history.model import Revision
 
 try:
@@ -27,10 +28,12 @@ except ImportError:  # Windows: pipes keep their size
 _RECORD = "\x1e"
 _FIELD = "\x1f"
 _REASONS = "\x1d"
-# Hash, committer date (strict ISO 8601, with the committer's offset) and Change-reason
-# trailers, which git itself finds with `interpret-trailers` rules (folded lines unfolded).
-_FORMAT = (f"{_RECORD}%H{_FIELD}%cI{_FIELD}"
-           f"%(trailers:key=Change-reason,valueonly,unfold,separator=%x1d){_FIELD}")
+# Hash, committer date (strict ISO 8601, with the committer's offset), parents, the
+# Change-reason trailers git itself finds with `interpret-trailers` rules (folded lines
+# unfolded), and the whole message, last (it may hold anything but NUL): messages.py reads
+# the reasons that publishing tools put elsewhere.
+_FORMAT = (f"{_RECORD}%H{_FIELD}%cI{_FIELD}%P{_FIELD}"
+           f"%(trailers:key=Change-reason,valueonly,unfold,separator=%x1d){_FIELD}%B{_FIELD}")
 _ZERO = "0" * 40
 _PIPE_BYTES = 1 << 20  # how far git may write ahead of the reader
 # git maps its pack files into memory in windows of up to 1 GB (on 64-bit): reading every
@@ -49,16 +52,23 @@ class NotARepository(GitError):
 
 @dataclass(frozen=True)
 class FileChange:
-    """One file under the data folder as a commit left it: its new blob, or None if deleted."""
+    """One file under the data folder as a commit left it: its new blob, or None if deleted;
+    `before`, the blob it replaced (None: the file is new)."""
 
     path: str
     blob: str | None
+    before: str | None = None
 
 
 @dataclass(frozen=True)
 class Commit:
     revision: Revision
     changes: tuple[FileChange, ...]
+    parents: tuple[str, ...] = ()
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.parents) > 1
 
 
 def run_git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
@@ -143,6 +153,17 @@ class CommitReading:
         return parse_log(out.decode("utf-8", "surrogateescape"))
 
 
+def read_merged_commits(repo: Path, pathspec: str, merge: Commit) -> list[Commit]:
+    """The commits a merge brought in that changed files under `pathspec`, oldest first:
+    those reachable from its other parents and not from its first. Merges among them are
+    left out (they bring in what the branches they merge already hold)."""
+    first, *others = merge.parents
+    out = run_git(repo, "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--no-merges",
+                  "--topo-order", "--reverse", "--no-color", "--no-ext-diff",
+                  f"--format={_FORMAT}", *others, f"^{first}", "--", pathspec)
+    return parse_log(out.decode("utf-8", "surrogateescape"))
+
+
 def parse_log(text: str) -> list[Commit]:
     """Parse `git log -z --raw` output in the format above.
 
@@ -152,31 +173,36 @@ def parse_log(text: str) -> list[Commit]:
     commits: list[Commit] = []
     tokens = iter(text.split("\0"))
     revision: Revision | None = None
+    parents: tuple[str, ...] = ()
     changes: list[FileChange] = []
     for token in tokens:
         token = token.lstrip("\n")
         if token.startswith(_RECORD):
             if revision is not None:
-                commits.append(Commit(revision, tuple(changes)))
-            revision, changes = _header(token[1:]), []
+                commits.append(Commit(revision, tuple(changes), parents))
+            (revision, parents), changes = _header(token[1:]), []
         elif token.startswith(":"):
             changes.append(_raw_change(token, next(tokens)))
     if revision is not None:
-        commits.append(Commit(revision, tuple(changes)))
+        commits.append(Commit(revision, tuple(changes), parents))
     return commits
 
 
-def _header(text: str) -> Revision:
-    commit, date, reasons = text.split(_FIELD)[:3]
-    reason = "; ".join(r.strip() for r in reasons.split(_REASONS) if r.strip()) or None
-    return Revision(commit=commit, date=datetime.fromisoformat(date), reason=reason)
+def _header(text: str) -> tuple[Revision, tuple[str, ...]]:
+    commit, date, parents, reasons, body = text.split(_FIELD, 4)
+    parents = tuple(parents.split())
+    facts = message_facts(body[:body.rfind(_FIELD)] if _FIELD in body else body, reasons.split(_REASONS), len(parents) > 1)
+    return Revision(commit=commit, date=datetime.fromisoformat(date), reason=facts.reason,
+                    change_type=facts.change_type, undoes=facts.undoes), parents
 
 
 def _raw_change(meta: str, path: str) -> FileChange:
     # ":old_mode new_mode old_blob new_blob status"; a new mode of 000000 means deleted.
-    _, new_mode, _, new_blob, _ = meta[1:].split(" ", 4)
+    old_mode, new_mode, old_blob, new_blob, _ = meta[1:].split(" ", 4)
     regular = new_mode.startswith("100")  # not a symlink (120000) or submodule (160000)
-    return FileChange(path, new_blob if regular and new_blob != _ZERO else None)
+    was_regular = old_mode.startswith("100")
+    return FileChange(path, new_blob if regular and new_blob != _ZERO else None,
+                      old_blob if was_regular and old_blob != _ZERO else None)
 
 
 def read_blobs(repo: Path, blobs: list[str]) -> dict[str, bytes]:

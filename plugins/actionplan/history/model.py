@@ -14,17 +14,26 @@ SUBJECT_KINDS = ("plan", "group", "action")
 CHANGE_KINDS = (
     "added", "removed", "moved", "renumbered", "title", "description", "outcome", "activities",
     "measures", "lead", "due", "original_due", "status", "progress_added", "progress_edited",
-    "progress_removed", "withdrawn", "withdrawal_edited", "reinstated", "other",
+    "progress_removed", "withdrawn", "withdrawal_edited", "reinstated", "renamed", "other",
 )
 
 
 @dataclass(frozen=True)
 class Revision:
-    """One commit that changed the data: its hash, commit date and published reason, if any."""
+    """One commit that changed the data: its hash, commit date and published reason, if any.
+
+    `change_type` is "correction" for a fix to how the plan was transcribed or published
+    (a `Change-type: correction` trailer), not news about the plan; `undoes` names the
+    commit a revert undid. A change made on a branch and merged is credited to the branch
+    commit, dated when the merge `published_in` brought it onto the published branch.
+    """
 
     commit: str
     date: datetime
     reason: str | None = None
+    change_type: str | None = None
+    undoes: str | None = None
+    published_in: str | None = None
 
     @property
     def short(self) -> str:
@@ -90,6 +99,11 @@ class HistoryNote:
     revision: Revision
     file: str
     message: str
+    # The unreadable version (blob) and the one it replaced: a run of unreadable versions
+    # ends where a readable one replaces the last of them.
+    blob: str | None = None
+    before: str | None = None
+    fixed: Revision | None = None  # the revision that replaced the run with a readable one
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,7 @@ class History:
     revisions: tuple[Revision, ...] = ()
     available: bool = True
     unavailable_reason: str | None = None
+    warnings: tuple[str, ...] = ()  # for the build log: a changelog that may mislead
     _by_subject: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from actionplan.gc_paused import gc_paused
@@ -9,8 +11,9 @@ from actionplan.history.blob_supply import BlobSupply
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import (
-    Commit, CommitReading, GitError, NotARepository, is_shallow, repository_root,
+    Commit, CommitReading, GitError, NotARepository, is_shallow, read_blobs, repository_root,
 )
+from actionplan.history.merges import credit_merge
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 from actionplan.history.parse import ParsedVersion, parse_revision
 from actionplan.load.discover import PLAN_SUFFIXES
@@ -38,7 +41,7 @@ def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None 
     `ignore_revs_file` (one hash a line, as in .git-blame-ignore-revs) give no entries.
     """
     try:
-        root = repository_root(repo_root)
+        root = find_repository(repo_root, data_dir)
         if is_shallow(root):
             raise HistoryUnavailable(SHALLOW_FIX)
         pathspec = plans_pathspec(root, data_dir)
@@ -50,7 +53,29 @@ def read_history(repo_root: Path, data_dir: Path, ignore_revs_file: Path | None 
             "Build from a git clone of the site's repository, with its full history.") from None
     except GitError as error:
         raise HistoryUnavailable(f"The change history cannot be read: {error}.") from None
-    return _without_ignored(checkpoint.history, ignored)
+    history = _without_ignored(checkpoint.history, ignored)
+    if not history.revisions:
+        history = replace(history, warnings=_untracked(root, data_dir))
+    return history
+
+
+def find_repository(repo_root: Path, data_dir: Path) -> Path:
+    """The top of the repository that holds the data folder: the data may have a repository
+    of its own (then the project's own history is not the data's). The project's repository
+    when the data folder does not exist."""
+    return repository_root(data_dir if data_dir.is_dir() else repo_root)
+
+
+def _untracked(root: Path, data_dir: Path) -> tuple[str, ...]:
+    """A warning when the data folder holds plans but its repository has no commit of them:
+    the changelog would be empty without saying why."""
+    plans = data_dir / "plans"
+    if not plans.is_dir() or not any(p.suffix in PLAN_SUFFIXES for p in plans.iterdir()):
+        return ()
+    return (f"The data folder {data_dir} holds plan files, but the git repository at {root} "
+            "has no commit of them, so the changelog is empty. Commit the data folder to that "
+            "repository (git add, then git commit); if the site was copied into another "
+            "repository by mistake, build from a clone of the site's own repository.",)
 
 
 def read_ignore_revs(path: Path) -> tuple[str, ...]:
@@ -77,10 +102,21 @@ def plans_pathspec(root: Path, data_dir: Path) -> str:
 def _without_ignored(history: History, ignored: tuple[str, ...]) -> History:
     if not ignored:
         return history
-    skip = lambda revision: any(revision.commit.startswith(h) for h in ignored)
+    # A change merged from a branch is skipped with its own commit or with the merge.
+    skip = lambda revision: any(revision.commit.startswith(h) or
+                                (revision.published_in or "").startswith(h) for h in ignored)
     return History(entries=tuple(e for e in history.entries if not skip(e.revision)),
                    notes=tuple(n for n in history.notes if not skip(n.revision)),
                    revisions=tuple(r for r in history.revisions if not skip(r)))
+
+
+def _with_reasons(entries: list[ChangeEntry], reasons: list[str] | None) -> list[ChangeEntry]:
+    """Entries given the reasons written with the unreadable versions that led to them."""
+    if not reasons:
+        return entries
+    carried = "; ".join(dict.fromkeys(reasons))
+    return [e._replace(reason=f"{carried}; {e.reason}" if e.reason and e.reason != carried
+                       else carried) for e in entries]
 
 
 def _is_plan_file(path: str, pathspec: str) -> bool:
@@ -123,14 +159,29 @@ class _HistoryReader:
         return checkpoint
 
     def _resume(self, saved: Checkpoint) -> None:
+        """Carry on from a checkpoint. The plan files then in use are not parsed: only the
+        plan id is read from each (to tell which file a plan comes from); a file is parsed
+        when a new commit changes it, or its plan (old plan ids, say)."""
         self.entries = list(saved.history.entries)
         self.notes = list(saved.history.notes)
         self.revisions = list(saved.history.revisions)
-        with self._supply([(blob, path) for path, blob in saved.state.items()]) as self.blobs:
-            for path, blob in saved.state.items():
-                version, _ = self._parse(blob, path)
-                if version is not None:
-                    self.state[path] = (blob, version)
+        contents = read_blobs(self.root, sorted(set(saved.state.values())))
+        for path, blob in saved.state.items():
+            plan_id = plan_id_of(contents.get(blob))
+            if plan_id is not None:
+                self.state[path] = (blob, _Unparsed(self, blob, path, plan_id))
+                continue
+            version, _ = self._parse_alone(blob, path, contents.get(blob))
+            if version is not None:
+                self.state[path] = (blob, version)
+
+    def _parse_alone(self, blob: str, path: str, raw: bytes | None):
+        """(version, problems) of a version read outside the pass over the commits."""
+        found = self.cache.parsed(blob, path)
+        if found is None:
+            found = parse_revision(raw, path) if raw is not None else (None, [])
+            self.cache.remember_parsed(blob, path, found)
+        return found
 
     def _supply(self, uses: list[tuple[str, str]]) -> BlobSupply:
         """The blobs of these (blob, path) uses, in order; none read whose parse is known."""
@@ -146,6 +197,8 @@ class _HistoryReader:
             raw = self.blobs.content(blob)
             # A blob not in this clone (a partial clone) is treated as unreadable.
             earlier = self.state.get(path, (None, None))[1]
+            if isinstance(earlier, _Unparsed):
+                earlier = earlier.parsed  # only if it had to be parsed anyway
             found = parse_revision(raw, path, earlier) if raw is not None else (None, [])
             self.cache.remember_parsed(blob, path, found)
         self.blobs.done_with(blob)
@@ -155,41 +208,123 @@ class _HistoryReader:
         revision = commit.revision
         before = self._site()
         changed = {c.path for c in commit.changes if _is_plan_file(c.path, self.pathspec)}
+        carried: dict[str, list[str]] = {}  # plan id -> reasons of unreadable versions
         for change in commit.changes:
             if change.path in changed:
-                self._apply_file(revision, change.path, change.blob)
+                reasons = self._apply_file(revision, change)
+                if reasons and change.path in self.state:
+                    carried.setdefault(_id(self.state[change.path][1]), []).extend(reasons)
         after = self._site(revision, changed)
         self.revisions.append(revision)
+        entries = []
         for plan_id in list(after) + [p for p in before if p not in after]:
             old, new = before.get(plan_id), after.get(plan_id)
             if old is not new:
-                self.entries.extend(diff_plans(old, new, revision))
+                old, new = _plan(old), _plan(new)
+                entries.extend(_with_reasons(diff_plans(old, new, revision),
+                                             carried.get(plan_id)))
+        if commit.is_merge:
+            entries = credit_merge(self.root, self.pathspec, commit, entries, self._plan_of,
+                                   lambda path: _is_plan_file(path, self.pathspec))
+        self.entries.extend(entries)
 
-    def _apply_file(self, revision: Revision, path: str, blob: str | None) -> None:
+    def _plan_of(self, raw: bytes, path: str) -> Plan | None:
+        """A version of a plan file read on a merged branch (not kept in the cache)."""
+        version, _ = parse_revision(raw, path)
+        return version.plan if version is not None else None
+
+    def _apply_file(self, revision: Revision, change) -> list[str]:
+        """Apply one file's new version; the reasons given with the unreadable versions it
+        replaces, if any (the change they describe arrives now)."""
+        path, blob = change.path, change.blob
+        reasons = self._end_unreadable_run(path, change.before, revision)
         if blob is None:
             self.state.pop(path, None)
-            return
+            return reasons
         version, problems = self._parse(blob, path)
         if version is not None:
             self.state[path] = (blob, version)
-            return
+            return reasons
         first = problems[0].format() if problems else "the file is not in this clone"
         kept = ("the last readable version is kept until the next readable one" if path in
                 self.state else "the file is left out until a readable version is committed")
         self.notes.append(HistoryNote(revision, path,
                                       f"{path} could not be read at this revision ({first}); "
-                                      f"{kept}."))
+                                      f"{kept}.", blob, change.before))
+        return []
+
+    def _end_unreadable_run(self, path: str, before: str | None, revision: Revision
+                            ) -> list[str]:
+        """Mark the run of unreadable versions of `path` that ends with `before` as replaced
+        in `revision`; return their reasons, oldest first (none when `before` was readable)."""
+        reasons: list[str] = []
+        for index in range(len(self.notes) - 1, -1, -1):
+            if before is None or (path in self.state and self.state[path][0] == before):
+                break
+            note = self.notes[index]
+            if note.file == path and note.blob == before and note.fixed is None:
+                if note.revision.reason:
+                    reasons.insert(0, note.revision.reason)
+                self.notes[index] = replace(note, fixed=revision)
+                before = note.before
+        return reasons
 
     def _site(self, revision: Revision | None = None, changed: set[str] = frozenset()
-              ) -> dict[str, Plan]:
-        """The plans in use by id; a second file with the same plan id is left out."""
-        plans: dict[str, Plan] = {}
+              ) -> dict[str, "Plan | _Unparsed"]:
+        """The plans in use by id (a file not parsed yet stands for its plan); a second file
+        with the same plan id is left out."""
+        plans: dict[str, Plan | _Unparsed] = {}
+        files: dict[str, str] = {}
         for path, (_, version) in sorted(self.state.items()):
-            plan = version.plan
-            if plan.id not in plans:
-                plans[plan.id] = plan
+            plan_id = _id(version)
+            if plan_id not in plans:
+                plans[plan_id] = version if isinstance(version, _Unparsed) else version.plan
+                files[plan_id] = path
             elif revision is not None and path in changed:
                 self.notes.append(HistoryNote(revision, path, f"{path} was left out at this "
-                                              f'revision: plan id "{plan.id}" is also used by '
-                                              f"{plans[plan.id].data_file}."))
+                                              f'revision: plan id "{plan_id}" is also used by '
+                                              f"{files[plan_id]}."))
         return plans
+
+
+class _Unparsed:
+    """A plan file version from a checkpoint, with its plan id: parsed only when needed."""
+
+    __slots__ = ("reader", "blob", "path", "plan_id", "parsed")
+
+    def __init__(self, reader: _HistoryReader, blob: str, path: str, plan_id: str):
+        self.reader, self.blob, self.path, self.plan_id = reader, blob, path, plan_id
+        self.parsed: ParsedVersion | None = None
+
+    @property
+    def plan(self) -> Plan:
+        if self.parsed is None:
+            raw = read_blobs(self.reader.root, [self.blob]).get(self.blob)
+            self.parsed, _ = self.reader._parse_alone(self.blob, self.path, raw)
+            if self.parsed is None or self.parsed.plan.id != self.plan_id:
+                raise GitError(f"{self.path} at blob {self.blob} no longer reads as it did")
+        return self.parsed.plan
+
+
+def _id(version) -> str:
+    return version.plan_id if isinstance(version, _Unparsed) else version.plan.id
+
+
+def _plan(found):
+    return found.plan if isinstance(found, _Unparsed) else found
+
+
+# The plan id as the serialiser and officers write it: the first key of the `plan:` block,
+# which follows only comments, blank lines and one-line top-level keys (schema_version).
+# Anything else (flow style, a key before it, an anchor) is parsed the long way instead.
+_PLAN_ID = re.compile(rb"\A(?:(?:[ \t]*|#[^\n]*|[a-z_]+:[ \t]+[^\n'\"|>&*]*)\r?\n)*"
+                      rb"plan:[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+id:[ \t]*"
+                      rb"(['\"]?)([a-z0-9](?:[a-z0-9._-]*[a-z0-9])?)\1[ \t]*(?:#[^\n]*)?\r?$",
+                      re.M)
+
+
+def plan_id_of(raw: bytes | None) -> str | None:
+    """The plan id of a plan file that was read before, found without parsing; None when
+    it is not written in the usual way."""
+    found = _PLAN_ID.match(raw) if raw is not None else None
+    return found.group(2).decode() if found else None

@@ -13,7 +13,8 @@ _ENTRY_FIELDS = [name for name in ChangeEntry._fields if name != "revision"]
 
 def revision_to_data(revision: Revision) -> dict:
     return {"commit": revision.commit, "date": revision.date.isoformat(),
-            "reason": revision.reason}
+            "reason": revision.reason, "change_type": revision.change_type,
+            "undoes": revision.undoes, "published_in": revision.published_in}
 
 
 def entry_to_data(entry: ChangeEntry) -> dict:
@@ -23,7 +24,8 @@ def entry_to_data(entry: ChangeEntry) -> dict:
 
 def note_to_data(note: HistoryNote) -> dict:
     return {"revision": revision_to_data(note.revision), "file": note.file,
-            "message": note.message}
+            "message": note.message,
+            "readable_again": revision_to_data(note.fixed) if note.fixed else None}
 
 
 def history_to_rows(history: History) -> dict:
@@ -35,22 +37,25 @@ def history_to_rows(history: History) -> dict:
     back makes each text once and each entry in one step (`history_from_rows`).
     """
     revisions = list(dict.fromkeys([*history.revisions, *(e.revision for e in history.entries),
-                                    *(n.revision for n in history.notes)]))
+                                    *(n.revision for n in history.notes),
+                                    *(n.fixed for n in history.notes if n.fixed)]))
     number = {revision: index for index, revision in enumerate(revisions)}
     texts: dict[str | None, int] = {None: 0}
     columns = [[number[e.revision] for e in history.entries]]
     for name in _ENTRY_FIELDS:
         columns.append([texts.setdefault(getattr(e, name), len(texts))
                         for e in history.entries])
-    return {"revisions": [[r.commit, r.date.isoformat(), r.reason] for r in revisions],
+    return {"revisions": [[r.commit, r.date.isoformat(), r.reason, r.change_type, r.undoes,
+                           r.published_in] for r in revisions],
             "listed": [number[r] for r in history.revisions],
             "texts": list(texts), "columns": columns,
-            "notes": [[number[n.revision], n.file, n.message] for n in history.notes]}
+            "notes": [[number[n.revision], n.file, n.message, n.blob, n.before,
+                       number[n.fixed] if n.fixed else None] for n in history.notes]}
 
 
 def history_from_rows(data: dict) -> History:
-    revisions = [Revision(commit, datetime.fromisoformat(date), reason)
-                 for commit, date, reason in data["revisions"]]
+    revisions = [Revision(commit, datetime.fromisoformat(date), *rest)
+                 for commit, date, *rest in data["revisions"]]
     texts = data["texts"]
     first, *rest = data["columns"]
     if len(rest) != len(_ENTRY_FIELDS):
@@ -60,7 +65,8 @@ def history_from_rows(data: dict) -> History:
     # call per entry (ChangeEntry._make's check is the field count above and strict zip).
     rows = zip(*columns, strict=True)
     return History(entries=tuple(map(tuple.__new__, repeat(ChangeEntry), rows)),
-                   notes=tuple([HistoryNote(revisions[row[0]], *row[1:])
+                   notes=tuple([HistoryNote(revisions[row[0]], *row[1:5],
+                                            revisions[row[5]] if row[5] is not None else None)
                                 for row in data["notes"]]),
                    revisions=tuple([revisions[index] for index in data["listed"]]))
 

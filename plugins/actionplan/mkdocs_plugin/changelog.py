@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from actionplan.history import HistoryCache, HistoryReading, HistoryUnavailable
 from actionplan.history.xml_clean import xml_clean_history
+from actionplan.history.renames import rename_warnings
 from actionplan.mkdocs_plugin.config import HistoryConfig
 from actionplan.mkdocs_plugin.nav import _relink_pages
 from actionplan.pages.history_specs import Changelog, HistoryPaths
@@ -58,9 +59,19 @@ def finish_changelog(reading: HistoryReading | None, options: HistoryConfig,
     history, removed = xml_clean_history(history)
     for message in removed:  # INFO: published history cannot be corrected, so --strict passes
         log.info(f"Changelog: {message}")
+    for warning in history.warnings:
+        log.warning(f"Changelog: {warning}")
     return Changelog(history=history, site_name=config.site_name,
                      site_url=config.site_url or None, commit_url=options.commit_url,
                      directory_urls=config.use_directory_urls)
+
+
+def warn_of_likely_renames(changelog: Changelog | None, site) -> None:
+    """An id that changed without `previous_ids` splits one item's history in two: say so
+    (a warning, so that `--strict` stops), naming the fix."""
+    if changelog is not None:
+        for warning in rename_warnings(changelog.history, site):
+            log.warning(warning)
 
 
 def add_changelog_to_nav(nav: Navigation, files: Files, plan_count: int,

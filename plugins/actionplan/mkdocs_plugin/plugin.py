@@ -25,7 +25,7 @@ from actionplan.render.renderer import RenderError
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin import serve
 from actionplan.mkdocs_plugin.changelog import (
-    add_changelog_to_nav, finish_changelog, start_changelog,
+    add_changelog_to_nav, finish_changelog, start_changelog, warn_of_likely_renames,
 )
 from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
 from actionplan.mkdocs_plugin.staging import PublishError, StagedSiteDir
@@ -90,6 +90,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         try:
             self._load_data()
             self.changelog = finish_changelog(reading, self.config.history, config)
+            warn_of_likely_renames(self.changelog, self.site)
         finally:
             if reading is not None:
                 reading.cancel()  # done by now, unless loading failed: then stop the worker

@@ -45,6 +45,7 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
         notes=_notes(info),
         data_file=data_file,
         fields_present=_fields_present(groups),
+        previous_ids=tuple(info.get("previous_ids", [])),
     )
 
 
@@ -83,6 +84,7 @@ def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate |
         actions=tuple(_action(a, as_at, within) for a in data.get("actions", [])),
         source_lines=_lines(data),
         source=_source(data),
+        previous_ids=tuple(data.get("previous_ids", [])),
     )
 
 
@@ -116,6 +118,7 @@ def _action(data: dict, as_at: FuzzyDate | None, within: Span | None = None) -> 
         source_lines=_lines(data),
         notes=_notes(data),
         source=_source(data),
+        previous_ids=tuple(data.get("previous_ids", [])),
     )
 
 

@@ -125,6 +125,7 @@ class Action:
     source_lines: tuple[int, int] | None = None
     notes: tuple[Note, ...] = ()
     source: "Source | None" = None  # where it was transcribed from (source_lines is its lines)
+    previous_ids: tuple[str, ...] = ()  # ids it had before, oldest first
 
     @property
     def latest_update(self) -> Update | None:
@@ -171,6 +172,7 @@ class Group:
     actions: tuple[Action, ...] = ()
     source_lines: tuple[int, int] | None = None
     source: "Source | None" = None  # where it was transcribed from (source_lines is its lines)
+    previous_ids: tuple[str, ...] = ()  # ids it had before, oldest first
 
     def all_actions(self) -> Iterator[Action]:
         yield from self.actions
@@ -253,6 +255,7 @@ class Plan:
     # Action fields that at least one action fills: a column the plan does not have at all
     # is left off its pages rather than shown empty on every action.
     fields_present: frozenset[str] = frozenset()
+    previous_ids: tuple[str, ...] = ()  # ids it had before, oldest first
 
     def __hash__(self) -> int:  # labels is a dict; plans are identified by id
         return hash(self.id)

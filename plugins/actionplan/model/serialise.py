@@ -41,6 +41,7 @@ class _PlanDumper(yaml.SafeDumper):
 def _plan_info(plan: Plan) -> dict[str, Any]:
     return _compact({
         "id": plan.id,
+        "previous_ids": list(plan.previous_ids),
         "title": plan.title,
         "short_title": plan.short_title,
         "title_as_printed": plan.title_as_printed,
@@ -89,8 +90,8 @@ def _level(level: Level) -> dict[str, Any]:
 
 def _group(group: Group) -> dict[str, Any]:
     return _compact({
-        "id": group.id, "number": group.number, "title": group.title, "theme": group.theme,
-        "description": group.description,
+        "id": group.id, "previous_ids": list(group.previous_ids), "number": group.number,
+        "title": group.title, "theme": group.theme, "description": group.description,
         "equality_groups": _compact({"codes": list(group.equality_groups.codes),
                                      "words": group.equality_groups.words})
         if group.equality_groups else None,
@@ -104,6 +105,7 @@ def _group(group: Group) -> dict[str, Any]:
 def _action(action: Action) -> dict[str, Any]:
     return _compact({
         "id": action.id,
+        "previous_ids": list(action.previous_ids),
         "number": action.number,
         "title": action.title,
         "description": action.description,

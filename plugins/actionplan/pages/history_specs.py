@@ -12,12 +12,17 @@ from itertools import groupby
 
 from actionplan.export.json_export import to_json_bytes
 from actionplan.history import ChangeEntry, History
+from actionplan.history.renames import Renames
 from actionplan.history.serialize import entry_to_data, note_to_data
+from actionplan.history.words import word_diff
 from actionplan.model.entities import Plan, Site
 from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
+from actionplan.pages.redirects import redirect_files
+from actionplan.pages.removals import gone_plans, tombstone_pages
 from actionplan.pages.specs import PageSpec, SiteFile
+from actionplan.pages.unreadable import unreadable_sentences
 from actionplan.render.feeds import FeedEntry, atom_feed
 
 CHANGES_DIR = "changes"
@@ -25,6 +30,9 @@ CHANGES_DIR = "changes"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 FEED_LIMIT = 100
+# Changes to a text, shown word by word; other values (a status, a date) are shown whole.
+REWORDED = ("title", "description", "outcome", "activities", "measures", "progress_edited",
+            "withdrawal_edited")
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,7 @@ class ChangeView:
     link_text: str
     after_link: str
     commit_href: str | None
+    undone_date: str | None = None  # when the change a revert undid was published
 
     @property
     def date_iso(self) -> str:
@@ -84,14 +93,34 @@ class ChangeView:
 
     @property
     def date_text(self) -> str:
-        moment = self.entry.date
-        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+        return day_text(self.entry.date)
+
+    @property
+    def is_correction(self) -> bool:
+        """A fix to how the plan was transcribed or published, not news about the plan."""
+        return self.entry.revision.change_type == "correction"
+
+    @property
+    def is_undo(self) -> bool:
+        return self.entry.revision.undoes is not None
+
+    @property
+    def wording(self) -> list[tuple[str, str]] | None:
+        """The rewording word by word, when a text was changed (not added or emptied)."""
+        entry = self.entry
+        if entry.change in REWORDED and entry.before and entry.after:
+            return word_diff(entry.before, entry.after)
+        return None
 
     @property
     def shows_title(self) -> bool:
         """Added and removed actions name their title, which the sentence leaves out."""
         return (self.entry.subject_kind == "action" and self.entry.change in ("added", "removed")
                 and bool(self.entry.subject_title))
+
+
+def day_text(moment) -> str:
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | None,
@@ -116,33 +145,65 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
              SiteFile(history_paths.site_feed(),
                       lambda: _feed(views, history_paths.site_feed(), history_paths.site_page(),
                                     f"{changelog.site_name}: changes",
-                                    changelog.history.headline_entries()))]
+                                    views.renames.folded(
+                                        changelog.history.headline_entries())))]
+    moved_pages = []
     for plan in site.plans:
-        files.append(SiteFile(history_paths.plan_feed(plan.id),
-                              lambda plan=plan: _feed(views, history_paths.plan_feed(plan.id),
-                                                      history_paths.plan_page(plan.id),
-                                                      f"{plan.title}: changes",
-                                                      changelog.history.for_plan(plan.id))))
-    return files
+        # A renamed plan's feed is written at its old address too: feed readers do not
+        # follow a page's redirect, and subscribers must not be cut off.
+        for feed_src in [history_paths.plan_feed(i) for i in [plan.id, *plan.previous_ids]]:
+            files.append(SiteFile(feed_src,
+                                  lambda plan=plan, feed_src=feed_src: _feed(
+                                      views, feed_src, history_paths.plan_page(plan.id),
+                                      f"{plan.title}: changes",
+                                      views.renames.for_plan(changelog.history, plan.id))))
+        moved_pages += [(history_paths.plan_page(old), history_paths.plan_page(plan.id),
+                         f"Changes to {plan.title}") for old in plan.previous_ids]
+    for gone in gone_plans(views):
+        # Subscribers learn that the plan was removed: its feed stays, the removal newest.
+        files.append(SiteFile(history_paths.plan_feed(gone.plan_id),
+                              lambda gone=gone: _feed(
+                                  views, history_paths.plan_feed(gone.plan_id),
+                                  history_paths.plan_page(gone.plan_id),
+                                  f"{gone.title}: changes",
+                                  views.renames.for_plan(changelog.history, gone.plan_id))))
+    return files + redirect_files(site, paths, directory_urls=changelog.directory_urls,
+                                  also=moved_pages)
 
 
 def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
     hp = views.history_paths
     history = views.changelog.history
     pages = _paged(views, hp.site_page, "Changes to the plans", "changelog",
-                   history.headline_entries(),
-                   {"plan": None, "notes": history.notes, "removed": [],
+                   views.renames.folded(history.headline_entries()),
+                   {"plan": None,
+                    "notes": unreadable_sentences(history.notes, {
+                        p.data_file: p.title for p in site.plans}),
+                    "removed": [],
                     "feed_src": hp.site_feed(), "json_src": hp.json()},
                    "Every change to the published plans, newest first: what changed, "
                    "when, and why.")
     for plan in site.plans:
         pages += _paged(views, lambda number, plan_id=plan.id: hp.plan_page(plan_id, number),
-                        f"Changes to {plan.title}", "plan_changelog", history.for_plan(plan.id),
+                        f"Changes to {plan.title}", "plan_changelog",
+                        views.renames.for_plan(history, plan.id),
                         {"plan": plan,
-                         "notes": [n for n in history.notes if n.file == plan.data_file],
+                         "notes": unreadable_sentences(
+                             [n for n in history.notes if n.file == plan.data_file]),
                          "removed": views.removed_actions(plan),
                          "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
                         f"Every change to {plan.title}, newest first.")
+        pages += tombstone_pages(views, plan.id, hp.plan_page(plan.id))
+    for gone in gone_plans(views):
+        pages += _paged(views, lambda number, plan_id=gone.plan_id: hp.plan_page(plan_id, number),
+                        f"Changes to {gone.title} (removed)", "plan_changelog",
+                        views.renames.for_plan(history, gone.plan_id),
+                        {"plan": None, "gone": views.view(gone.removal),
+                         "gone_title": gone.title, "notes": [], "removed": [],
+                         "feed_src": hp.plan_feed(gone.plan_id), "json_src": hp.json()},
+                        f"Every change to {gone.title}, which was removed from this site, "
+                        "newest first.")
+        pages += tombstone_pages(views, gone.plan_id, hp.plan_page(gone.plan_id), gone)
     return pages
 
 
@@ -185,7 +246,8 @@ def _attach(spec: PageSpec, views: "_Views") -> PageSpec:
     """Give action pages their own changes, and plan pages a link to their changelog."""
     if spec.kind == "action":
         plan, action = spec.context["plan"], spec.context["action"]
-        changes = views.changelog.history.for_subject(plan.id, "action", action.id)
+        changes = views.renames.for_subject(views.changelog.history, plan.id, "action",
+                                            action.id)
         extra = {"action_changes": [views.view(e) for e in changes],
                  "plan_changes_src": views.history_paths.plan_page(plan.id),
                  "data_changed": views.data_changed}
@@ -211,9 +273,19 @@ class _Views:
         # by then (facets/period.py), never by the build's own date.
         dates = [r.date.date() for r in changelog.history.revisions]
         self.data_changed = max(dates) if dates else None
+        self.renames = Renames(site)
+        self._newest: list[ChangeEntry] | None = None
+        self._dates: dict | None = None
+
+    @property
+    def newest(self) -> list[ChangeEntry]:
+        """Every entry, newest first, sorted once for all the pages that look through it."""
+        if self._newest is None:
+            self._newest = self.changelog.history.newest_first()
+        return self._newest
 
     def target(self, entry: ChangeEntry) -> str | None:
-        plan_id, item_id = entry.plan_id, entry.subject_id
+        plan_id, item_id = self.renames.current(entry)
         if plan_id not in self.plans:
             return None
         if entry.subject_kind == "plan":
@@ -235,7 +307,17 @@ class _Views:
         plan_target = self.paths.plan(entry.plan_id) if entry.plan_id in self.plans else None
         commit_url = self.changelog.commit_url
         return ChangeView(entry, target, plan_target, *parts,
-                          commit_url.replace("{commit}", entry.commit) if commit_url else None)
+                          commit_url.replace("{commit}", entry.commit) if commit_url else None,
+                          self._undone_date(entry.revision.undoes))
+
+    def _undone_date(self, undoes: str | None) -> str | None:
+        if undoes is None:
+            return None
+        if self._dates is None:
+            self._dates = {r.commit: r.date for r in self.changelog.history.revisions}
+            self._dates.update((e.commit, e.date) for e in self.changelog.history.entries)
+        found = next((d for c, d in self._dates.items() if c.startswith(undoes)), None)
+        return day_text(found) if found else None
 
     def months(self, entries: list[ChangeEntry]) -> list[tuple[str, str, list[ChangeView]]]:
         """(machine month "2026-11", "November 2026", views) newest first."""
@@ -249,11 +331,11 @@ class _Views:
         current = {a.id for a, _ in plan.all_actions()}
         seen: set[str] = set()
         removed = []
-        for entry in self.changelog.history.newest_first():
-            if (entry.plan_id == plan.id and entry.subject_kind == "action"
-                    and entry.subject_id not in seen):
-                seen.add(entry.subject_id)
-                if entry.change == "removed" and entry.subject_id not in current:
+        for entry in self.newest:
+            plan_id, item_id = self.renames.current(entry)
+            if plan_id == plan.id and entry.subject_kind == "action" and item_id not in seen:
+                seen.add(item_id)
+                if entry.change == "removed" and item_id not in current:
                     removed.append(self.view(entry))
         return removed
 
@@ -279,8 +361,12 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
         if entry.subject_title and entry.change in ("added", "removed") \
                 and entry.subject_kind == "action":
             summary.append(f"Title: {entry.subject_title}")
-        if entry.reason:
-            summary.append(f"Reason: {entry.reason}")
+        if entry.revision.change_type == "correction":
+            summary.append("Correction to how the plan was published (not a change by the "
+                           "council).")
+        if entry.revision.undoes:
+            summary.append("This undid an earlier change.")
+        summary.append(f"Reason: {entry.reason}" if entry.reason else "No reason was given.")
         if entry.before:
             summary.append(f"Before: {entry.before}")
         if entry.after:
@@ -289,7 +375,8 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
         items.append(FeedEntry(
             key=_entry_key(entry), title=_feed_title(entry),
             updated=entry.date, link=views.absolute(target, feed_src),
-            summary="\n".join(summary), category=entry.change))
+            summary="\n".join(summary),
+            category="correction" if entry.revision.change_type == "correction" else entry.change))
     revisions = views.changelog.history.revisions
     latest = max((item.updated for item in items), default=None) or (
         revisions[-1].date if revisions else None)

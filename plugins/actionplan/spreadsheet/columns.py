@@ -59,6 +59,8 @@ PLAN = Table("Plan", "What the plan is and who published it: one row per field, 
     C("id", "Plan id", "Stable identifier used in the plan's web address, for example "
       "charnwood-2016-2018 (lower-case letters, digits and hyphens). Never change it once "
       "published. Can be left empty when `actionplan import --plan ID` gives it."),
+    C("previous_ids", "Previous plan ids", "Ids the plan had before, one per line, oldest "
+      "first (its history and old addresses follow it)."),
     C("title", "Title", "The plan's title, as the plan writes it."),
     C("short_title", "Short title", "A shorter title for menus, for example \"Charnwood "
       "2016-2018\"."),
@@ -152,6 +154,8 @@ GROUPS = Table("Groups", "The plan's objectives, sections or other groups of act
       "commas. They apply to every action under the group."),
     C("equality_groups_words", "Equality groups as written", "The heading's words that name "
       "them, for example Disabled people."),
+    C("previous_ids", "Previous ids", "Ids the group had before, one per line, oldest first "
+      "(its history and old address follow it).", lists=True),
 ))
 
 ACTIONS = Table("Actions", "One row per action, in the plan's order. Cells with several items "
@@ -205,6 +209,8 @@ ACTIONS = Table("Actions", "One row per action, in the plan's order. Cells with 
       aliases=("link to statutory returns key strategies and plans", "related strategies")),
     C("footnotes", "Footnotes", "Marks of the plan's footnotes that the action uses (such as *), "
       "one per line.", lists=True),
+    C("previous_ids", "Previous ids", "Ids the action had before, one per line, oldest first "
+      "(its history and old address follow it).", lists=True),
     C("withdrawn_date", "Withdrawn date", "If the action was dropped: when (YYYY-MM-DD)."),
     C("withdrawn_reason", "Withdrawn reason", "If the action was dropped: why.", width=30),
     C("status", "Status", "Only in one-table spreadsheets: the status of the latest update: "

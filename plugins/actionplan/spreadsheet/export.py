@@ -75,6 +75,7 @@ class _Exporter:
         for key in ("id", "title", "short_title", "title_as_printed", "label", "parent_strategy",
                     "introduction", "update_cadence"):
             values[key] = _text(plan.get(key))
+        values["previous_ids"] = join_items(plan.get("previous_ids", []))
         status = plan.get("document_status") or {}
         values["document_status"] = _text(status.get("code"))
         values["document_status_text"] = _text(status.get("text"))
@@ -115,7 +116,8 @@ class _Exporter:
                   theme=_text(group.get("theme")), title=group["title"],
                   description=_text(group.get("description")),
                   equality_groups=join_codes(group.get("equality_groups", {}).get("codes", [])),
-                  equality_groups_words=_text(group.get("equality_groups", {}).get("words")))
+                  equality_groups_words=_text(group.get("equality_groups", {}).get("words")),
+                  previous_ids=join_items(group.get("previous_ids", [])))
         self._source_and_notes(group, format_ref(("group", group["id"])))
         for action in group.get("actions", []):
             self.action(action, group["id"])
@@ -127,7 +129,7 @@ class _Exporter:
         row = {"group_id": group_id, "id": action["id"]}
         for key in ("number", "title", "description", "outcome"):
             row[key] = _text(action.get(key))
-        for key in ("monitored_by", "related_documents", "footnotes"):
+        for key in ("previous_ids", "monitored_by", "related_documents", "footnotes"):
             row[key] = join_items(action.get(key, []))
         row["activities"] = self._activities(action)
         row["measures"] = self._measures(action)

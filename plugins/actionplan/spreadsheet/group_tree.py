@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from actionplan.edit.locate import ID_PATTERN
 from actionplan.spreadsheet.assembly import order, without_empty
 from actionplan.spreadsheet.cells import split_codes
+from actionplan.spreadsheet.cells import split_items
 from actionplan.spreadsheet.details import ref_key
 from actionplan.spreadsheet.tables import Origin, ParsedTable, Row
 
@@ -51,6 +52,9 @@ class GroupTree:
                 if row.table.has(key):
                     self.importer.put(group, key, row.get(key), row.origin(key))
             self._equality_groups(group, row)
+            if row.table.has("previous_ids"):
+                self.importer.put(group, "previous_ids", split_items(row.get("previous_ids")),
+                                  row.origin("previous_ids"))
             self.parents[group_id] = row.get("parent") or None
             self.parent_origins[group_id] = row.origin("parent")
             self.groups[group_id] = group

@@ -163,6 +163,8 @@ class _Importer:
             organisation = plan.setdefault("organisation", {})
             value = split_items(value) if key == "partners" else value
             self.put(organisation, key.removeprefix("organisation_"), value, origin)
+        elif key == "previous_ids":
+            self.put(plan, key, split_items(value), origin)
         elif key in ("period", "document_date", "progress_as_at"):
             date = self._date(value, (("plan", ""),), key, origin, Previous(plan.get(key)))
             self.put(plan, key, date, origin)
@@ -287,7 +289,7 @@ class _Importer:
         for key in ("number", "title", "description", "outcome"):
             if row.table.has(key):
                 self.put(action, key, row.get(key), row.origin(key))
-        for key in ("monitored_by", "related_documents", "footnotes"):
+        for key in ("previous_ids", "monitored_by", "related_documents", "footnotes"):
             if row.table.has(key):
                 self.put(action, key, split_items(row.get(key)), row.origin(key))
         self._activities(action, row)

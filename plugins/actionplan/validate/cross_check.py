@@ -78,6 +78,7 @@ class _Checker:
     def _check_group(self, path, group, depth, seen) -> None:
         self._unique(seen, group["id"], path, "group id",
                      "give each group its own id (ids must be unique within a plan)")
+        self._previous_ids(seen, group, path, "group")
         if group["id"] in RESERVED_GROUP_IDS:
             self._add(path + ("id",), f'the group id "{group["id"]}" is reserved for the site\'s '
                       "own pages", f'choose another id, for example '
@@ -104,6 +105,7 @@ class _Checker:
     def _check_action(self, path, action, seen) -> None:
         self._unique(seen, action["id"], path, "action id",
                      "give each action its own id (ids must be unique within a plan)")
+        self._previous_ids(seen, action, path, "action")
         activities, measures = self._action_links(path, action)
         for i, measure in enumerate(action.get("measures", [])):
             if isinstance(measure, dict) and "activity" in measure:
@@ -253,10 +255,27 @@ class _Checker:
 
     def _unique(self, seen: dict, value: str, path: tuple, noun: str, fix: str) -> None:
         if value in seen:
-            line, _ = self.doc.position(seen[value] + ("id",))
+            line = self._first_line(seen[value])
             self._add(path + ("id",), f'{noun} "{value}" is used twice (first on line {line})', fix)
         else:
             seen[value] = path
+
+    def _first_line(self, first: tuple) -> int | None:
+        """The line of an id seen before: an item's path, or (path of an old id,)."""
+        line, _ = self.doc.position(first[0] if len(first) == 1 else first + ("id",))
+        return line
+
+    def _previous_ids(self, seen: dict, item: dict, path: tuple, noun: str) -> None:
+        """An old id names one item for ever: it may not be another item's id or old id."""
+        for i, old in enumerate(item.get("previous_ids", [])):
+            where = path + ("previous_ids", i)
+            if old in seen:
+                line = self._first_line(seen[old])
+                self._add(where, f'{noun} id "{old}" in previous_ids is already used (line '
+                          f"{line})", f"an old id belongs to the one {noun} that had it: remove "
+                          "it here, or from the other one")
+            else:
+                seen[old] = (where,)
 
     def _add(self, path, what, fix, severity="error") -> None:
         line, column = self.doc.position(path)
