@@ -191,8 +191,7 @@ def _well_formed(data: dict) -> bool:
     return (_numbers(rows.get("listed"), len(revisions)) and _numbers(first, len(revisions))
             and all(_numbers(column, len(texts)) and len(column) == len(first)
                     for column in rest)
-            and all(len(n) == 3 and _numbers(n[:1], len(revisions)) and _is_text(n[1])
-                    and _is_text(n[2]) for n in notes))
+            and all(_is_note(n, len(revisions)) for n in notes))
 
 
 def _list_of(value, test) -> bool:
@@ -215,5 +214,13 @@ def _is_text(value) -> bool:
 
 
 def _is_revision(value) -> bool:
-    return (isinstance(value, list) and len(value) == 3 and _is_hash(value[0])
-            and isinstance(value[1], str) and _is_text(value[2]))
+    # [commit, date, reason, change_type, undoes, published_in] (serialize.history_to_rows)
+    return (isinstance(value, list) and len(value) == 6 and _is_hash(value[0])
+            and isinstance(value[1], str) and all(_is_text(v) for v in value[2:]))
+
+
+def _is_note(value, revisions: int) -> bool:
+    # [revision, file, message, blob, before, fixed revision or None]
+    return (isinstance(value, list) and len(value) == 6 and _numbers(value[:1], revisions)
+            and all(_is_text(v) for v in value[1:5])
+            and (value[5] is None or _numbers(value[5:], revisions)))
