@@ -8,7 +8,7 @@ the newest commit touching them. Outside a git work tree there is no such date.
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 
@@ -22,4 +22,4 @@ def last_change(paths: list[Path], repo_dir: Path) -> datetime | None:
     stamp = result.stdout.strip()
     if result.returncode != 0 or not stamp.isdigit():
         return None
-    return datetime.fromtimestamp(int(stamp), timezone.utc)
+    return datetime.fromtimestamp(int(stamp), UTC)

@@ -7,7 +7,7 @@ import http.server
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

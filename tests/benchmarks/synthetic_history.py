@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 from tests.benchmarks.synthetic import PlanText, SyntheticAction, SyntheticPlan
 
 AUTHOR = "Data Officer <data.officer@example.invalid>"
-FIRST_COMMIT = datetime(2019, 7, 1, 9, 0, tzinfo=timezone.utc)
+FIRST_COMMIT = datetime(2019, 7, 1, 9, 0, tzinfo=UTC)
 DAYS_PER_ROUND = 91
 BRANCH = "refs/heads/main"
 

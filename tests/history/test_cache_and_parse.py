@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -111,8 +111,8 @@ def test_a_damaged_cache_file_is_ignored(scripted, tmp_path):
 
 @pytest.mark.parametrize("count", [0, 1, 2, 5])
 def test_the_cache_form_gives_back_the_same_history(count):
-    first = Revision("a" * 40, datetime(2020, 1, 2, tzinfo=timezone.utc), "Round 1")
-    second = Revision("b" * 40, datetime(2020, 4, 2, tzinfo=timezone.utc))
+    first = Revision("a" * 40, datetime(2020, 1, 2, tzinfo=UTC), "Round 1")
+    second = Revision("b" * 40, datetime(2020, 4, 2, tzinfo=UTC))
     entries = tuple(ChangeEntry((first, second)[i % 2], "plan", "Plan", "action", f"1.{i}",
                                 f"Action 1.{i}", "status", f"Action 1.{i}: status changed.",
                                 before="Not started" if i else None, after="In progress",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 
@@ -12,7 +12,7 @@ from actionplan.history.model import Revision
 from actionplan.model import build_plan
 from tests.history.scripted import PLAN, action
 
-REVISION = Revision("a" * 40, datetime(2026, 3, 1, tzinfo=timezone.utc), "From the trailer")
+REVISION = Revision("a" * 40, datetime(2026, 3, 1, tzinfo=UTC), "From the trailer")
 
 
 def changes(old: dict, new: dict) -> list[tuple]:

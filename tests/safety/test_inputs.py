@@ -92,7 +92,7 @@ def _walk(groups):
 def test_an_id_that_is_one_of_the_sites_own_names_is_refused_with_its_line(tmp_path, where,
                                                                           old, new):
     text = VALID.replace(old, new)
-    line = text.splitlines().index(next(l for l in text.splitlines() if new in l)) + 1
+    line = text.splitlines().index(next(ln for ln in text.splitlines() if new in ln)) + 1
     errors = problems_for(tmp_path, text)
     assert len(errors) == 1 and errors[0].startswith(f"plan.yaml:{line}:"), errors
     assert "Choose another id" in errors[0]

@@ -43,7 +43,7 @@ def test_eight_updates_at_once_all_land(data):
         for n in range(8)]
     results = [(n, *run.communicate(timeout=120), run.returncode) for n, run in enumerate(runs)]
     succeeded = [n for n, out, err, code in results if code == 0 and "Added progress" in out]
-    for n, out, err, code in results:
+    for _n, out, err, code in results:
         assert code == 0 or "run this command again" in err, (out, err)
     assert len(succeeded) == 8, results  # the lock queues them: none has to give up
     landed = texts_of(data / "plans" / "test-plan.yaml", "1.2")

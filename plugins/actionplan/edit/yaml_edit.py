@@ -167,14 +167,15 @@ def _assign_list(old: CommentedSeq, new: list) -> None:
 
 def _match(pool: list, value: Any, position: int) -> Any:
     """The old item that `value` replaces: same id, else equal data, else same place."""
-    tests = [lambda old: same_data(old, value)]
+    tests = [lambda old_pos, old: same_data(old, value)]
     if isinstance(value, dict) and "id" in value:
-        tests.insert(0, lambda old: isinstance(old, dict) and old.get("id") == value["id"])
+        tests.insert(0, lambda old_pos, old: isinstance(old, dict) and old.get("id") == value["id"])
     elif isinstance(value, dict):
-        tests.append(lambda old: isinstance(old, dict) and "id" not in old and old_pos == position)
+        tests.append(lambda old_pos, old: isinstance(old, dict) and "id" not in old
+                     and old_pos == position)
     for test in tests:
         for i, (old_pos, old) in enumerate(pool):
-            if test(old):
+            if test(old_pos, old):
                 del pool[i]
                 return old
     return None

@@ -9,7 +9,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from actionplan.export.json_export import action_uid
 from actionplan.export.plan_data import action_data

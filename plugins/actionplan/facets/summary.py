@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from actionplan.facets.judgement import JUDGED, count_verdicts, unjudged_reason
 from actionplan.facets.timing import Assessor, Reference

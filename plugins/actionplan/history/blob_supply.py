@@ -26,7 +26,7 @@ class BlobSupply:
         self.kept: dict[str, bytes | None] = {}
         self.stream = stream_blobs(root, order)  # closed on exit: git stops if not done
 
-    def __enter__(self) -> "BlobSupply":
+    def __enter__(self) -> BlobSupply:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import Commit, read_blobs, read_merged_commits

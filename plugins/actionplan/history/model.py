@@ -123,7 +123,7 @@ class History:
     _by_subject: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def unavailable(cls, reason: str) -> "History":
+    def unavailable(cls, reason: str) -> History:
         return cls(available=False, unavailable_reason=reason)
 
     def newest_first(self) -> list[ChangeEntry]:

@@ -270,7 +270,7 @@ class _HistoryReader:
         return reasons
 
     def _site(self, revision: Revision | None = None, changed: set[str] = frozenset()
-              ) -> dict[str, "Plan | _Unparsed"]:
+              ) -> dict[str, Plan | _Unparsed]:
         """The plans in use by id (a file not parsed yet stands for its plan); a second file
         with the same plan id is left out."""
         plans: dict[str, Plan | _Unparsed] = {}

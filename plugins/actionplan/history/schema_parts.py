@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from actionplan.validate.fast_schema import compile_shortcut
 from actionplan.validate.schema_check import _validator, load_schema

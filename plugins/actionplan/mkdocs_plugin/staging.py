@@ -188,7 +188,8 @@ class StagedSiteDir:
             except BlockingIOError:
                 os.close(handle)
                 raise SiteBusy(f"another build is writing {self.target} now: wait for it to "
-                               "finish, then build again (the last good site is unchanged)")
+                               "finish, then build again (the last good site is unchanged)"
+                               ) from None
             # The holder before us may have deleted the file: then lock the new one instead.
             if _same_file(handle, self.lock_file):
                 self._lock_handle = handle

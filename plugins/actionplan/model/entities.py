@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
 
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.vocabulary import STATUSES
@@ -100,7 +101,7 @@ class Update:
 
 @dataclass(frozen=True)
 class Withdrawal:
-    date: date
+    date: datetime.date  # qualified: the field's own name would shadow a bare `date`
     reason: str
 
 
@@ -124,7 +125,7 @@ class Action:
     withdrawn: Withdrawal | None = None
     source_lines: tuple[int, int] | None = None
     notes: tuple[Note, ...] = ()
-    source: "Source | None" = None  # where it was transcribed from (source_lines is its lines)
+    source: Source | None = None  # where it was transcribed from (source_lines is its lines)
     previous_ids: tuple[str, ...] = ()  # ids it had before, oldest first
 
     @property
@@ -168,10 +169,10 @@ class Group:
     description: str | None = None
     equality_groups: EqualityGroups | None = None
     notes: tuple[Note, ...] = ()
-    groups: tuple["Group", ...] = ()
+    groups: tuple[Group, ...] = ()
     actions: tuple[Action, ...] = ()
     source_lines: tuple[int, int] | None = None
-    source: "Source | None" = None  # where it was transcribed from (source_lines is its lines)
+    source: Source | None = None  # where it was transcribed from (source_lines is its lines)
     previous_ids: tuple[str, ...] = ()  # ids it had before, oldest first
 
     def all_actions(self) -> Iterator[Action]:

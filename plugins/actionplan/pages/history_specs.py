@@ -171,7 +171,7 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
                                   also=moved_pages)
 
 
-def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
+def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
     hp = views.history_paths
     history = views.changelog.history
     pages = _paged(views, hp.site_page, "Changes to the plans", "changelog",
@@ -207,7 +207,7 @@ def changelog_pages(site: Site, views: "_Views") -> list[PageSpec]:
     return pages
 
 
-def _paged(views: "_Views", page_src, title: str, kind: str, entries: list[ChangeEntry],
+def _paged(views: _Views, page_src, title: str, kind: str, entries: list[ChangeEntry],
            context: dict, description: str) -> list[PageSpec]:
     """A changelog's pages, newest changes first; the first page keeps the extra sections.
 
@@ -227,7 +227,7 @@ def _paged(views: "_Views", page_src, title: str, kind: str, entries: list[Chang
     return pages
 
 
-def changelog_json(views: "_Views") -> bytes:
+def changelog_json(views: _Views) -> bytes:
     """All entries, newest first, with the site path of each subject's page; no timestamp."""
     history = views.changelog.history
     entries = []
@@ -242,7 +242,7 @@ def changelog_json(views: "_Views") -> bytes:
     return to_json_bytes(document)
 
 
-def _attach(spec: PageSpec, views: "_Views") -> PageSpec:
+def _attach(spec: PageSpec, views: _Views) -> PageSpec:
     """Give action pages their own changes, and plan pages a link to their changelog."""
     if spec.kind == "action":
         plan, action = spec.context["plan"], spec.context["action"]

@@ -9,7 +9,8 @@ others, never to every page (a list of every page on every page grows with the s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence, TypeVar
+from typing import TypeVar
+from collections.abc import Sequence
 
 Item = TypeVar("Item")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from actionplan.model.entities import Action, Group, Plan, Site
 from actionplan.options import SiteOptions
@@ -36,7 +37,7 @@ class SiteFile:
     def size(self) -> int:
         """The length in bytes (made once, if it was never asked for)."""
         if self._size is None:
-            self.content
+            self._size = len(self.content)
         return self._size
 
     def __repr__(self) -> str:

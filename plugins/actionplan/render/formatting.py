@@ -6,7 +6,7 @@ import re
 import datetime as dt
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 

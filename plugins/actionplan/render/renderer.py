@@ -7,7 +7,7 @@ Templates ship in this package and can be overridden file by file from a site fo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import jinja2
 
@@ -28,7 +28,7 @@ class RenderError(Exception):
     """A template failed (usually a site's override): names the template file and line."""
 
     @classmethod
-    def from_jinja(cls, error: jinja2.TemplateError, template: str) -> "RenderError":
+    def from_jinja(cls, error: jinja2.TemplateError, template: str) -> RenderError:
         where = getattr(error, "filename", None) or template
         line = getattr(error, "lineno", None) or _template_line(error, where)
         place = f"{where}:{line}" if line else where

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from actionplan.edit.yaml_edit import normal_form
 from actionplan.validate.schema_check import load_schema

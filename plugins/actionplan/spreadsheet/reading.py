@@ -241,7 +241,7 @@ class _Importer:
             tree.keep_old_actions(self)
         return tree.assemble(drop_empty=groups_table is None and actions_table is not None)
 
-    def _actions_from_rows(self, tree: "GroupTree", table: ParsedTable) -> None:
+    def _actions_from_rows(self, tree: GroupTree, table: ParsedTable) -> None:
         current = None
         for row in table.rows:
             group = tree.group_for(row, current)
@@ -499,11 +499,11 @@ class _Importer:
     # --- cells with detail: dates and leads -----------------------------------------------
 
     def _dates(self, text: str, ref, field: str, origin: Origin,
-               previous: "Previous | None" = None) -> list:
+               previous: Previous | None = None) -> list:
         return [self._date(words, ref, field, origin, previous) for words in split_items(text)]
 
     def _date(self, words: str, ref, field: str, origin: Origin,
-              previous: "Previous | None" = None) -> str | dict:
+              previous: Previous | None = None) -> str | dict:
         detail = self.dates.take(ref_key(ref), field=field, text=words) if words else None
         if detail is None:
             kept = previous.take(words) if previous and not self.dates.present else None
@@ -512,7 +512,7 @@ class _Importer:
             "text", "kind", "start", "end", "recurrence", "basis", "evidence")})
         return value
 
-    def _leads(self, text: str, ref, previous: "Previous | None" = None) -> list:
+    def _leads(self, text: str, ref, previous: Previous | None = None) -> list:
         leads = []
         kept = previous if previous and not self.leads.present else Previous(None)
         for words in split_items(text):

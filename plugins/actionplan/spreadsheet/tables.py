@@ -48,7 +48,7 @@ class Origin:
 class Row:
     number: int
     cells: dict[str, str]
-    table: "ParsedTable"
+    table: ParsedTable
     used: bool = False
 
     def get(self, key: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterator
+from collections.abc import Iterator
 
 from actionplan.load.yaml_source import SourceDocument
 from actionplan.model.dates import (

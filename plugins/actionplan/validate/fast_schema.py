@@ -15,7 +15,8 @@ else in the schema turns the shortcut off until it is vetted here, with a test.
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import fastjsonschema
 
