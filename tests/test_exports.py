@@ -23,7 +23,7 @@ from actionplan.export.csv_export import COLUMNS, join_list, split_list, unprote
 from actionplan.export.plan_data import action_data, plan_data
 from actionplan.export.schema import SCHEMA_FILES, schema_bytes
 from actionplan.facets import Assessor
-from actionplan.model.build import _action
+from actionplan.model.build import action_from_data
 from actionplan.options import SiteOptions
 from actionplan.problems import DataError
 
@@ -111,7 +111,7 @@ def test_exported_json_validates_against_the_published_schemas(schemas):
             data = json.loads(json_export.action_json(plan, action, groups, assessor,
                                                       _page(plan, action)))
             schemas("action-v1.schema.json").validate(data)
-            assert _action(data["action"], plan.progress_as_at) == action
+            assert action_from_data(data["action"], plan.progress_as_at) == action
 
 
 def test_all_plans_json_holds_each_plan_in_the_plan_file_shape():
@@ -189,7 +189,7 @@ def test_csv_cells_match_the_model(plan):
         assert int(row["update_count"]) == len(action.progress)
         assert cells["description"] == (action.description or "")
         # The last column is lossless: it rebuilds the very same action.
-        assert _action(json.loads(cells["action_json"]), plan.progress_as_at) == action
+        assert action_from_data(json.loads(cells["action_json"]), plan.progress_as_at) == action
 
 
 def test_csv_protects_formulas_and_escapes_the_list_separator():

@@ -50,7 +50,7 @@ class SiteOptions:
 
 def is_iso_duration(text: str) -> bool:
     match = ISO_DURATION.match(text or "")
-    return bool(match) and any(match.groups())
+    return match is not None and any(match.groups())
 
 
 def parse_as_of(value) -> date | None:

@@ -25,7 +25,7 @@ def shortcut(data) -> bool:
 
 
 def jsonschema_errors(data) -> list:
-    return list(schema_check._validator().iter_errors(data))
+    return list(schema_check.plan_validator().iter_errors(data))
 
 
 @pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.name)
@@ -110,7 +110,7 @@ def test_values_only_jsonschema_words_are_not_vouched_for(path, value):
 ])
 def test_a_schema_it_cannot_vouch_for_turns_the_shortcut_off(schema):
     assert not vetted(schema)
-    assert compile_shortcut(schema, schema_check._validator().format_checker)("x") is False
+    assert compile_shortcut(schema, schema_check.plan_validator().FORMAT_CHECKER)("x") is False
 
 
 def test_the_plan_schema_is_vetted():
@@ -121,7 +121,7 @@ def test_compiling_the_shortcut_leaves_the_schema_as_it_was():
     # fastjsonschema rewrites "$ref"s in place; the schema is shared (messages, reference page).
     schema = copy.deepcopy(schema_check.load_schema())
     kept = copy.deepcopy(schema)
-    compile_shortcut(schema, schema_check._validator().format_checker)({})
+    compile_shortcut(schema, schema_check.plan_validator().FORMAT_CHECKER)({})
     assert schema == kept
     schema_check._certainly_valid()({})
     assert schema_check.load_schema() == kept

@@ -17,7 +17,7 @@ PLAN_FILES = sorted((ROOT / "data" / "plans").glob("*.yaml")) + sorted(
 
 
 def _reference(text: str):
-    return yaml_source._parse_with(yaml_source._PlanLoader, text, "plan.yaml")
+    return yaml_source._parse_with(yaml_source.PlanLoader, text, "plan.yaml")
 
 
 def _outcome(parse, text: str):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from actionplan.accessibility.known_issues import KNOWN_ISSUES, KnownIssue
 from actionplan.accessibility.record import RecordedRun
-from actionplan.pages.specs import PageSpec
+from actionplan.pages.page_spec import PageSpec
 
 COMPLIANCE = ("full", "partial", "not")
 ENFORCEMENT = ("ehrc", "ecni")
@@ -96,7 +96,7 @@ def statement_page(settings: StatementSettings, run: RecordedRun | None,
                     {"statement": settings, "test_run": run,
                      "known_issues": settings.all_known_issues(),
                      "confirmed": confirmed_by(run),
-                     "status_in_words": bool(run) and "structure" in run.passed,
+                     "status_in_words": run is not None and "structure" in run.passed,
                      "tested": bool(run) or bool(settings.manual_audit)},
                     f"How accessible {settings.website} is, its known issues, and how to "
                     "ask for another format or report a problem.")

@@ -137,7 +137,9 @@ def _find_again(document, place: ActionPlace, display_name: str) -> tuple[tuple,
              if str(action.get("id")) == place.action_id]
     if _plan_id(document) != place.plan_id or len(found) != 1:
         raise DataError([changed_problem(display_name)])
-    return found[0]
+    path, action = found[0]
+    assert isinstance(action, CommentedMap), "the document is read round-trip, for editing"
+    return path, action
 
 
 def _walk(node, path: tuple):

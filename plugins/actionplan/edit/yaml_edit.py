@@ -93,10 +93,10 @@ def to_node(value: Any, key: str | None = None) -> Any:
             node[k] = to_node(v, k)
         return node
     if isinstance(value, list):
-        node = CommentedSeq(to_node(v) for v in value)
+        seq = CommentedSeq(to_node(v) for v in value)
         if key in _FLOW_LISTS:
-            node.fa.set_flow_style()
-        return node
+            seq.fa.set_flow_style()
+        return seq
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
     return value

@@ -214,6 +214,7 @@ def _tags(plan: Plan, action: Action,
 
 def _group_reason(group: Group) -> str:
     named = f"{group.level.label} {group.number}" if group.number else group.level.label
+    assert group.equality_groups is not None, "asked only of a heading naming equality groups"
     words = group.equality_groups.words or group.title
     return f"In {named.strip()}: “{words}”"
 
@@ -237,7 +238,7 @@ def department_facet(site: Site) -> Facet | None:
               for v in _named_values(plan, lambda lead: lead.directorate or lead.unit)]
     if not values:
         return None
-    covered = {v.plan.id for v in values}
+    covered = {v.plan.id for v in values if v.plan is not None}  # each names its plan
     return Facet("department", "Department", tuple(values),
                  covered=tuple(p for p in site.plans if p.id in covered),
                  not_covered=tuple(p for p in site.plans if p.id not in covered))
@@ -281,7 +282,7 @@ def target_year_facet(site: Site) -> Facet:
     by_year: dict[int | None, list[Entry]] = defaultdict(list)
     for plan, action, groups in _rows(site):
         years = sorted({d.year for d in action.current_due if d.year is not None})
-        for year in years or [None]:
+        for year in years if years else [None]:
             why = "Several target years" if len(years) > 1 else None
             by_year[year].append(Entry(plan, action, groups, why))
     values = [FacetValue(str(year), str(year), tuple(by_year[year]))
@@ -309,8 +310,9 @@ def stale_facet(site: Site, assessor: Assessor) -> Facet:
     # Staleness needs only a date to judge at, not target dates.
     assessed = [p for p in site.plans if assessor.reference(p).assessed]
     return _warning_facet(site, "no-recent-update", "No recent update", assessed,
-                          {p.id: unjudged_reason(assessor.reference(p), [])
-                           for p in site.plans if not assessor.reference(p).assessed},
+                          {p.id: reason for p in site.plans
+                           if not assessor.reference(p).assessed
+                           and (reason := unjudged_reason(assessor.reference(p), [])) is not None},
                           lambda p, a: assessor(p, a).stale_since is not None)
 
 

@@ -79,11 +79,12 @@ def judge(action: Action, reference: Reference, due: FuzzyDate | None) -> Verdic
                                     "target date no longer applies.", due)
     if status in DONE_STATUSES:
         return Verdict("done", "The latest progress update says the action is completed.", due)
-    if not reference.assessed:
+    if reference.date is None:  # not assessed
         return Verdict("not_assessed", "The plan gives no date its progress describes, so "
                                        "there is no date to judge the target date against.", due)
     if due is None:
         return Verdict("no_target", _no_target_reason(action))
+    assert due.sort_date is not None, "final_due gives only a target date that can pass"
     when = f"by {day_text(reference.date)} ({reference.explanation})"
     if due.sort_date >= reference.date:
         return Verdict("on_time", f"The target date, “{due.text}”, had not passed {when}.", due)

@@ -29,7 +29,7 @@ def last_report(plan: Plan) -> FuzzyDate | None:
         return plan.progress_as_at
     dated = [u.date for a, _ in plan.all_actions() for u in a.progress
              if u.date is not None and u.date.sort_date and not u.date_is_default]
-    return max(dated, key=lambda d: d.sort_date) if dated else None
+    return max(dated, key=lambda d: d.sort_date or date.min) if dated else None  # all dated
 
 
 def open_ended_report(plan: Plan) -> FuzzyDate | None:

@@ -97,7 +97,13 @@ def reference_date(plan: Plan, options: SiteOptions) -> Reference:
 def final_due(action: Action) -> FuzzyDate | None:
     """The latest target date that has an end; None when no target date can pass."""
     dated = [d for d in action.current_due if _can_pass(d)]
-    return max(dated, key=lambda d: d.sort_date) if dated else None
+    return max(dated, key=_known_sort_date) if dated else None
+
+
+def _known_sort_date(value: FuzzyDate) -> date:
+    # Only for dates already checked to have one (_can_pass).
+    assert value.sort_date is not None, f"{value.text!r} has no date to sort by"
+    return value.sort_date
 
 
 def _can_pass(value: FuzzyDate) -> bool:
@@ -110,7 +116,7 @@ def assess(plan: Plan, action: Action, options: SiteOptions,
     reference = reference or reference_date(plan, options)
     cadence = plan.update_cadence or options.update_cadence
     verdict = judge(action, reference, final_due(action))
-    if not reference.assessed:
+    if reference.date is None:  # not assessed
         return Assessment(reference, cadence, verdict)
     return Assessment(reference, cadence, verdict,
                       stale_since=_stale_since(action, cadence, reference.date))

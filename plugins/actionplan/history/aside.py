@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import IO
 
 from actionplan.history.cache import HistoryCache
 from actionplan.history.gitlog import GitError, count_commits
@@ -37,6 +38,12 @@ _RELEASE = b"k"  # the parent's word to the worker: result taken, exit now
 _HANDOVER = "actionplan-history-"  # + the parent's pid: a temporary hand-over folder
 _PR_SET_PDEATHSIG = 1
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds `actionplan`
+
+
+def _pipes(worker: subprocess.Popen) -> tuple[IO[bytes], IO[bytes]]:
+    """The worker's stdin and stdout: `_spawn` opens both as pipes, so neither is None."""
+    assert worker.stdin is not None and worker.stdout is not None, "started without pipes"
+    return worker.stdin, worker.stdout
 
 
 class HistoryReading:
@@ -66,8 +73,8 @@ class HistoryReading:
         try:
             if self.process is not None:
                 # Not communicate(): closing the worker's stdin unanswered tells it to stop.
-                report = self.process.stdout.read().decode("utf-8", "replace")
-                self._release_worker()  # it exits now, handing its memory back
+                report = _pipes(self.process)[1].read().decode("utf-8", "replace")
+                self._release_worker(self.process)  # it exits now, handing its memory back
                 status, _, message = report.partition("\n")
                 if status == "unavailable":
                     raise HistoryUnavailable(message.strip())
@@ -78,21 +85,22 @@ class HistoryReading:
         finally:
             self.cancel()
 
-    def _release_worker(self) -> None:
+    def _release_worker(self, process: subprocess.Popen) -> None:
         """Tell the worker its result is taken (its folder is this process's to remove)."""
+        stdin = _pipes(process)[0]
         try:
-            self.process.stdin.write(_RELEASE)
-            self.process.stdin.close()
+            stdin.write(_RELEASE)
+            stdin.close()
         except OSError:  # it has already gone
             pass
-        self.process.wait()
+        process.wait()
 
     def cancel(self) -> None:
         if self.process is not None:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
-            for pipe in (self.process.stdin, self.process.stdout):
+            for pipe in _pipes(self.process):
                 pipe.close()
         self.process = None
         if self.handover is not None:

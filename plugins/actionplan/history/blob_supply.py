@@ -9,6 +9,7 @@ At most a few blobs are held at a time, however long the history.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from actionplan.history.gitlog import read_blobs, stream_blobs
@@ -17,7 +18,7 @@ from actionplan.history.gitlog import read_blobs, stream_blobs
 class BlobSupply:
     """Contents of `uses` (blob hashes, in order of use, repeats included) for one pass."""
 
-    def __init__(self, root: Path, uses: list[str], skip: set[str] = frozenset()):
+    def __init__(self, root: Path, uses: list[str], skip: AbstractSet[str] = frozenset()):
         """`skip`: blobs not to read ahead (their parsed version is remembered)."""
         self.root = root
         self.left = Counter(uses)
@@ -45,7 +46,7 @@ class BlobSupply:
     def content(self, blob: str) -> bytes | None:
         """The content of the blob just taken (None: not in this clone)."""
         if blob not in self.kept:  # not read ahead: its parsed version was remembered
-            self.kept.update(read_blobs(self.root, [blob]) or {blob: None})
+            self.kept[blob] = read_blobs(self.root, [blob]).get(blob)
         return self.kept[blob]
 
     def done_with(self, blob: str) -> None:

@@ -22,6 +22,7 @@ import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 import orjson
 
@@ -80,12 +81,12 @@ class HistoryCache:
     def save(self, repo: Path, pathspec: str, checkpoint: Checkpoint) -> None:
         self._memory[(str(repo), pathspec)] = checkpoint
         if self.folder is not None:
-            self._write_disk(pathspec, checkpoint)
+            self._write_disk(self.folder, pathspec, checkpoint)
 
     def has_checkpoint(self, repo: Path, pathspec: str) -> bool:
         """Whether a checkpoint made by this code is in memory or (unread) in the folder."""
         return ((str(repo), pathspec) in self._memory
-                or (self.folder is not None and self._file(pathspec).is_file()))
+                or (self.folder is not None and self._file(self.folder, pathspec).is_file()))
 
     def parsed(self, blob: str, path: str):
         found = self._parsed.get((blob, path))
@@ -107,9 +108,10 @@ class HistoryCache:
         cls._parsed.clear()
         parse.forget()
 
-    def _file(self, pathspec: str) -> Path:
+    @classmethod
+    def _file(cls, folder: Path, pathspec: str) -> Path:
         # Named by the code too, so whether a checkpoint exists is known without reading it.
-        return self.folder / f"{self._prefix(pathspec)}{code_fingerprint()}.json"
+        return folder / f"{cls._prefix(pathspec)}{code_fingerprint()}.json"
 
     @staticmethod
     def _prefix(pathspec: str) -> str:
@@ -119,7 +121,7 @@ class HistoryCache:
         if self.folder is None:
             return None
         try:
-            raw = self._file(pathspec).read_bytes()
+            raw = self._file(self.folder, pathspec).read_bytes()
         except OSError:
             return None  # no cache yet: read from git
         try:
@@ -127,19 +129,19 @@ class HistoryCache:
         except Exception:  # noqa: BLE001 - any doubt about the file: read from git instead
             return None
 
-    def _write_disk(self, pathspec: str, checkpoint: Checkpoint) -> None:
+    def _write_disk(self, folder: Path, pathspec: str, checkpoint: Checkpoint) -> None:
         data = {"code": code_fingerprint(), "pathspec": pathspec, "commits": checkpoint.commits,
                 "history": serialize.history_to_rows(checkpoint.history),
                 "state": checkpoint.state}
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             # Write then rename, so a build that stops half-way never leaves a torn file.
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(_with_checksum(orjson.dumps(data)))
-            os.replace(temporary, self._file(pathspec))
-            for stale in self.folder.glob(f"{self._prefix(pathspec)}*.json"):
-                if stale != self._file(pathspec):  # made by earlier code: never read again
+            os.replace(temporary, self._file(folder, pathspec))
+            for stale in folder.glob(f"{self._prefix(pathspec)}*.json"):
+                if stale != self._file(folder, pathspec):  # made by earlier code: never read again
                     stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only checkout still builds; it just reads history again next time
@@ -194,7 +196,7 @@ def _well_formed(data: dict) -> bool:
             and all(_is_note(n, len(revisions)) for n in notes))
 
 
-def _list_of(value, test) -> bool:
+def _list_of(value, test) -> TypeGuard[list]:
     check = (lambda item: isinstance(item, test)) if isinstance(test, type) else test
     return isinstance(value, list) and all(check(item) for item in value)
 

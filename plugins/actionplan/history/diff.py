@@ -7,6 +7,7 @@ Each difference becomes a `ChangeEntry` with a sentence a resident can read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from actionplan.history.model import ChangeEntry, Revision, subject_key
 from actionplan.history.words import share_moved
@@ -42,18 +43,25 @@ def diff_plans(old: Plan | None, new: Plan | None, revision: Revision) -> list[C
     return _PlanDiff(old, new, revision).entries()
 
 
+_Item = TypeVar("_Item", Group, Action)
+
+
 @dataclass(frozen=True)
-class _Placed:
+class _Placed(Generic[_Item]):
     """A group or action with the id of the group that holds it (None: the plan itself)."""
 
-    item: Group | Action
+    item: _Item
     parent: str | None
 
 
 _last_indexed: list = []  # (plan, index): a plan is the "new" side, then the "old" side
 
 
-def _index(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
+_Groups = dict[str, _Placed[Group]]
+_Actions = dict[str, _Placed[Action]]
+
+
+def _index(plan: Plan | None) -> tuple[_Groups, _Actions]:
     for known, index in _last_indexed:
         if known is plan:
             return index
@@ -62,10 +70,10 @@ def _index(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
     return index
 
 
-def _index_now(plan: Plan | None) -> tuple[dict[str, _Placed], dict[str, _Placed]]:
+def _index_now(plan: Plan | None) -> tuple[_Groups, _Actions]:
     """Groups and actions by id, in plan order (ids are unique in a valid plan)."""
-    groups: dict[str, _Placed] = {}
-    actions: dict[str, _Placed] = {}
+    groups: _Groups = {}
+    actions: _Actions = {}
     for top in plan.groups if plan is not None else ():
         _, top_groups, top_actions = _top_index(top)
         groups.update(top_groups)
@@ -80,8 +88,8 @@ def _top_index(top: Group) -> tuple[Group, dict[str, _Placed], dict[str, _Placed
     """The index of one top-level group, kept: the history reuses unchanged groups."""
     found = _top_indexes.get(id(top))
     if found is None or found[0] is not top:
-        groups: dict[str, _Placed] = {}
-        actions: dict[str, _Placed] = {}
+        groups: _Groups = {}
+        actions: _Actions = {}
 
         def walk(group: Group, parent: str | None) -> None:
             groups[group.id] = _Placed(group, parent)
@@ -105,6 +113,8 @@ class _PlanDiff:
     def __init__(self, old: Plan | None, new: Plan | None, revision: Revision):
         self.old, self.new, self.revision = old, new, revision
         current = new or old
+        assert current is not None, "a diff compares two versions of which one at least exists"
+        self.current = current
         self.plan_id, self.plan_title = current.id, current.title
         self.old_groups, self.old_actions = _index(old)
         self.new_groups, self.new_actions = _index(new)
@@ -132,8 +142,9 @@ class _PlanDiff:
 
     def _plan(self) -> None:
         old, new = self.old, self.new
-        label = (new or old).menu_title
+        label = self.current.menu_title
         if old is None:
+            assert new is not None, "a diff has at least one version (see __init__)"
             groups = len(new.groups)
             level = new.levels[0]
             plural = (level.plural or f"{level.label}s") if groups != 1 else level.label
@@ -160,13 +171,14 @@ class _PlanDiff:
     def _group(self, group_id: str) -> None:
         before, after = self.old_groups.get(group_id), self.new_groups.get(group_id)
         if before is None:
+            assert after is not None, "_union lists only ids found in one version or the other"
             self._group_added(after)
         elif after is None:
             self._group_removed(before)
         elif before.item is not after.item or before.parent != after.parent:
             self._group_changed(before, after)
 
-    def _group_added(self, placed: _Placed) -> None:
+    def _group_added(self, placed: _Placed[Group]) -> None:
         group = placed.item
         label = group_label(group)
         folded = self._folded_into(placed.parent, adding=True)
@@ -178,7 +190,7 @@ class _PlanDiff:
         self._add("group", group.id, label, "added", f"{label} added to {where}: {group.title}.",
                   title=group.title)
 
-    def _group_removed(self, placed: _Placed) -> None:
+    def _group_removed(self, placed: _Placed[Group]) -> None:
         group = placed.item
         label = group_label(group)
         folded = self._folded_into(placed.parent, adding=False)
@@ -190,7 +202,7 @@ class _PlanDiff:
         self._add("group", group.id, label, "removed",
                   f"{label} removed from {where}: {group.title}.", title=group.title)
 
-    def _group_changed(self, before: _Placed, after: _Placed) -> None:
+    def _group_changed(self, before: _Placed[Group], after: _Placed[Group]) -> None:
         old, new = before.item, after.item
         label = group_label(old)
         add = lambda change, sentence, **kw: self._add("group", new.id, label, change, sentence,
@@ -215,13 +227,14 @@ class _PlanDiff:
     def _action(self, action_id: str) -> None:
         before, after = self.old_actions.get(action_id), self.new_actions.get(action_id)
         if before is None:
+            assert after is not None, "_union lists only ids found in one version or the other"
             self._action_added(after)
         elif after is None:
             self._action_removed(before)
         elif before.item is not after.item or before.parent != after.parent:
             _ActionDiff(self, before, after).run()  # (the history reuses unchanged actions)
 
-    def _action_added(self, placed: _Placed) -> None:
+    def _action_added(self, placed: _Placed[Action]) -> None:
         action = placed.item
         label = action_label(action)
         folded = self._folded_into(placed.parent, adding=True)
@@ -232,7 +245,7 @@ class _PlanDiff:
             sentence, part_of = f"{label} added to {where}.", None
         self._add("action", action.id, label, "added", sentence, part_of=part_of, title=action.title)
 
-    def _action_removed(self, placed: _Placed) -> None:
+    def _action_removed(self, placed: _Placed[Action]) -> None:
         action = placed.item
         label = action_label(action)
         folded = self._folded_into(placed.parent, adding=False)
@@ -260,17 +273,17 @@ class _PlanDiff:
             return subject_key(self.plan_id, "group", group.id), group_label(group)
         return None
 
-    def _group_name(self, group_id: str | None, groups: dict[str, _Placed]) -> str:
+    def _group_name(self, group_id: str | None, groups: _Groups) -> str:
         return group_label(groups[group_id].item) if group_id else "the plan"
 
 
 class _ActionDiff:
     """The changes to one action present in both versions."""
 
-    def __init__(self, plan_diff: _PlanDiff, before: _Placed, after: _Placed):
+    def __init__(self, plan_diff: _PlanDiff, before: _Placed[Action], after: _Placed[Action]):
         self.plan_diff, self.before, self.after = plan_diff, before, after
-        self.old: Action = before.item
-        self.new: Action = after.item
+        self.old = before.item
+        self.new = after.item
         self.label = action_label(self.old)
         self.changed_wording: list[tuple[str, str, str | None, str | None]] = []
 
@@ -384,6 +397,7 @@ class _ActionDiff:
         for update_id in _union(new_updates, old_updates):
             before, after = old_updates.get(update_id), new_updates.get(update_id)
             if before is None:
+                assert after is not None, "_union lists only ids found in one version or the other"
                 self.add("progress_added", f"progress update added ({_update_name(after)})",
                          after=after.text, detail=update_id, reason=after.reason)
             elif after is None:

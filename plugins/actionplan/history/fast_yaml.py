@@ -9,11 +9,11 @@ words the problem for officers.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from actionplan.load.yaml_source import SourceDocument, _Builder, _PlanLoader
+from actionplan.load.yaml_source import SourceDocument, NodeBuilder, PlanLoader
 
 _STR = "tag:yaml.org,2002:str"
 # Where libyaml and PyYAML's own scanner are known to disagree (tabs), or PyYAML refuses
@@ -25,15 +25,21 @@ AVAILABLE = bool(yaml.__with_libyaml__)
 _FAILED = (yaml.YAMLError, RecursionError, ValueError)
 
 
-class _FastLoader(yaml.cyaml.CParser if AVAILABLE else object,
+if TYPE_CHECKING or AVAILABLE:  # libyaml's parser, in PyYAML's C extension
+    from yaml._yaml import CParser
+else:  # never made without libyaml (callers check AVAILABLE): a stand-in base class
+    CParser = object
+
+
+class _FastLoader(CParser,
                   yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """libyaml's parser with the plan loader's resolvers (no timestamps, YAML 1.2 booleans)."""
 
-    yaml_implicit_resolvers = _PlanLoader.yaml_implicit_resolvers
+    yaml_implicit_resolvers = PlanLoader.yaml_implicit_resolvers
     _resolved: dict = {}
 
     def __init__(self, stream: str):
-        yaml.cyaml.CParser.__init__(self, stream)
+        CParser.__init__(self, stream)
         yaml.constructor.SafeConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
 
@@ -48,7 +54,7 @@ class _FastLoader(yaml.cyaml.CParser if AVAILABLE else object,
         return found
 
 
-class _FastBuilder(_Builder):
+class _FastBuilder(NodeBuilder):
     def _scalar(self, node):
         # What SafeConstructor does for a string, without its bookkeeping.
         return node.value if node.tag == _STR else super()._scalar(node)

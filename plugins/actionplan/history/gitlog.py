@@ -11,19 +11,20 @@ revision holding everything it brought into the main line, which is when it was 
 from __future__ import annotations
 
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Generator
 
 from actionplan.history.messages import message_facts
 from actionplan.history.model import Revision
 
-try:
-    import fcntl  # to let git write further ahead (Linux)
-except ImportError:  # Windows: pipes keep their size
+if sys.platform == "win32":  # Windows: pipes keep their size
     fcntl = None
+else:
+    import fcntl  # to let git write further ahead (Linux)
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
@@ -189,8 +190,8 @@ def parse_log(text: str) -> list[Commit]:
 
 
 def _header(text: str) -> tuple[Revision, tuple[str, ...]]:
-    commit, date, parents, reasons, body = text.split(_FIELD, 4)
-    parents = tuple(parents.split())
+    commit, date, parent_list, reasons, body = text.split(_FIELD, 4)
+    parents = tuple(parent_list.split())
     facts = message_facts(body[:body.rfind(_FIELD)] if _FIELD in body else body, reasons.split(_REASONS), len(parents) > 1)
     return Revision(commit=commit, date=datetime.fromisoformat(date), reason=facts.reason,
                     change_type=facts.change_type, undoes=facts.undoes), parents
@@ -225,7 +226,8 @@ def read_blobs(repo: Path, blobs: list[str]) -> dict[str, bytes]:
     return found
 
 
-def stream_blobs(repo: Path, blobs: list[str]) -> Iterator[tuple[str, bytes | None]]:
+def stream_blobs(repo: Path, blobs: list[str]
+                 ) -> Generator[tuple[str, bytes | None], None, None]:
     """(hash, content) of each blob in order (None: not in this clone), from one
     `git cat-file --batch` that runs ahead of the caller in its own process.
 
@@ -242,6 +244,8 @@ def stream_blobs(repo: Path, blobs: list[str]) -> Iterator[tuple[str, bytes | No
                                    stderr=subprocess.PIPE, bufsize=_PIPE_BYTES)
     except FileNotFoundError:
         raise GitError("the git command was not found; install git") from None
+    # All three are opened as pipes just above, so none is None.
+    assert process.stdin and process.stdout and process.stderr, "git started without pipes"
     _enlarge(process.stdout)
     # A thread writes the names: git stops reading them while its output is not read.
     writer = threading.Thread(target=_send, args=(process.stdin, blobs), daemon=True)

@@ -98,7 +98,9 @@ def earlier(data: Any, key) -> tuple[Any, Any] | None:
     before), if that piece is still held and something was made from it under `key`."""
     piece = remembered(data)
     before = piece.earlier() if piece is not None else None
-    made = before.made.get(key) if before is not None else None
+    if before is None:
+        return None
+    made = before.made.get(key)
     return (before.data, made) if made is not None else None
 
 
@@ -233,7 +235,9 @@ def _skeleton(text: bytes, column: int, schema: dict, depth: int, runs: int
 def _read_skeleton(text: bytes, column: int, schema: dict, depth: int, runs: int
                    ) -> _Skeleton | None:
     parsed = _parsed(text, column, depth)
-    slots = _slot_paths(parsed[1], runs) if parsed else None
+    if parsed is None:
+        return None
+    slots = _slot_paths(parsed[1], runs)
     if slots is None:
         return None
     rules = schema_parts.list_rules(schema, slots)
@@ -261,7 +265,7 @@ def _parsed(raw: bytes, column: int, depth: int) -> tuple[bool, Any] | None:
 def _slot_paths(data: Any, runs: int) -> tuple[tuple, ...] | None:
     """Where each placeholder stands: each must be the only item of a list, and appear once."""
     found: dict[int, tuple] = {}
-    stack = [(data, ())]
+    stack: list[tuple[Any, tuple]] = [(data, ())]
     while stack:
         value, path = stack.pop()
         if isinstance(value, dict):
@@ -276,7 +280,9 @@ def _slot_paths(data: Any, runs: int) -> tuple[tuple, ...] | None:
             elif len(value) != 1 or numbers[0] in found:
                 return None
             else:
-                found[numbers[0]] = path
+                number = numbers[0]
+                assert number is not None, "the only item, and not all items are plain: a slot"
+                found[number] = path
         elif blocks.slot_number(value) is not None:
             return None
     if sorted(found) != list(range(runs)):

@@ -17,7 +17,9 @@ from typing import Any
 from actionplan.history import pieces
 from actionplan.history.memo import MISSING, Memo
 from actionplan.model import Plan, build_plan
-from actionplan.model.build import _action, _fields_present, _group, _update
+from actionplan.model.build import (
+    action_from_data, fields_present, group_from_data, update_from_data,
+)
 from actionplan.model.entities import Action, Group, Level, Update
 from actionplan.model.dates import FuzzyDate, Span, plan_span
 
@@ -60,8 +62,8 @@ class _PartBuilder:
     def _group(self, data: dict, depth: int) -> Group:
         base, old = self._earlier(data, depth, ("groups", "actions"))
         if base is None:
-            base = _group({**data, "groups": [], "actions": []}, self.levels, depth, self.as_at,
-                          self.within)
+            base = group_from_data({**data, "groups": [], "actions": []}, self.levels, depth,
+                                   self.as_at, self.within)
         return replace(
             base,
             groups=_each(data.get("groups", []), old.get("groups", ()), base.groups,
@@ -72,7 +74,7 @@ class _PartBuilder:
     def _action(self, data: dict) -> Action:
         base, old = self._earlier(data, None, ("progress",))
         if base is None:
-            base = _action({**data, "progress": []}, self.as_at, self.within)
+            base = action_from_data({**data, "progress": []}, self.as_at, self.within)
         return replace(base, progress=_each(data.get("progress", []), old.get("progress", ()),
                                             base.progress, self.update))
 
@@ -86,10 +88,11 @@ class _PartBuilder:
         return found[1][1], found[0]
 
     def fields_present(self, data: dict, group: Group) -> frozenset[str]:
-        return self._once(data, "present", lambda: _fields_present((group,)))
+        return self._once(data, "present", lambda: fields_present((group,)))
 
     def update(self, data: dict, index: int) -> Update:
-        return self._once(data, index, lambda: _update(data, index, self.as_at, self.within))
+        return self._once(data, index,
+                          lambda: update_from_data(data, index, self.as_at, self.within))
 
     def _once(self, data: Any, place, build):
         """What `build` makes, kept on the piece `data` came from (if it came from one)."""

@@ -18,7 +18,7 @@ from typing import Any
 from actionplan.history import pieces
 from actionplan.history.memo import MISSING, Memo
 from actionplan.load.yaml_source import SourceDocument
-from actionplan.validate.cross_check import _Checker
+from actionplan.validate.cross_check import DocumentChecker
 
 _spotters = Memo(64)
 
@@ -46,7 +46,7 @@ def forget() -> None:
     _spotters.clear()
 
 
-class _Spotter(_Checker):
+class _Spotter(DocumentChecker):
     """The cross-checks for plans sharing one `plan` header, remembering parts found clean."""
 
     def __init__(self, data: dict):

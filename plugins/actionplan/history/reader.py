@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -128,7 +129,7 @@ class _HistoryReader:
 
     def __init__(self, root: Path, pathspec: str, cache: HistoryCache):
         self.root, self.pathspec, self.cache = root, pathspec, cache
-        self.state: dict[str, tuple[str, ParsedVersion]] = {}  # path -> (blob, version) in use
+        self.state: dict[str, tuple[str, ParsedVersion | _Unparsed]] = {}  # path -> (blob, version) in use
         self.entries: list[ChangeEntry] = []
         self.notes: list[HistoryNote] = []
         self.revisions: list[Revision] = []
@@ -191,17 +192,19 @@ class _HistoryReader:
 
     def _parse(self, blob: str, path: str):
         """(version, problems), remembered by blob and path."""
-        self.blobs.take(blob)
+        blobs = self.blobs
+        assert blobs is not None, "parsed only in the pass over the commits, which supplies blobs"
+        blobs.take(blob)
         found = self.cache.parsed(blob, path)
         if found is None:
-            raw = self.blobs.content(blob)
+            raw = blobs.content(blob)
             # A blob not in this clone (a partial clone) is treated as unreadable.
             earlier = self.state.get(path, (None, None))[1]
             if isinstance(earlier, _Unparsed):
                 earlier = earlier.parsed  # only if it had to be parsed anyway
             found = parse_revision(raw, path, earlier) if raw is not None else (None, [])
             self.cache.remember_parsed(blob, path, found)
-        self.blobs.done_with(blob)
+        blobs.done_with(blob)
         return found
 
     def _apply(self, commit: Commit) -> None:
@@ -269,7 +272,7 @@ class _HistoryReader:
                 before = note.before
         return reasons
 
-    def _site(self, revision: Revision | None = None, changed: set[str] = frozenset()
+    def _site(self, revision: Revision | None = None, changed: AbstractSet[str] = frozenset()
               ) -> dict[str, Plan | _Unparsed]:
         """The plans in use by id (a file not parsed yet stands for its plan); a second file
         with the same plan id is left out."""

@@ -21,7 +21,7 @@ from typing import Any
 from collections.abc import Callable
 
 from actionplan.validate.fast_schema import compile_shortcut
-from actionplan.validate.schema_check import _validator, load_schema
+from actionplan.validate.schema_check import load_schema, plan_validator
 
 ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "examples",
                "default"}
@@ -63,7 +63,7 @@ def list_rules(schema: dict, paths: tuple[tuple, ...]) -> tuple[ListRule, ...] |
             return None
         items = resolved(node.get("items"))
         low, high = node.get("minItems", 0), node.get("maxItems")
-        if id(items) not in _compiled().names or not _count(low) or not (
+        if items is None or id(items) not in _compiled().names or not _count(low) or not (
                 high is None or _count(high)):
             return None
         rules.append(ListRule(items, low, high))
@@ -127,7 +127,7 @@ def _compiled() -> _Compiled:
         properties = {names[id(p)]: _lean(own if p is top else p) for p in parts}
         wrapper = {"$defs": {k: _lean(v) for k, v in top.get("$defs", {}).items()},
                    "type": "object", "properties": properties, "additionalProperties": False}
-        check = compile_shortcut(wrapper, _validator().format_checker)
+        check = compile_shortcut(wrapper, plan_validator().FORMAT_CHECKER)
         _compiled_once.append(_Compiled(names, check, tuple(parts)))
     return _compiled_once[0]
 

@@ -65,7 +65,7 @@ def history_from_rows(data: dict) -> History:
     # call per entry (ChangeEntry._make's check is the field count above and strict zip).
     rows = zip(*columns, strict=True)
     return History(entries=tuple(map(tuple.__new__, repeat(ChangeEntry), rows)),
-                   notes=tuple([HistoryNote(revisions[row[0]], *row[1:5],
+                   notes=tuple([HistoryNote(revisions[row[0]], row[1], row[2], row[3], row[4],
                                             revisions[row[5]] if row[5] is not None else None)
                                 for row in data["notes"]]),
                    revisions=tuple([revisions[index] for index in data["listed"]]))

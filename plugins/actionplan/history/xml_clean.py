@@ -9,6 +9,7 @@ named so that the publisher knows.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from actionplan.history.model import ChangeEntry, History, Revision
 from actionplan.text_safety import NOT_IN_XML, without_xml_unsafe, xml_unsafe
@@ -40,7 +41,8 @@ def _clean_revision(revision: Revision) -> Revision | None:
 
 
 def _clean_entry(entry: ChangeEntry, revision: Revision | None) -> ChangeEntry:
-    fields = {name: without_xml_unsafe(value) for name, value in entry._asdict().items()
+    # Any: texts, and the revision, each the type of its own field.
+    fields: dict[str, Any] = {name: without_xml_unsafe(value) for name, value in entry._asdict().items()
               if isinstance(value, str) and NOT_IN_XML.search(value)}
     if revision is not None:
         fields["revision"] = revision

@@ -53,12 +53,14 @@ class SourceDocument:
 class _AliasUsed(yaml.MarkedYAMLError):
     """An alias (*name) was met while composing: refused before it can expand."""
 
+    WHAT = "an alias (*name) is used here"
+
 
 class _TooDeep(yaml.MarkedYAMLError):
     """Collections nested deeper than any plan needs: refused before the composer recurses."""
 
 
-class _PlanLoader(yaml.SafeLoader):
+class PlanLoader(yaml.SafeLoader):
     """SafeLoader without timestamps and aliases, and with YAML 1.2-style booleans."""
 
     depth = 0
@@ -66,7 +68,7 @@ class _PlanLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _AliasUsed(None, None, "an alias (*name) is used here", event.start_mark)
+            raise _AliasUsed(None, None, _AliasUsed.WHAT, event.start_mark)
         # PyYAML composes recursively: stop at MAX_DEPTH, long before Python's own limit.
         self.depth += 1
         try:
@@ -77,7 +79,7 @@ class _PlanLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
-_PlanLoader.yaml_implicit_resolvers = {
+PlanLoader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
         for tag, regexp in resolvers
@@ -85,27 +87,29 @@ _PlanLoader.yaml_implicit_resolvers = {
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_PlanLoader.add_implicit_resolver(
+PlanLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
 
 def reads_as_text(value: str) -> bool:
     """Whether `value`, written unquoted, is read back as text (writers quote it if not)."""
-    resolver = _PlanLoader("")
+    resolver = PlanLoader("")
     return resolver.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
 
 
-try:
-    from yaml.cyaml import CParser
+try:  # libyaml's parser lives in PyYAML's C extension (yaml.cyaml re-exports it unlisted)
+    from yaml._yaml import CParser
 except ImportError:  # PyYAML built without libyaml: the pure-Python parser does it all
-    CParser = None
+    _WITH_LIBYAML = False
+else:
+    _WITH_LIBYAML = True
 
-if CParser is not None:
-    class _FastPlanLoader(CParser, _PlanLoader):
-        """`_PlanLoader` with libyaml's C scanner and parser: a large plan reads 5 times faster.
+if _WITH_LIBYAML:
+    class _FastPlanLoader(CParser, PlanLoader):
+        """`PlanLoader` with libyaml's C scanner and parser: a large plan reads 5 times faster.
 
-        Only the events come from C; composing stays `_PlanLoader`'s own, so aliases are
+        Only the events come from C; composing stays `PlanLoader`'s own, so aliases are
         refused the same way. Errors are worded by the pure-Python parser (see
         `parse_yaml_text`), because libyaml words them differently. Checked against each other
         on thousands of damaged plan files, the two agree on data and positions, except that
@@ -120,7 +124,7 @@ if CParser is not None:
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
-        # CParser composes in C, which would bypass _PlanLoader.compose_node.
+        # CParser composes in C, which would bypass PlanLoader.compose_node.
         get_single_node = yaml.composer.Composer.get_single_node
         compose_document = yaml.composer.Composer.compose_document
 
@@ -159,15 +163,15 @@ def _too_big(name: str, size: int) -> Problem:
 
 def parse_yaml_text(text: str, name: str) -> SourceDocument:
     # libyaml accepts a tab inside a value, which PyYAML reports (as officers are told now).
-    if CParser is not None and "\t" not in text:
+    if _WITH_LIBYAML and "\t" not in text:
         try:
             return _parse_with(_FastPlanLoader, text, name)
         except Exception:  # noqa: BLE001 - any failure: the reference parser decides and words it
             pass
-    return _parse_with(_PlanLoader, text, name)
+    return _parse_with(PlanLoader, text, name)
 
 
-def _parse_with(loader_class: type[_PlanLoader], text: str, name: str) -> SourceDocument:
+def _parse_with(loader_class: type[PlanLoader], text: str, name: str) -> SourceDocument:
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as error:
@@ -176,7 +180,7 @@ def _parse_with(loader_class: type[_PlanLoader], text: str, name: str) -> Source
         node = loader.get_single_node()
     except _AliasUsed as error:
         line, column = _mark(error.problem_mark)
-        raise DataError([Problem(name, line, column, "file", error.problem,
+        raise DataError([Problem(name, line, column, "file", _AliasUsed.WHAT,
                                  "write the value out in full: plan files do not support "
                                  "anchors (&name) and aliases (*name)")]) from None
     except _TooDeep as error:
@@ -197,7 +201,7 @@ def _parse_with(loader_class: type[_PlanLoader], text: str, name: str) -> Source
                                  "write the plan into it (run `actionplan new-plan ID` for a "
                                  "commented starter), or delete the file")])
     document = SourceDocument(file=name, data=None)
-    builder = _Builder(loader, document)
+    builder = NodeBuilder(loader, document)
     document.data = builder.build(node, (), depth=0)
     if builder.problems:
         raise DataError(builder.problems)
@@ -233,10 +237,11 @@ def _decode(raw: bytes, name: str) -> str:
                          ]) from None
 
 
-class _Builder:
-    """Turns composed YAML nodes into plain Python data, recording positions."""
+class NodeBuilder:
+    """Turns composed YAML nodes into plain Python data, recording positions. Public, with
+    `PlanLoader`: the history reader's libyaml path builds on both (history/fast_yaml.py)."""
 
-    def __init__(self, loader: _PlanLoader, document: SourceDocument):
+    def __init__(self, loader: PlanLoader, document: SourceDocument):
         self.loader = loader
         self.document = document
         self.problems: list[Problem] = []

@@ -15,7 +15,7 @@ from actionplan.history import HistoryCache, HistoryReading, HistoryUnavailable
 from actionplan.history.xml_clean import xml_clean_history
 from actionplan.history.renames import rename_warnings
 from actionplan.mkdocs_plugin.config import HistoryConfig
-from actionplan.mkdocs_plugin.nav import _relink_pages
+from actionplan.mkdocs_plugin.nav import _relink_pages, generated_page
 from actionplan.pages.history_specs import Changelog, HistoryPaths
 
 log = get_plugin_logger(__name__)
@@ -79,7 +79,7 @@ def add_changelog_to_nav(nav: Navigation, files: Files, plan_count: int,
     """Put the site changelog right after the plans in the navigation."""
     if changelog is None:
         return nav
-    page = files.get_file_from_path(HistoryPaths().site_page()).page
+    page = generated_page(files, HistoryPaths().site_page())
     page.title = "Changes"
     position = (1 if nav.items and isinstance(nav.items[0], Page) else 0) + plan_count
     nav.items.insert(min(position, len(nav.items)), page)

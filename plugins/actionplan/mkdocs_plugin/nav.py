@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation, Section, StructureItem
 from mkdocs.structure.pages import Page
 
 from actionplan.model import Site
@@ -18,7 +18,7 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
     """Insert one section per plan after the home page: its overview, then its top groups."""
     sections = []
     for plan in site.plans:
-        children = [_page(files, paths.plan(plan.id), "Overview")]
+        children: list[StructureItem] = [_page(files, paths.plan(plan.id), "Overview")]
         children += [_page(files, paths.group(plan.id, g.id), specs[paths.group(plan.id, g.id)].title)
                      for g in plan.groups]
         section = Section(escape(isolated(plan.menu_title)), children)
@@ -45,10 +45,17 @@ def add_site_pages_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec
 
 
 def _page(files: Files, src_uri: str, title: str) -> Page:
-    file = files.get_file_from_path(src_uri)
-    page = file.page
+    page = generated_page(files, src_uri)
     page.title = escape(isolated(title))  # nav titles are printed as HTML: escaped
     return page
+
+
+def generated_page(files: Files, src_uri: str) -> Page:
+    """The page MkDocs made for one of the files the plugin added in on_files."""
+    file = files.get_file_from_path(src_uri)
+    # on_files added every spec's file and MkDocs gives each a page before on_nav.
+    assert file is not None and file.page is not None, f"{src_uri} is not among the site's pages"
+    return file.page
 
 
 def _relink_pages(nav: Navigation) -> None:

@@ -9,11 +9,15 @@ main.html gives it the id), then the page's sections.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from actionplan.render.outline import anchor_ids, outline
+
+if TYPE_CHECKING:  # MkDocs names the heading type privately: for the type checker only
+    from mkdocs.structure.toc import _TocToken
 
 CONTENT_ID = "main-content"  # the id the theme layer's main.html gives the page's <article>
 
@@ -24,7 +28,7 @@ def set_page_outline(page: Page, html: str) -> str:
     hand-written link to glossary/#overdue was reported as broken); return the HTML."""
     page.present_anchor_ids = anchor_ids(html)
     found = outline(html)
-    sections = [{"level": 2, "id": h.id, "name": h.html, "children": []} for h in found.sections]
+    sections: list[_TocToken] = [{"level": 2, "id": h.id, "name": h.html, "children": []} for h in found.sections]
     page.toc = get_toc([{"level": 1, "id": CONTENT_ID, "name": escape(found.title, quote=False),
                          "children": sections}])
     return html

@@ -58,6 +58,18 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.has_last_good = False
         self.statement_uri: str | None = None
 
+    @property
+    def _loaded_site(self) -> Site:
+        # MkDocs runs on_pre_build (which loads it, or an empty site) before any later event.
+        assert self.site is not None, "the site is read in on_pre_build"
+        return self.site
+
+    @property
+    def _ready_renderer(self) -> Renderer:
+        # Made in on_config, the first event of every build.
+        assert self.renderer is not None, "the renderer is made in on_config"
+        return self.renderer
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Stage whole-site builds only: `serve` builds into its own temporary folder, and a
         # dirty build adds to what the output folder already holds.
@@ -94,10 +106,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         finally:
             if reading is not None:
                 reading.cancel()  # done by now, unless loading failed: then stop the worker
-        self.specs = {spec.src_uri: spec
-                      for spec in site_pages(self.site, self.paths, self.options, self.changelog)}
-        self.files: list[SiteFile] = site_files(self.site, self.paths, self.options,
-                                                self.changelog)
+        self.specs = {spec.src_uri: spec for spec in site_pages(self._loaded_site, self.paths,
+                                                                self.options, self.changelog)}
+        self.files = site_files(self._loaded_site, self.paths, self.options, self.changelog)
         self._add_statement(config)
 
     def _load_data(self) -> None:
@@ -152,9 +163,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        nav = add_plans_to_nav(nav, self.site, self.specs, self.paths, files)
-        nav = add_changelog_to_nav(nav, files, len(self.site.plans), self.changelog)
-        return add_site_pages_to_nav(nav, self.site, self.specs, files)
+        site = self._loaded_site
+        nav = add_plans_to_nav(nav, site, self.specs, self.paths, files)
+        nav = add_changelog_to_nav(nav, files, len(site.plans), self.changelog)
+        return add_site_pages_to_nav(nav, site, self.specs, files)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -176,7 +188,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         notice = self._data_notice(page)
         if self.config.home_marker in html:
             try:
-                table = self.renderer.render_fragment("plans_overview.html", page.file.src_uri,
+                table = self._ready_renderer.render_fragment("plans_overview.html", page.file.src_uri,
                                                       site=self.site)
             except RenderError as error:
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
@@ -187,7 +199,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def _data_notice(self, page: Page) -> str:
         if not self.data_problems:
             return ""
-        return serve.notice_html(self.renderer, self.data_problems, page.file.src_uri,
+        return serve.notice_html(self._ready_renderer, self.data_problems, page.file.src_uri,
                                  has_last_good=self.has_last_good)
 
     @event_priority(100)  # before the search plugin indexes the page's content
@@ -195,7 +207,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             try:
-                body = self.renderer.render(spec)
+                body = self._ready_renderer.render(spec)
             except RenderError as error:  # a broken template override: say which and where
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
             # The outline gives Material a skip link target and the "on this page" menu.

@@ -98,12 +98,13 @@ class StagedSiteDir:
     def publish(self) -> None:
         """Put the staged build in the target's place; then delete the old site."""
         try:
-            if self.staging is None or not self.staging.is_dir():
+            staging = self.staging
+            if staging is None or not staging.is_dir():
                 return
             if self.mounted:
-                self._publish_into_mount()
+                self._publish_into_mount(staging)
             else:
-                self._swap()
+                self._swap(staging)
             self._tidy()
         except OSError as error:
             self.discard()
@@ -114,29 +115,29 @@ class StagedSiteDir:
 
     # --- steps -----------------------------------------------------------------------------
 
-    def _swap(self) -> None:
+    def _swap(self, staging: Path) -> None:
         if not self.real.exists():
-            os.rename(self.staging, self.real)
-        elif exchange(self.staging, self.real):
+            os.rename(staging, self.real)
+        elif exchange(staging, self.real):
             pass  # one atomic step: the staging name now holds the old site
         else:
             # Two renames; a build killed between them is recovered from `retired`.
             retired = self._base / f"{self._prefix}{RETIRED_SUFFIX}-{secrets.token_hex(4)}"
             os.rename(self.real, retired)
             try:
-                os.rename(self.staging, self.real)
+                os.rename(staging, self.real)
             except OSError:
                 os.rename(retired, self.real)
                 raise
         _sync(self._base)
 
-    def _publish_into_mount(self) -> None:
+    def _publish_into_mount(self, staging: Path) -> None:
         retired = Path(tempfile.mkdtemp(dir=self._base, prefix=f"{self._prefix}{RETIRED_SUFFIX}-"))
         moves: list[tuple[Path, Path]] = []
         try:
             for entry in self._site_entries():
                 _move(entry, retired / entry.name, moves)
-            for entry in list(self.staging.iterdir()):
+            for entry in list(staging.iterdir()):
                 _move(entry, self.real / entry.name, moves)
         except OSError:
             for source, destination in reversed(moves):  # undo: the old site back as it was
@@ -247,8 +248,10 @@ def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.is_dir():
-        handler = "onexc" if sys.version_info >= (3, 12) else "onerror"
-        shutil.rmtree(path, **{handler: _writable_then_retry})
+        if sys.version_info >= (3, 12):
+            shutil.rmtree(path, onexc=_writable_then_retry)
+        else:
+            shutil.rmtree(path, onerror=_writable_then_retry)
 
 
 def _writable_then_retry(function, path, _info) -> None:

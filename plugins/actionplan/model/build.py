@@ -20,7 +20,7 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
     period = _date(info.get("period"))
     within = plan_span(period)  # a month written without its full year is read in it
     as_at = _date(info.get("progress_as_at"), within)
-    groups = tuple(_group(g, levels, 0, as_at, within) for g in data["groups"])
+    groups = tuple(group_from_data(g, levels, 0, as_at, within) for g in data["groups"])
     return Plan(
         id=info["id"],
         title=info["title"],
@@ -44,7 +44,7 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
         source=_source(info),
         notes=_notes(info),
         data_file=data_file,
-        fields_present=_fields_present(groups),
+        fields_present=fields_present(groups),
         previous_ids=tuple(info.get("previous_ids", [])),
     )
 
@@ -53,12 +53,10 @@ _OPTIONAL_ACTION_FIELDS = ("due", "leads", "measures", "activities", "outcome", 
                            "monitored_by", "strands", "related_documents", "progress")
 
 
-def plan_with_groups(plan: Plan, groups: tuple[Group, ...]) -> Plan:
-    """The plan with other groups, and the facts derived from its groups recomputed."""
-    return replace(plan, groups=groups, fields_present=_fields_present(groups))
-
-
-def _fields_present(groups: tuple[Group, ...]) -> frozenset[str]:
+# group_from_data, action_from_data, update_from_data and fields_present are public: the
+# history reader builds each version's plan from them piece by piece (history/plan_build.py).
+def fields_present(groups: tuple[Group, ...]) -> frozenset[str]:
+    """Every optional action field some action in these groups fills in."""
     present: set[str] = set()
     stack = list(groups)
     while stack:
@@ -69,8 +67,13 @@ def _fields_present(groups: tuple[Group, ...]) -> frozenset[str]:
     return frozenset(present)
 
 
-def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate | None,
-           within: Span | None = None) -> Group:
+def plan_with_groups(plan: Plan, groups: tuple[Group, ...]) -> Plan:
+    """The plan with other groups, and the facts derived from its groups recomputed."""
+    return replace(plan, groups=groups, fields_present=fields_present(groups))
+
+
+def group_from_data(data: dict, levels: tuple[Level, ...], depth: int,
+                    as_at: FuzzyDate | None, within: Span | None = None) -> Group:
     return Group(
         id=data["id"],
         title=data["title"],
@@ -80,8 +83,9 @@ def _group(data: dict, levels: tuple[Level, ...], depth: int, as_at: FuzzyDate |
         description=data.get("description"),
         equality_groups=_equality_groups(data.get("equality_groups")),
         notes=_notes(data),
-        groups=tuple(_group(g, levels, depth + 1, as_at, within) for g in data.get("groups", [])),
-        actions=tuple(_action(a, as_at, within) for a in data.get("actions", [])),
+        groups=tuple(group_from_data(g, levels, depth + 1, as_at, within)
+                     for g in data.get("groups", [])),
+        actions=tuple(action_from_data(a, as_at, within) for a in data.get("actions", [])),
         source_lines=_lines(data),
         source=_source(data),
         previous_ids=tuple(data.get("previous_ids", [])),
@@ -92,7 +96,7 @@ def _equality_groups(data) -> EqualityGroups | None:
     return EqualityGroups(tuple(data["codes"]), data.get("words")) if data else None
 
 
-def _action(data: dict, as_at: FuzzyDate | None, within: Span | None = None) -> Action:
+def action_from_data(data: dict, as_at: FuzzyDate | None, within: Span | None = None) -> Action:
     strands = data.get("strands")
     withdrawn = data.get("withdrawn")
     return Action(
@@ -106,12 +110,12 @@ def _action(data: dict, as_at: FuzzyDate | None, within: Span | None = None) -> 
         measures=tuple(_measure(m) for m in data.get("measures", [])),
         leads=tuple(_lead(x) for x in data.get("leads", [])),
         monitored_by=tuple(data.get("monitored_by", [])),
-        due=tuple(_date(d, within) for d in data.get("due", [])),
+        due=tuple(fuzzy_date_from_data(d, within) for d in data.get("due", [])),
         strands=Strands(codes=tuple(strands["codes"]), text=strands.get("text"))
         if strands else None,
         related_documents=tuple(data.get("related_documents", [])),
         footnotes=tuple(data.get("footnotes", [])),
-        progress=tuple(_update(u, i, as_at, within)
+        progress=tuple(update_from_data(u, i, as_at, within)
                        for i, u in enumerate(data.get("progress", []))),
         withdrawn=Withdrawal(date.fromisoformat(withdrawn["date"]), withdrawn["reason"])
         if withdrawn else None,
@@ -122,8 +126,8 @@ def _action(data: dict, as_at: FuzzyDate | None, within: Span | None = None) -> 
     )
 
 
-def _update(data: dict, index: int, as_at: FuzzyDate | None,
-            within: Span | None = None) -> Update:
+def update_from_data(data: dict, index: int, as_at: FuzzyDate | None,
+                     within: Span | None = None) -> Update:
     own_date = _date(data.get("date"), within)
     return Update(
         id=data.get("id", str(index + 1)),
@@ -146,7 +150,7 @@ def _update(data: dict, index: int, as_at: FuzzyDate | None,
 
 def _activity(data: dict, within: Span | None = None) -> Activity:
     return Activity(id=data["id"], text=data["text"],
-                    due=tuple(_date(d, within) for d in data.get("due", [])),
+                    due=tuple(fuzzy_date_from_data(d, within) for d in data.get("due", [])),
                     leads=tuple(_lead(x) for x in data.get("leads", [])))
 
 

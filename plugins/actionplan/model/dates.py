@@ -198,10 +198,11 @@ def _from_match(text: str, kind: str, m: re.Match) -> FuzzyDate | None:
     if kind in ("day", "end_of_month", "month"):
         year, month = int(g["year"]), MONTHS[g["month"].lower()]
         if kind == "day":
-            day = int(g["day"])
-            if day > calendar.monthrange(year, month)[1]:
+            day_number = int(g["day"])
+            if day_number > calendar.monthrange(year, month)[1]:
                 return None
-            return FuzzyDate(text, "day", date(year, month, day), date(year, month, day))
+            when = date(year, month, day_number)
+            return FuzzyDate(text, "day", when, when)
         if kind == "end_of_month":
             end = _month_end(year, month)
             return FuzzyDate(text, "day", end, end)

@@ -12,7 +12,7 @@ from actionplan.model.vocabulary import VERDICTS
 from actionplan.options import DEFAULT_PAGE_SIZE
 from actionplan.pages.pagination import numbered_src, page_title, paginations
 from actionplan.pages.resident_paths import ResidentPaths
-from actionplan.pages.specs import PageSpec
+from actionplan.pages.page_spec import PageSpec
 
 FACET_INTROS = {
     "status": "Each action's current status: the status of its latest progress update.",

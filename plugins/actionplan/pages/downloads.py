@@ -12,7 +12,7 @@ from actionplan.facets.timing import Assessor
 from actionplan.model.entities import Action, Plan, Site
 from actionplan.options import SiteOptions
 from actionplan.pages.resident_paths import ResidentPaths
-from actionplan.pages.specs import PageSpec, SiteFile
+from actionplan.pages.page_spec import PageSpec, SiteFile
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from actionplan.model.vocabulary import (
 )
 from actionplan.options import SiteOptions
 from actionplan.pages.resident_paths import ResidentPaths
-from actionplan.pages.specs import PageSpec
+from actionplan.pages.page_spec import PageSpec
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, replace
 from itertools import groupby
+from collections.abc import Callable, Sequence
 
 from actionplan.export.json_export import to_json_bytes
 from actionplan.history import ChangeEntry, History
@@ -21,7 +22,7 @@ from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
 from actionplan.pages.redirects import redirect_files
 from actionplan.pages.removals import gone_plans, tombstone_pages
-from actionplan.pages.specs import PageSpec, SiteFile
+from actionplan.pages.page_spec import PageSpec, SiteFile
 from actionplan.pages.unreadable import unreadable_sentences
 from actionplan.render.feeds import FeedEntry, atom_feed
 
@@ -152,23 +153,22 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
         # A renamed plan's feed is written at its old address too: feed readers do not
         # follow a page's redirect, and subscribers must not be cut off.
         for feed_src in [history_paths.plan_feed(i) for i in [plan.id, *plan.previous_ids]]:
-            files.append(SiteFile(feed_src,
-                                  lambda plan=plan, feed_src=feed_src: _feed(
-                                      views, feed_src, history_paths.plan_page(plan.id),
-                                      f"{plan.title}: changes",
-                                      views.renames.for_plan(changelog.history, plan.id))))
+            files.append(SiteFile(feed_src, _plan_feed(views, feed_src, plan.id, plan.title)))
         moved_pages += [(history_paths.plan_page(old), history_paths.plan_page(plan.id),
                          f"Changes to {plan.title}") for old in plan.previous_ids]
     for gone in gone_plans(views):
         # Subscribers learn that the plan was removed: its feed stays, the removal newest.
-        files.append(SiteFile(history_paths.plan_feed(gone.plan_id),
-                              lambda gone=gone: _feed(
-                                  views, history_paths.plan_feed(gone.plan_id),
-                                  history_paths.plan_page(gone.plan_id),
-                                  f"{gone.title}: changes",
-                                  views.renames.for_plan(changelog.history, gone.plan_id))))
+        feed_src = history_paths.plan_feed(gone.plan_id)
+        files.append(SiteFile(feed_src, _plan_feed(views, feed_src, gone.plan_id, gone.title)))
     return files + redirect_files(site, paths, directory_urls=changelog.directory_urls,
                                   also=moved_pages)
+
+
+def _plan_feed(views: _Views, feed_src: str, plan_id: str, title: str) -> Callable[[], bytes]:
+    """One plan's feed, made only when its file is written."""
+    return lambda: _feed(views, feed_src, views.history_paths.plan_page(plan_id),
+                         f"{title}: changes",
+                         views.renames.for_plan(views.changelog.history, plan_id))
 
 
 def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
@@ -218,7 +218,7 @@ def _paged(views: _Views, page_src, title: str, kind: str, entries: list[ChangeE
     sources = tuple(page_src(number) for number in range(1, len(runs) + 1))
     pages = []
     for run, pagination in zip(runs, paginations([len(run) for run in runs], sources)):
-        extra = {} if pagination.number == 1 else {"notes": [], "removed": []}
+        extra: dict[str, list] = {} if pagination.number == 1 else {"notes": [], "removed": []}
         pages.append(PageSpec(pagination.sources[pagination.number - 1],
                               page_title(title, pagination), "changelog.html", kind,
                               {**context, **extra, "months": views.months(run),
@@ -298,9 +298,9 @@ class _Views:
 
     def view(self, entry: ChangeEntry) -> ChangeView:
         subject = entry.subject_title if entry.subject_kind == "plan" else entry.subject_label
-        at = entry.sentence.find(subject or "\0")
+        at = entry.sentence.find(subject) if subject else -1
         target = self.target(entry)
-        if at < 0 or target is None:
+        if subject is None or at < 0 or target is None:
             parts = (entry.sentence, "", "")
         else:
             parts = (entry.sentence[:at], subject, entry.sentence[at + len(subject):])
@@ -319,7 +319,7 @@ class _Views:
         found = next((d for c, d in self._dates.items() if c.startswith(undoes)), None)
         return day_text(found) if found else None
 
-    def months(self, entries: list[ChangeEntry]) -> list[tuple[str, str, list[ChangeView]]]:
+    def months(self, entries: Sequence[ChangeEntry]) -> list[tuple[str, str, list[ChangeView]]]:
         """(machine month "2026-11", "November 2026", views) newest first."""
         grouped = groupby(entries, key=lambda e: (e.date.year, e.date.month))
         return [(f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}",

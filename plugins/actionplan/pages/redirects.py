@@ -9,15 +9,16 @@ and says where the page went, with a link, for whoever's browser does not follow
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from html import escape
 
 from actionplan.model.entities import Plan, Site
 from actionplan.pages.links import PagePaths, page_url
-from actionplan.pages.specs import SiteFile
+from actionplan.pages.page_spec import SiteFile
 
 
 def redirect_files(site: Site, paths: PagePaths, *, directory_urls: bool = True,
-                   also: list[tuple[str, str, str]] = ()) -> list[SiteFile]:
+                   also: Sequence[tuple[str, str, str]] = ()) -> list[SiteFile]:
     """A redirect page at every old address of a renamed plan, group or action.
 
     `also`: more (old src_uri, new src_uri, title) to redirect (the plans' changelog pages).

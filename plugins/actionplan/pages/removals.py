@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actionplan.history import ChangeEntry
-from actionplan.pages.specs import PageSpec
+from actionplan.pages.page_spec import PageSpec
 
 
 @dataclass(frozen=True)

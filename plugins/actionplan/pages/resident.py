@@ -10,7 +10,7 @@ from actionplan.pages.downloads import download_files, downloads_page
 from actionplan.pages.glossary import glossary_page
 from actionplan.pages.links import PagePaths
 from actionplan.pages.resident_paths import ResidentPaths
-from actionplan.pages.specs import PageSpec, SiteFile
+from actionplan.pages.page_spec import PageSpec, SiteFile
 
 
 def resident_pages(site: Site, paths: PagePaths, options: SiteOptions) -> list[PageSpec]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from actionplan.pages.specs import PageSpec
+from actionplan.pages.page_spec import PageSpec
 from actionplan.validate.schema_check import load_schema
 
 REFERENCE_SRC_URI = "reference/data-format.md"
@@ -98,8 +98,10 @@ def _kind(prop: dict, defs: dict) -> str:
     if kind == "array":
         return "list of " + _kind(prop.get("items", {}), defs)
     if isinstance(kind, list):
-        return " or ".join({"string": "text", "null": "null"}.get(k, k) for k in kind)
+        return " or ".join("text" if k == "string" else str(k) for k in kind)
     if prop.get("format") == "date":
         return "date (YYYY-MM-DD)"
+    if not kind:
+        return "value"
     return {"string": "text", "object": "fields", "integer": "whole number",
-            "boolean": "true or false"}.get(kind, kind or "value")
+            "boolean": "true or false"}.get(kind, str(kind))

@@ -13,9 +13,8 @@ import jinja2
 
 from actionplan.model import vocabulary
 from actionplan.pages.links import Linker, PagePaths
-from actionplan.pages.specs import (
-    PageSpec, action_heading, group_heading, is_cut_off, shown_title,
-)
+from actionplan.pages.naming import action_heading, group_heading, is_cut_off, shown_title
+from actionplan.pages.page_spec import PageSpec
 from actionplan.options import SiteOptions
 from actionplan.render import formatting, resident, wording
 from actionplan.render.text import markdown_inline, markdown_to_html

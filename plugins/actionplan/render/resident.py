@@ -58,7 +58,7 @@ class LeadListings:
         if cached is None or cached[0] is not plan:
             values = {lead_key(v.label): v for v in plan_leads(plan)}
             cached = self._plans[id(plan)] = (plan, values)
-        found = []
+        found: list[tuple[str, str, int]] = []
         for lead in list(action.leads) + [x for a in action.activities for x in a.leads]:
             value = cached[1][lead_key(lead.text)]
             if len(value.entries) > 1 and all(value.key != f[1] for f in found):

@@ -83,7 +83,7 @@ def _read_xlsx(path: Path, display: str) -> list[RawSheet]:
                 texts = [cell_text(c.value, getattr(c, "number_format", "General") or "General")
                          for c in row]
                 if any(texts):  # empty cells of a read-only sheet carry no row number
-                    number = next(c.row for c in row if getattr(c, "row", None))
+                    number = next(n for c in row if (n := getattr(c, "row", None)))
                     raw.rows.append((number, _trim(texts)))
             sheets.append(raw)
         if lost:

@@ -37,7 +37,7 @@ _ACTION_FIELDS = [c.key for c in L.ACTIONS.columns if not c.key.startswith("grou
 
 @dataclass
 class Reading:
-    data: dict | None
+    data: dict
     problems: list[Problem]
     origins: Origins
     summary: list[str] = field(default_factory=list)
@@ -142,7 +142,7 @@ class _Importer:
 
     def _plan_id(self, plan: dict, fields: ParsedTable | None) -> None:
         given = plan.get("id") if fields and fields.has("id") else None
-        if given and given != self.plan_id:
+        if fields is not None and given and given != self.plan_id:
             row = next(r for r in fields.rows if "id" in r.cells)
             self.problems.append(row.origin("id").problem(
                 "plan", f'the Plan id "{given}" is not the plan being imported ({self.plan_id})',
@@ -161,8 +161,8 @@ class _Importer:
             self.origins.field(organisation, "name", origin)
         elif key.startswith("organisation_") or key == "partners":
             organisation = plan.setdefault("organisation", {})
-            value = split_items(value) if key == "partners" else value
-            self.put(organisation, key.removeprefix("organisation_"), value, origin)
+            given = split_items(value) if key == "partners" else value
+            self.put(organisation, key.removeprefix("organisation_"), given, origin)
         elif key == "previous_ids":
             self.put(plan, key, split_items(value), origin)
         elif key in ("period", "document_date", "progress_as_at"):
@@ -330,12 +330,14 @@ class _Importer:
         has_column = row.table.has("activities")
         if not has_column and not self.activities.present:
             return
+        details: list[Row | None]
         if has_column:
             texts = split_items(row.get("activities"))
             details = [self.activities.take(action["id"], text=text) for text in texts]
         else:
-            details = self.activities.take_all(action["id"])
-            texts = [d.get("text") for d in details]
+            listed = self.activities.take_all(action["id"])
+            details = list(listed)
+            texts = [d.get("text") for d in listed]
         previous = Previous(None if self.activities.present else action.get("activities"))
         kept = [previous.take(text) for text in texts]
         used_ids = {d.get("id") for d in details if d is not None and d.get("id")}
@@ -347,12 +349,12 @@ class _Importer:
                 activities.append(old)
                 continue
             # Activities listed without an id get the next free one: a1, a2...
-            has_id = detail is not None and detail.get("id")
+            given_id = detail.get("id") if detail is not None else None
             origin = detail.origin() if detail is not None else row.origin("activities")
-            activity = {"id": detail.get("id") if has_id else free_id("a", used_ids),
-                        "text": text}
+            activity = {"id": given_id or free_id("a", used_ids), "text": text}
             self.origins.item(activity, origin)
-            self.origins.field(activity, "id", detail.origin("id") if has_id else origin)
+            self.origins.field(activity, "id",
+                               detail.origin("id") if detail is not None and given_id else origin)
             self.origins.field(activity, "text", detail.origin("text") if detail else origin)
             if detail is not None:
                 self._activity_detail(activity, detail, action["id"])
@@ -442,7 +444,7 @@ class _Importer:
         code, text, basis = row.get("status"), row.get("status_text"), row.get("status_basis")
         if not (text or basis):
             return code or None
-        status = {}
+        status: dict[str, Any] = {}
         for key, value, column in (("code", code, "status"), ("text", text, "status_text"),
                                    ("basis", basis, "status_basis")):
             self.put(status, key, value, row.origin(column))

@@ -40,12 +40,15 @@ def _is_real_date(text: str) -> bool:
 
 
 def cross_check(document: SourceDocument) -> list[Problem]:
-    checker = _Checker(document)
+    checker = DocumentChecker(document)
     checker.run()
     return checker.problems
 
 
-class _Checker:
+class DocumentChecker:
+    """The checks beyond the schema over one plan document. Public: the history reader runs
+    them part by part, remembering parts found clean, in a subclass (history/plan_checks.py)."""
+
     def __init__(self, document: SourceDocument):
         self.doc = document
         self.data = document.data

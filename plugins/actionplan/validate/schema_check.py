@@ -39,7 +39,8 @@ def _anchored(node: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.protocols.Validator:
+def plan_validator() -> jsonschema.protocols.Validator:
+    """The plan schema's validator, made once; its class's FORMAT_CHECKER checks formats."""
     schema = load_schema()
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -47,7 +48,7 @@ def _validator() -> jsonschema.protocols.Validator:
 
 @lru_cache(maxsize=1)
 def _certainly_valid():
-    return compile_shortcut(load_schema(), _validator().format_checker)
+    return compile_shortcut(load_schema(), plan_validator().FORMAT_CHECKER)
 
 
 def schema_problems(document: SourceDocument) -> list[Problem]:
@@ -55,7 +56,7 @@ def schema_problems(document: SourceDocument) -> list[Problem]:
     if _certainly_valid()(document.data):  # most files: 25 times faster (see fast_schema.py)
         return []
     problems: dict[tuple, Problem] = {}
-    leaves = [leaf for error in _validator().iter_errors(document.data)
+    leaves = [leaf for error in plan_validator().iter_errors(document.data)
               for leaf in _leaf_errors(error)]
     # "30/04/2018" breaks both the date pattern and the date format: say it once, by the pattern.
     patterned = {tuple(leaf.absolute_path) for leaf in leaves if leaf.validator == "pattern"}
@@ -106,7 +107,7 @@ def _to_problem(error: ValidationError, document: SourceDocument) -> Problem:
 def _explain(error: ValidationError) -> tuple[str, str, bool]:
     """(what is wrong, how to fix it, whether to point at the key rather than the value)."""
     kind = error.validator
-    schema = error.schema if isinstance(error.schema, dict) else {}
+    schema = _schema_of(error)
     field = _field_name(error)
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -121,14 +122,14 @@ def _explain(error: ValidationError) -> tuple[str, str, bool]:
         fix += "Fields allowed here: " + ", ".join(allowed)
         return (f'unknown field "{", ".join(extra)}"', fix, True)
     if kind == "enum":
-        choices = [str(c) for c in error.validator_value]
+        choices = [str(c) for c in _keyword_value(error)]
         guess = difflib.get_close_matches(str(error.instance), choices, n=1)
         fix = f'did you mean "{guess[0]}"? ' if guess else ""
         return (f'{field} "{error.instance}" is not one of: {", ".join(choices)}',
                 fix + "Use one of the values listed", False)
     if kind == "const":
-        return (f"{field} must be {error.validator_value!r}, not {error.instance!r}",
-                f"write `{field}: {error.validator_value}`", False)
+        return (f"{field} must be {_keyword_value(error)!r}, not {error.instance!r}",
+                f"write `{field}: {_keyword_value(error)}`", False)
     if kind == "type":
         return _explain_type(error, field)
     if kind == "pattern":
@@ -139,14 +140,14 @@ def _explain(error: ValidationError) -> tuple[str, str, bool]:
     if kind == "minLength":
         return (f"{field} is empty", "write the text, or remove the field if there is none", False)
     if kind == "maxLength":
-        return (f"{field} is longer than {error.validator_value} characters",
+        return (f"{field} is longer than {_keyword_value(error)} characters",
                 "shorten it", False)
     if kind == "minItems":
-        n = error.validator_value
+        n = _keyword_value(error)
         return (f"{field} must list at least {n} item{'s' if n != 1 else ''}",
                 "add the missing item, or remove the field if it does not apply", False)
     if kind == "maxItems":
-        return (f"{field} lists more than {error.validator_value} items", "remove the extra items",
+        return (f"{field} lists more than {_keyword_value(error)} items", "remove the extra items",
                 False)
     if kind in ("anyOf", "oneOf"):
         return (f"{field} is not in a form this field accepts",
@@ -160,9 +161,9 @@ _TYPE_WORDS = {"string": "text", "object": "a set of fields (name: value)", "arr
 
 
 def _explain_type(error: ValidationError, field: str) -> tuple[str, str, bool]:
-    expected = error.validator_value if isinstance(error.validator_value, list) else [
-        error.validator_value]
-    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    value = _keyword_value(error)
+    expected = value if isinstance(value, list) else [value]
+    wanted = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
     found = _kind_of(error.instance)
     fix = f"write {wanted} here"
     if not error.absolute_path:
@@ -178,7 +179,7 @@ def _explain_type(error: ValidationError, field: str) -> tuple[str, str, bool]:
 
 
 def _explain_pattern(error: ValidationError, field: str) -> tuple[str, str, bool]:
-    pattern = error.validator_value
+    pattern = _keyword_value(error)
     value = error.instance
     if "a-z0-9" in pattern and "._-" in pattern:
         suggestion = "".join(c if c.isalnum() or c in "._-" else "-" for c in str(value).lower())
@@ -194,15 +195,28 @@ def _explain_pattern(error: ValidationError, field: str) -> tuple[str, str, bool
                 "write P1M for monthly, P3M for quarterly, P6M for half-yearly, P1Y for yearly",
                 False)
     if pattern.startswith("^other:"):
-        return (f'{field} "{value}" is not a known characteristic', error.schema.get(
+        return (f'{field} "{value}" is not a known characteristic', _schema_of(error).get(
             "description", ""), False)
-    description = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+    description = _schema_of(error).get("description", "")
     return (f'{field} "{value}" is not in the expected form', description, False)
 
 
+def _keyword_value(error: ValidationError) -> Any:
+    """The failed keyword's value (the pattern, the choices, the limit): jsonschema sets it on
+    every error a validator yields; only an error made by hand leaves it unset."""
+    return error.validator_value
+
+
+def _schema_of(error: ValidationError) -> dict[str, Any]:
+    """The subschema that failed; {} for a boolean schema (`false`), which has no keywords."""
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
 def _unexpected_keys(error: ValidationError) -> list[str]:
-    allowed = set((error.schema.get("properties") or {}).keys())
-    return sorted(k for k in error.instance if k not in allowed)
+    allowed = set((_schema_of(error).get("properties") or {}).keys())
+    # Only objects have properties: the instance is a mapping.
+    return sorted(k for k in error.instance if k not in allowed) if isinstance(
+        error.instance, dict) else []
 
 
 def _field_name(error: ValidationError) -> str:

@@ -1,0 +1,53 @@
+"""What the site is made of: a page to render (`PageSpec`) or a file to write (`SiteFile`).
+
+A leaf module: every module that makes pages imports it, and it imports none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class SiteFile:
+    """A generated file that is not a page (a download, a feed, the published schema).
+
+    Its bytes are made each time `content` is asked for and not kept: at county size the
+    downloads are hundreds of megabytes, and holding them all is most of a build's memory.
+    Whoever publishes the file asks once and writes the bytes out; `size` is known from then.
+    """
+
+    __slots__ = ("path", "_make", "_size")
+
+    def __init__(self, path: str, content: bytes | Callable[[], bytes]):
+        self.path = path
+        self._make = content if callable(content) else (lambda: content)
+        self._size: int | None = None
+
+    @property
+    def content(self) -> bytes:
+        data = self._make()
+        self._size = len(data)
+        return data
+
+    @property
+    def size(self) -> int:
+        """The length in bytes (made once, if it was never asked for)."""
+        if self._size is None:
+            self._size = len(self.content)
+        return self._size
+
+    def __repr__(self) -> str:
+        return f"SiteFile({self.path!r})"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    title: str
+    template: str
+    kind: str
+    context: dict[str, Any] = field(default_factory=dict, compare=False)
+    description: str = ""
+    in_nav: bool = False
