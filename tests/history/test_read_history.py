@@ -136,7 +136,7 @@ def test_outside_a_repository_says_so(tmp_path):
 def test_a_repository_without_commits_has_an_empty_history(tmp_path):
     GitRepo(tmp_path)
     history = read_history(tmp_path, tmp_path / "data")
-    assert history.entries == () and history.revisions == () and history.available
+    assert history.entries == () and history.revisions == ()
 
 
 def test_only_plan_files_under_the_data_folder_count(tmp_path):

@@ -13,8 +13,6 @@ from actionplan.accessibility.known_issues import KNOWN_ISSUES, KnownIssue
 from actionplan.accessibility.record import RecordedRun
 from actionplan.pages.page_spec import PageSpec
 
-COMPLIANCE = ("full", "partial", "not")
-ENFORCEMENT = ("ehrc", "ecni")
 TITLE = "Accessibility statement"
 
 # What a resident can do, said only when the site's own test record has the check's key in

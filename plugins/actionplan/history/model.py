@@ -9,15 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-# What an entry is about, and the kinds of change the diff reports.
-SUBJECT_KINDS = ("plan", "group", "action")
-CHANGE_KINDS = (
-    "added", "removed", "moved", "renumbered", "title", "description", "outcome", "activities",
-    "measures", "lead", "due", "original_due", "status", "progress_added", "progress_edited",
-    "progress_removed", "withdrawn", "withdrawal_edited", "reinstated", "renamed", "other",
-)
-
-
 @dataclass(frozen=True)
 class Revision:
     """One commit that changed the data: its hash, commit date and published reason, if any.
@@ -110,21 +101,15 @@ class HistoryNote:
 class History:
     """Every change to the data, oldest first, and the revisions that had to be skipped.
 
-    `available` is False when the build was allowed to go ahead without history (no git,
-    or a shallow clone); `unavailable_reason` then says why.
+    A build without history (no git, or a shallow clone) has no History at all: reading
+    raises HistoryUnavailable and the site has no changelog.
     """
 
     entries: tuple[ChangeEntry, ...] = ()
     notes: tuple[HistoryNote, ...] = ()
     revisions: tuple[Revision, ...] = ()
-    available: bool = True
-    unavailable_reason: str | None = None
     warnings: tuple[str, ...] = ()  # for the build log: a changelog that may mislead
     _by_subject: dict = field(default_factory=dict, compare=False, repr=False)
-
-    @classmethod
-    def unavailable(cls, reason: str) -> History:
-        return cls(available=False, unavailable_reason=reason)
 
     def newest_first(self) -> list[ChangeEntry]:
         """Entries by commit date, newest first; within one commit, in the order of the plan."""

@@ -35,8 +35,8 @@ def built_plan(data: dict, data_file: str) -> Plan:
         builder = _PartBuilder(*key)
         _builders.put(key, builder)
     groups = tuple(builder.group(g, 0) for g in data["groups"])
-    # What plan_with_groups does, with the fields present in each group kept on its piece
-    # (the plan's are those of all its groups together).
+    # The plan's fields present are those of all its groups together (model/build.py's
+    # fields_present), each group's kept on its piece.
     present = frozenset().union(*(builder.fields_present(g, group)
                                   for g, group in zip(data["groups"], groups)))
     return replace(header, groups=groups, fields_present=present)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -65,11 +64,6 @@ def fields_present(groups: tuple[Group, ...]) -> frozenset[str]:
         for action in group.actions:
             present.update(f for f in _OPTIONAL_ACTION_FIELDS if getattr(action, f))
     return frozenset(present)
-
-
-def plan_with_groups(plan: Plan, groups: tuple[Group, ...]) -> Plan:
-    """The plan with other groups, and the facts derived from its groups recomputed."""
-    return replace(plan, groups=groups, fields_present=fields_present(groups))
 
 
 def group_from_data(data: dict, levels: tuple[Level, ...], depth: int,

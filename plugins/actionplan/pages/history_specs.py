@@ -129,7 +129,7 @@ def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | Non
                    page_size: int = DEFAULT_PAGE_SIZE) -> list[PageSpec]:
     """The plan pages with their changes attached, then the changelog pages (`page_size`
     changes a page)."""
-    if changelog is None or not changelog.history.available:
+    if changelog is None:
         return specs
     views = _Views(site, changelog, paths, history_paths, page_size)
     attached = [_attach(spec, views) for spec in specs]
@@ -139,7 +139,7 @@ def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | Non
 def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
                     history_paths: HistoryPaths = HistoryPaths()) -> list[SiteFile]:
     """The Atom feeds (site and per plan) and changelog.json."""
-    if changelog is None or not changelog.history.available:
+    if changelog is None:
         return []
     views = _Views(site, changelog, paths, history_paths)
     files = [SiteFile(history_paths.json(), lambda: changelog_json(views)),

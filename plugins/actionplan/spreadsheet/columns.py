@@ -13,7 +13,7 @@ mapping file can stand in for the standard headings below.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from actionplan.model.vocabulary import STATUSES
 
@@ -46,7 +46,6 @@ class Table:
     help: str
     columns: tuple[Column, ...]
     fields: bool = False  # True: a two-column Field / Value table (the Plan sheet)
-    key_columns: tuple[str, ...] = field(default=())
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
