@@ -1,5 +1,5 @@
-"""Import rules of the package (issue 21): no module cycle, and no private name taken from
-another package of actionplan.
+"""Import rules of the package (issue 21): no module cycle, no cycle between its top-level
+packages beyond the listed known one, and no private name taken from another package.
 
 What counts as an import: every `import` and `from ... import` that runs, at module level and
 inside functions and classes alike (an import inside a function only hides a cycle, it does
@@ -191,6 +191,30 @@ def test_no_module_of_actionplan_imports_itself_round_a_cycle():
     assert len(graph) > 100  # the whole package was read, not an empty folder
     found = [" -> ".join(cycle) for cycle in cycles(graph)]
     assert found == [], "import cycles:\n" + "\n".join(found)
+
+
+# Package cycles not yet broken (issue 21): the officer import command (edit/importing.py)
+# drives spreadsheet/, which builds on edit/'s YAML helpers (locate, yaml_edit). A cycle not
+# listed here fails the test; remove the entry when it is broken.
+KNOWN_PACKAGE_CYCLES = [{"actionplan.edit", "actionplan.spreadsheet"}]
+
+
+def _stage(module: str) -> str:
+    """The package a module belongs to at the top level: actionplan.pages, actionplan.cli..."""
+    return ".".join(module.split(".")[:2])
+
+
+def test_no_two_packages_import_each_other_beyond_the_known_ones():
+    # Stage order (load -> validate -> model -> pages -> render, history and export beside
+    # pages) holds only if packages, not just modules, form no cycle.
+    graph, _ = analyse(ROOT, "actionplan")
+    packages: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        packages.setdefault(_stage(module), set()).update(
+            _stage(t) for t in targets if _stage(t) != _stage(module))
+    found = [set(cycle) for cycle in cycles(packages)]
+    assert [c for c in found if c not in KNOWN_PACKAGE_CYCLES] == [], found
+    assert [c for c in KNOWN_PACKAGE_CYCLES if c not in found] == [], "broken: drop it"
 
 
 def test_no_private_name_is_taken_from_another_package():

@@ -1,5 +1,5 @@
 """Open-data downloads from the model: CSV and JSON per plan, for all plans and per action,
-and the JSON Schemas that describe them."""
+and the JSON Schemas that describe them; the changelog's Atom feeds (feeds.py)."""
 
 from actionplan.export.csv_export import COLUMNS, to_csv_bytes
 from actionplan.export.json_export import (

@@ -19,7 +19,7 @@ from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Group, Plan, Site
 from actionplan.facets.facets import characteristic_codes
 from actionplan.model.vocabulary import PSED_AIMS, VERDICT_ORDER, characteristic_label
-from actionplan.pages.naming import group_heading
+from actionplan.model.naming import group_heading
 
 LIST_SEPARATOR = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "'", "\t", "\r")

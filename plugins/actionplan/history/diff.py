@@ -13,7 +13,7 @@ from actionplan.history.model import ChangeEntry, Revision, subject_key
 from actionplan.history.words import share_moved
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Group, Plan, Update
-from actionplan.render.formatting import display_date_text
+from actionplan.model.naming import display_date_text
 
 # Public fields without a sentence of their own, named when they change.
 _PLAN_DETAILS = {"short_title": "short title", "title_as_printed": "title as printed",

@@ -24,7 +24,7 @@ from actionplan.pages.redirects import redirect_files
 from actionplan.pages.removals import gone_plans, tombstone_pages
 from actionplan.pages.page_spec import PageSpec, SiteFile
 from actionplan.pages.unreadable import unreadable_sentences
-from actionplan.render.feeds import FeedEntry, atom_feed
+from actionplan.export.feeds import FeedEntry, atom_feed
 
 CHANGES_DIR = "changes"
 # English month names, not the machine's locale: the same history gives the same bytes.

@@ -7,7 +7,7 @@ from actionplan.model.entities import Plan, Site
 from actionplan.options import SiteOptions
 from actionplan.pages import history_specs
 from actionplan.pages.links import PagePaths
-from actionplan.pages.naming import action_heading, group_heading
+from actionplan.model.naming import action_heading, group_heading
 from actionplan.pages.page_spec import PageSpec, SiteFile
 from actionplan.pages.resident import resident_files, resident_pages
 from actionplan.pages.schema_reference import reference_page

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Lead, Plan, Status, Strands
+from actionplan.model.naming import display_date_text
 from actionplan.model.vocabulary import STATUS_ORDER, STATUSES, characteristic_label
 
 _MACHINE_FORMS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -33,13 +34,6 @@ def long_date(value: dt.date) -> Markup:
     """A calendar date as "24 November 2026", in a <time> element."""
     return Markup('<time datetime="{}">{} {}</time>').format(value.isoformat(), value.day,
                                                             value.strftime("%B %Y"))
-
-
-def display_date_text(value: FuzzyDate) -> str:
-    """The plan's words, except that a bare YYYY-MM-DD reads as "1 December 2020"."""
-    if value.kind == "day" and value.start and value.text == value.start.isoformat():
-        return f"{value.start.day} {value.start:%B %Y}"
-    return value.text
 
 
 @lru_cache(maxsize=256)  # a handful of statuses recur on every page

@@ -13,7 +13,7 @@ import jinja2
 
 from actionplan.model import vocabulary
 from actionplan.pages.links import Linker, PagePaths
-from actionplan.pages.naming import action_heading, group_heading, is_cut_off, shown_title
+from actionplan.model.naming import action_heading, group_heading, is_cut_off, shown_title
 from actionplan.pages.page_spec import PageSpec
 from actionplan.options import SiteOptions
 from actionplan.render import formatting, resident, wording

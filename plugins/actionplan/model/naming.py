@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import overload
 
+from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Group, Plan
 
 
@@ -60,3 +61,10 @@ def _first_activity_summary(action: Action, limit: int = 90) -> str | None:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def display_date_text(value: FuzzyDate) -> str:
+    """The plan's words, except that a bare YYYY-MM-DD reads as "1 December 2020"."""
+    if value.kind == "day" and value.start and value.text == value.start.isoformat():
+        return f"{value.start.day} {value.start:%B %Y}"
+    return value.text
