@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,14 @@ def test_a_tab_inside_a_value_is_still_reported():
     outcome = _outcome(_fast, text)
     assert outcome == _outcome(_reference, text) and outcome[0] == "error"
     assert "tab" in outcome[1][0]
+
+
+def test_without_libyaml_the_history_reader_still_imports():
+    # PyYAML built without libyaml: the fast path is off, and its module must still import
+    # (a stand-in base class; `object` first among the bases gives no consistent MRO).
+    script = ("import yaml\nyaml.__with_libyaml__ = False\n"
+              "from actionplan.history import fast_yaml, pieces, reader\n"
+              "assert not fast_yaml.AVAILABLE\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=False)
+    assert run.returncode == 0, run.stderr

@@ -27,8 +27,10 @@ _FAILED = (yaml.YAMLError, RecursionError, ValueError)
 
 if TYPE_CHECKING or AVAILABLE:  # libyaml's parser, in PyYAML's C extension
     from yaml._yaml import CParser
-else:  # never made without libyaml (callers check AVAILABLE): a stand-in base class
-    CParser = object
+else:  # never made without libyaml (callers check AVAILABLE): a stand-in base class, so
+    # that the module still imports (`object` as the first base gives no consistent MRO)
+    class CParser:
+        pass
 
 
 class _FastLoader(CParser,
