@@ -61,9 +61,20 @@ def write_hostile_data(source_dirs: list[Path], target: Path) -> list[Field]:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             _keep_actions_with_new_fields(data.get("groups", []), seen)
             data = _poison(data, schema, schema, path.name, "", fields)
+            _name_groups_in_headings(data.get("groups", []))
             (target / "plans" / path.name).write_text(
                 yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return fields
+
+
+def _name_groups_in_headings(groups: list[dict]) -> None:
+    """A group's equality-group words must stand in its heading (a validation warning
+    otherwise): put the poisoned words there too, so both fields carry a payload."""
+    for group in groups:
+        words = (group.get("equality_groups") or {}).get("words")
+        if words:
+            group["title"] = f"{group['title']} {words}"
+        _name_groups_in_headings(group.get("groups", []))
 
 
 def _keep_actions_with_new_fields(groups: list[dict], seen: set[str]) -> None:

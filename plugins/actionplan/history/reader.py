@@ -12,7 +12,8 @@ from actionplan.history.blob_supply import BlobSupply
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
 from actionplan.history.gitlog import (
-    Commit, CommitReading, GitError, NotARepository, is_shallow, read_blobs, repository_root,
+    Commit, CommitReading, GitError, NotARepository, head_commit, is_shallow, read_blobs,
+    repository_root,
 )
 from actionplan.history.merges import credit_merge
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
@@ -72,6 +73,10 @@ def _untracked(root: Path, data_dir: Path) -> tuple[str, ...]:
     the changelog would be empty without saying why."""
     plans = data_dir / "plans"
     if not plans.is_dir() or not any(p.suffix in PLAN_SUFFIXES for p in plans.iterdir()):
+        return ()
+    if head_commit(root) is None:
+        # A new repository (as `actionplan new-site` leaves it): nothing has been published
+        # yet, so an empty changelog is the truth, not a mistake to warn of.
         return ()
     return (f"The data folder {data_dir} holds plan files, but the git repository at {root} "
             "has no commit of them, so the changelog is empty. Commit the data folder to that "
