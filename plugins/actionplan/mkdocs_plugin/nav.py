@@ -8,6 +8,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from actionplan.model import Site
+from actionplan.model.naming import menu_label
 from actionplan.pages import PageSpec
 from actionplan.pages.links import PagePaths
 from actionplan.text_safety import isolated
@@ -18,8 +19,10 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
     """Insert one section per plan after the home page: its overview, then its top groups."""
     sections = []
     for plan in site.plans:
-        children = [_page(files, paths.plan(plan.id), "Overview")]
-        children += [_page(files, paths.group(plan.id, g.id), specs[paths.group(plan.id, g.id)].title)
+        # Five plans give five overviews: each says whose it is.
+        children = [_page(files, paths.plan(plan.id), menu_label(f"Overview of {plan.name}"))]
+        children += [_page(files, paths.group(plan.id, g.id),
+                           menu_label(specs[paths.group(plan.id, g.id)].title))
                      for g in plan.groups]
         section = Section(escape(isolated(plan.menu_title)), children)
         for child in children:

@@ -162,7 +162,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if spec is not None:
             # MkDocs and Material print titles and descriptions as HTML, unescaped:
             # officers' plain text must reach them escaped (as Markup, so `|e` keeps it once).
-            page.meta["title"] = escape(isolated(spec.title))
+            page.meta["title"] = escape(isolated(spec.head_title or spec.title))
             page.meta["description"] = escape(isolated(spec.description))
         return markdown
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from actionplan.model.dates import FuzzyDate
+from actionplan.model.naming import menu_label, plan_name
 from actionplan.model.vocabulary import STATUSES
 
 
@@ -261,8 +262,19 @@ class Plan:
         return hash(self.id)
 
     @property
+    def name(self) -> str:
+        """The short name that tells plans apart: "Merton: Equality Strategy Action Plan"."""
+        return plan_name(self.title, self.short_title, self.organisation.name)
+
+    @property
+    def full_name(self) -> str:
+        """The whole title with the organisation's name when it does not say it."""
+        return plan_name(self.title, None, self.organisation.name)
+
+    @property
     def menu_title(self) -> str:
-        return self.short_title or self.title
+        """The name as menus and breadcrumbs show it: at most 80 characters."""
+        return menu_label(self.name)
 
     def all_groups(self) -> Iterator[tuple[Group, tuple[Group, ...]]]:
         """Every group with its ancestors (outermost first), in plan order."""

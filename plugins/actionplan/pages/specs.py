@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from actionplan.model.entities import Action, Group, Plan, Site
+from actionplan.model.naming import menu_label
 from actionplan.options import SiteOptions
 from actionplan.pages.links import PagePaths
 
@@ -52,6 +53,9 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict, compare=False)
     description: str = ""
     in_nav: bool = False
+    # The browser's and search's name for the page when the heading alone does not say whose
+    # it is ("Action 47" of which plan); empty means the title.
+    head_title: str = ""
 
 
 CUT_OFF_MARK = "…"
@@ -124,20 +128,29 @@ def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
     """Plans, then their groups, then their actions."""
     specs: list[PageSpec] = []
     for plan in site.plans:
-        specs.append(PageSpec(paths.plan(plan.id), plan.title, "plan.html", "plan",
+        specs.append(PageSpec(paths.plan(plan.id), plan.full_name, "plan.html", "plan",
                               {"plan": plan}, _plan_description(plan), in_nav=True))
         for group, ancestors in plan.all_groups():
             specs.append(PageSpec(paths.group(plan.id, group.id), group_heading(group),
                                   "group.html", "group",
                                   {"plan": plan, "group": group, "ancestors": ancestors},
                                   f"{group_heading(group)} - {plan.title}",
-                                  in_nav=not ancestors))
+                                  in_nav=not ancestors,
+                                  head_title=in_plan(group_heading(group), plan)))
         for action, groups in plan.all_actions():
+            heading = action_heading(plan, action, groups)
             specs.append(PageSpec(paths.action(plan.id, action.id),
-                                  action_heading(plan, action, groups), "action.html", "action",
+                                  heading, "action.html", "action",
                                   {"plan": plan, "action": action, "ancestors": groups},
-                                  f"{action_heading(plan, action, groups)} - {plan.title}"))
+                                  f"{heading} - {plan.title}",
+                                  head_title=in_plan(heading, plan)))
     return specs
+
+
+def in_plan(heading: str, plan: Plan) -> str:
+    """A page's name out of context: its heading (cut to menu length: titles run to hundreds
+    of characters) and the plan's short name, which names the organisation."""
+    return f"{menu_label(heading)} - {plan.name}"
 
 
 def _plan_description(plan: Plan) -> str:

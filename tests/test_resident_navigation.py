@@ -1,0 +1,90 @@
+"""Plans told apart and places marked, in the built bundled site: page titles and breadcrumbs
+name the organisation, menu labels are short, the current page (or its nearest menu item) is
+marked with aria-current, and status tags read as text."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from actionplan.api import load_site
+
+from .tiny_site import build_in_process
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> Path:
+    return build_in_process(ROOT, site_dir=str(tmp_path_factory.mktemp("bundled") / "site"))
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(ROOT / "data")[0]
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def _title(page: Path) -> str:
+    return _text(re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)[1])
+
+
+def _menu_labels(html: str) -> list[str]:
+    nav = html[html.index('md-nav--primary'):]
+    nav = nav[:nav.index('md-sidebar--secondary')] if 'md-sidebar--secondary' in nav else nav
+    return [_text(label) for label in re.findall(r'<span class="md-ellipsis">(.*?)</span>',
+                                                 nav, re.S)]
+
+
+# How a resident knows each organisation; the plan without one names none.
+PLACE = {"charnwood-2016-2018": "Charnwood", "kingston-2015-2016": "Kingston",
+         "lewisham-ewg-2015": "Lewisham", "merton-equality-strategy": "Merton",
+         "city-council-equalities-2013-2016": None}
+
+
+def test_every_action_page_title_names_the_organisation(bundled, site):
+    assert {plan.id for plan in site.plans} == set(PLACE)
+    checked = 0
+    for plan in site.plans:
+        for page in sorted((bundled / "plans" / plan.id / "actions").glob("*/index.html")):
+            title = _title(page)
+            assert len(title) < 200, f"{page}: {title}"
+            if PLACE[plan.id]:
+                assert PLACE[plan.id] in title, f"{page.relative_to(bundled)}: {title}"
+                checked += 1
+    assert checked > 200  # every action of the four plans that name their organisation
+
+
+def test_plans_with_the_same_title_have_different_page_titles(bundled):
+    charnwood = _title(bundled / "plans" / "charnwood-2016-2018" / "index.html")
+    merton = _title(bundled / "plans" / "merton-equality-strategy" / "index.html")
+    assert charnwood.startswith("Charnwood Borough Council: Equality Strategy Action Plan")
+    assert merton.startswith("Merton: Equality Strategy Action Plan")
+
+
+def test_breadcrumbs_and_search_name_the_organisation(bundled):
+    page = bundled / "plans" / "merton-equality-strategy" / "actions" / "1.1.1" / "index.html"
+    crumbs = re.search(r'<nav class="ap-breadcrumbs".*?</nav>', page.read_text("utf-8"), re.S)[0]
+    assert "Merton: Equality Strategy Action Plan" in _text(crumbs)
+    index = (bundled / "search" / "search_index.json").read_text("utf-8")
+    entry = re.search(r'\{"location":"plans/merton-equality-strategy/actions/1\.1\.1/",'
+                      r'"title":"[^"]*","text":"([^"]*)', index)
+    assert "Merton: Equality Strategy Action Plan" in entry[1]
+
+
+def test_no_menu_label_is_over_80_characters_and_overviews_say_which_plan(bundled):
+    labels = _menu_labels((bundled / "index.html").read_text("utf-8"))
+    assert len(labels) > 40
+    assert max(len(label) for label in labels) <= 80, max(labels, key=len)
+    overviews = [label for label in labels if label.startswith("Overview")]
+    assert len(overviews) == 5 and len(set(overviews)) == 5
+    assert "Overview of Merton: Equality Strategy Action Plan" in overviews
+    # A long heading is cut at a word boundary, and is whole on its own page.
+    cut = [label for label in labels if label.endswith("…") and label.startswith("Objective 1")]
+    assert cut and not cut[0][:-1].endswith(" ")
