@@ -88,3 +88,37 @@ def test_no_menu_label_is_over_80_characters_and_overviews_say_which_plan(bundle
     # A long heading is cut at a word boundary, and is whole on its own page.
     cut = [label for label in labels if label.endswith("…") and label.startswith("Objective 1")]
     assert cut and not cut[0][:-1].endswith(" ")
+
+
+STATUS_TAG = re.compile(r'<strong class="ap-status ap-status--[a-z-]+">(.*?)</strong>', re.S)
+ICONS = "✔◔↻"
+
+
+def _accessible_text(html: str) -> str:
+    """Text a screen reader reads: without elements hidden by aria-hidden="true"."""
+    return _text(re.sub(r'<span [^>]*aria-hidden="true"[^>]*>.*?</span>', "", html))
+
+
+def test_status_icons_are_hidden_from_the_accessible_name(bundled):
+    pages = [bundled / "index.html", bundled / "glossary" / "index.html",
+             bundled / "plans" / "merton-equality-strategy" / "index.html",
+             bundled / "plans" / "merton-equality-strategy" / "actions" / "1.1.1" / "index.html"]
+    tags = [tag for page in pages for tag in STATUS_TAG.findall(page.read_text("utf-8"))]
+    with_icon = [tag for tag in tags if any(icon in tag for icon in ICONS)]
+    assert len(with_icon) > 5
+    for tag in tags:
+        name = _accessible_text(tag)
+        assert name and not any(icon in name for icon in ICONS), tag
+        assert name[0].isupper(), tag  # the words, first
+
+
+def test_status_tags_are_not_buttons_and_style_sheets_read_no_icon(bundled):
+    css_dir = bundled / "assets" / "actionplan"
+    css = "".join(p.read_text("utf-8") for p in sorted(css_dir.glob("*.css")))
+    status_rule = re.search(r"\.ap-status \{([^}]*)\}", css)[1]
+    assert "border" not in status_rule and "padding" not in status_rule
+    # CSS `content` is read out (unless given empty alternative text): no icon comes from it.
+    for value in re.findall(r"content:\s*([^;]+);", css):
+        assert not any(icon in value for icon in ICONS), value
+    home = (bundled / "index.html").read_text("utf-8")
+    assert '<a class="ap-status' not in home and "ap-status" in home
