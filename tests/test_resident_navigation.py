@@ -122,3 +122,58 @@ def test_status_tags_are_not_buttons_and_style_sheets_read_no_icon(bundled):
         assert not any(icon in value for icon in ICONS), value
     home = (bundled / "index.html").read_text("utf-8")
     assert '<a class="ap-status' not in home and "ap-status" in home
+
+
+CURRENT = re.compile(r'<a href="([^"]*)" class="md-nav__link[^"]*" aria-current="(page|true)">')
+
+
+def _pages(site_dir: Path) -> list[Path]:
+    pages = []
+    for page in sorted(site_dir.rglob("index.html")):
+        html = page.read_text("utf-8")
+        if "<body" in html and 'http-equiv="refresh"' not in html:
+            pages.append(page)
+    return pages
+
+
+def _target(page: Path, href: str) -> Path:
+    return (page.parent / href / "index.html").resolve()
+
+
+def test_every_page_marks_its_place_in_the_menu(bundled):
+    pages = _pages(bundled)
+    assert len(pages) > 300
+    for page in pages:
+        marks = CURRENT.findall(page.read_text("utf-8"))
+        assert len(marks) == 1, f"{page.relative_to(bundled)}: {marks}"
+        href, kind = marks[0]
+        if kind == "page":
+            assert _target(page, href) == page.resolve(), page.relative_to(bundled)
+        else:
+            # The nearest item holds the page: its address starts the page's address.
+            holder = _target(page, href).parent
+            assert page.resolve().is_relative_to(holder), page.relative_to(bundled)
+
+
+def test_an_action_page_marks_its_plan_overview_and_opens_its_plan(bundled):
+    plan = bundled / "plans" / "merton-equality-strategy"
+    html = (plan / "actions" / "1.1.1" / "index.html").read_text("utf-8")
+    [(href, kind)] = CURRENT.findall(html)
+    assert kind == "true" and _target(plan / "actions" / "1.1.1" / "index.html", href) == (
+        plan / "index.html").resolve()
+    label = re.search(r'id="(__nav_\d+)_label"[^>]*>\s*<span class="md-ellipsis">\s*'
+                      r'Merton: Equality Strategy Action Plan', html)
+    assert label and f'aria-labelledby="{label[1]}_label" aria-expanded="true"' in html
+
+
+def test_officer_guides_are_a_menu_section_apart_from_resident_pages(bundled):
+    html = (bundled / "index.html").read_text("utf-8")
+    label = re.search(r'id="(__nav_\d+)_label"[^>]*>\s*<span class="md-ellipsis">\s*'
+                      r'For officers who keep the plans', html)
+    assert label
+    start = html.index(f'aria-labelledby="{label[1]}_label"')
+    section = html[start:html.index("</nav>", start)]
+    links = re.findall(r'<a href="([^"]+)" class="md-nav__link', section)
+    assert sorted(links) == ["data-format/", "publishing/", "updating-a-plan/"]
+    before = html[:start]
+    assert 'href="browse/"' in before and 'href="plans/merton-equality-strategy/"' in before

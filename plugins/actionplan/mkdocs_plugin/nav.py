@@ -47,6 +47,17 @@ def add_site_pages_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec
     return nav
 
 
+def nearest_menu_page(page: Page, nav: Navigation) -> Page | None:
+    """For a page the menu does not list (an action, a facet listing): the menu's page whose
+    address is the longest start of its address (an action's plan overview, "Find actions"
+    for a listing), else the home page. None for a page the menu lists."""
+    if page in nav.pages:
+        return None
+    home = next((p for p in nav.pages if p.is_homepage), None)
+    within = [p for p in nav.pages if p.url and page.url.startswith(p.url)]
+    return max(within, key=lambda p: len(p.url), default=home)
+
+
 def _page(files: Files, src_uri: str, title: str) -> Page:
     file = files.get_file_from_path(src_uri)
     page = file.page
