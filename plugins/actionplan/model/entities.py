@@ -167,6 +167,7 @@ class Group:
     number: str | None = None
     theme: str | None = None
     description: str | None = None
+    summary: str | None = None  # plain English for residents, shown first
     equality_groups: EqualityGroups | None = None
     notes: tuple[Note, ...] = ()
     groups: tuple["Group", ...] = ()
@@ -245,6 +246,7 @@ class Plan:
     progress_as_at: FuzzyDate | None = None
     parent_strategy: str | None = None
     introduction: str | None = None
+    summary: str | None = None  # plain English for residents, shown first
     update_cadence: str | None = None
     footnotes: tuple[Footnote, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
