@@ -101,3 +101,24 @@ def test_the_summary_reaches_the_downloads(tmp_path):
     exported = plan_data(plan)
     assert exported["plan"]["summary"] == "Plan summary words."
     assert exported["groups"][0]["summary"] == "Group summary words."
+
+
+def test_the_summary_survives_the_spreadsheet_both_ways(tmp_path, monkeypatch, capsys):
+    from actionplan.cli import main
+
+    data = yaml.safe_load((FIXTURES / "data" / "plans" / "mini.yaml").read_text("utf-8"))
+    data["plan"]["summary"] = "Plan summary words."
+    data["groups"][0]["summary"] = "Group summary words."
+    plans = tmp_path / "data" / "plans"
+    plans.mkdir(parents=True)
+    path = plans / "mini.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    plan_id = data["plan"]["id"]
+    assert main(["export", plan_id, "--output", "plan.xlsx"]) == 0, capsys.readouterr()
+    data["plan"]["summary"] = data["groups"][0]["summary"] = None
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    assert main(["import", "plan.xlsx", "--plan", plan_id]) == 0, capsys.readouterr()
+    back = yaml.safe_load(path.read_text("utf-8"))
+    assert back["plan"]["summary"] == "Plan summary words."
+    assert back["groups"][0]["summary"] == "Group summary words."
