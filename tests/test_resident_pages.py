@@ -73,8 +73,8 @@ def test_disability_listing_shows_actions_tagged_all_and_names_the_untagged_plan
     assert "Untagged Draft Plan 2019 tags nothing at all: it does not say which equality " \
         "groups any action is for" in words and "That does not mean they are for nobody" in words
     assert "Review disability access" not in words  # not claimed for a group it never named
-    assert '<caption>Aimed at disability in Tagged plan</caption>' in html
-    assert '<caption>For all groups in Tagged plan</caption>' in html
+    assert '<caption>Aimed at disability in Example Borough Council: Tagged plan</caption>' in html
+    assert '<caption>For all groups in Example Borough Council: Tagged plan</caption>' in html
     assert html.count('<th scope="row">') == 3
 
 
@@ -161,9 +161,9 @@ def test_glossary_is_generated_from_the_data(pages):
                    "Foster good relations", "Sexual orientation",
                    "G Gender including Transgender Sex; Gender reassignment",
                    "ALL All Strands All protected characteristics",
-                   "VCS voluntary and community sector (Tagged plan)",
-                   "CC Community Connections (worked out by the editors) (Tagged plan)",
-                   "EO Equality Objective (Tagged plan)",
+                   "VCS voluntary and community sector (Example Borough Council: Tagged plan)",
+                   "CC Community Connections (worked out by the editors) (Example Borough Council: Tagged plan)",
+                   "EO Equality Objective (Example Borough Council: Tagged plan)",
                    "expected to update every 3 months"]:
         assert phrase in words, phrase
 
@@ -320,7 +320,7 @@ def test_a_long_index_of_leads_gets_a_page_per_plan_and_keeps_every_lead(site, p
         leads(pages["browse/lead/index.md"][1]))  # every lead, each on its plan's page
     spec, html = small[plan_pages[0]]
     plan = spec.context["facet_plan"]
-    assert spec.title == f"Actions by lead in {plan.title}"
+    assert spec.title == f"Actions by lead in {plan.full_name}"
     assert f'href="{plan_pages[0].split("/")[2]}/"' in index  # linked from the index
     assert '<li><a href="../">Lead</a></li>' in html  # and back, in its breadcrumbs
     lead_page = next(s for s in small if s.startswith(plan_pages[0].removesuffix("index.md"))

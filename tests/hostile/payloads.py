@@ -98,7 +98,7 @@ def payload_plan() -> dict:
             "organisation": {"name": t(), "as_written": t(), "kind": "other",
                              "basis": "inferred", "evidence": t(), "partners": [t()]},
             "period": t(), "document_date": date_long, "progress_as_at": t(),
-            "parent_strategy": t(), "introduction": t(), "update_cadence": "P3M",
+            "parent_strategy": t(), "summary": t(), "introduction": t(), "update_cadence": "P3M",
             "footnotes": [{"mark": MARK, "text": t()}],
             "abbreviations": [{"term": t(), "meaning": t(), "basis": "inferred"}],
             "strand_scheme": {"label": t(), "title": t(), "key_text": t(),
@@ -111,7 +111,7 @@ def payload_plan() -> dict:
         },
         "groups": [{
             "id": "g1", "previous_ids": ["g0"], "number": t(), "title": t(), "theme": t(),
-            "description": t(),
+            "description": t(), "summary": t(),
             "equality_groups": {"codes": ["disability", "other:care_leavers"], "words": t()},
             "source": {"file": t(), "format": "manual", "lines": [3, 4]}, "notes": [note],
             "groups": [{"id": "g1-1", "number": t(), "title": t(), "actions": [action, withdrawn]}],

@@ -31,6 +31,8 @@ groups:
         title: Second action
 """
 
+SHORT_NAME = ("Org &#34; onmouseover=&#34;alert(3): Short &lt;img src=x onerror=alert(2)&gt;")
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
@@ -52,7 +54,9 @@ def test_no_title_payload_becomes_markup_on_any_page(site):
 
 def test_titles_are_shown_as_text_in_head_header_and_nav(site):
     html = (site / "plans" / "titles" / "actions" / "a1" / "index.html").read_text("utf-8")
-    assert "<title>Action &#34;&gt;&lt;script&gt;alert(5)&lt;/script&gt; - Test site</title>" in html
+    # The page title names the plan by its short name, after the organisation's name.
+    assert ("<title>Action &#34;&gt;&lt;script&gt;alert(5)&lt;/script&gt; - "
+            f"{SHORT_NAME} - Test site</title>") in html
     assert 'content="Action &#34;&gt;&lt;script&gt;alert(5)&lt;/script&gt; - Plan' in html
     home = (site / "index.html").read_text("utf-8")
     assert "Short &lt;img src=x onerror=alert(2)&gt;" in home  # the plan's section in the nav
@@ -67,6 +71,6 @@ def test_previous_next_labels_are_escaped_once(site):
 def test_search_index_titles_are_escaped(site):
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     titles = [doc["title"] for doc in index["docs"]]
-    assert "Action &#34;&gt;&lt;script&gt;alert(5)&lt;/script&gt;" in titles
+    assert f"Action &#34;&gt;&lt;script&gt;alert(5)&lt;/script&gt; - {SHORT_NAME}" in titles
     text = json.dumps(index)
     assert "<script" not in text and "<img" not in text and "<svg" not in text

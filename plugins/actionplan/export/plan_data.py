@@ -51,6 +51,7 @@ def _plan_info(plan: Plan) -> dict[str, Any]:
         document_date=date_data(plan.document_date),
         progress_as_at=date_data(plan.progress_as_at),
         parent_strategy=plan.parent_strategy,
+        summary=plan.summary,
         introduction=plan.introduction,
         update_cadence=plan.update_cadence,
         footnotes=[{"mark": f.mark, "text": f.text} for f in plan.footnotes],
@@ -76,6 +77,7 @@ def group_data(group: Group) -> dict[str, Any]:
         title=group.title,
         theme=group.theme,
         description=group.description,
+        summary=group.summary,
         equality_groups=_compact(codes=list(group.equality_groups.codes),
                                  words=group.equality_groups.words)
         if group.equality_groups else None,

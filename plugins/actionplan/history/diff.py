@@ -21,10 +21,11 @@ _PLAN_DETAILS = {"short_title": "short title", "title_as_printed": "title as pri
                  "document_status": "document status", "period": "period",
                  "document_date": "document date", "progress_as_at": "progress date",
                  "parent_strategy": "parent strategy", "introduction": "introduction",
+                 "summary": "summary",
                  "update_cadence": "update cadence", "footnotes": "footnotes",
                  "abbreviations": "abbreviations", "strand_scheme": "strand key",
                  "levels": "level names", "labels": "column headings"}
-_GROUP_DETAILS = {"theme": "theme"}
+_GROUP_DETAILS = {"theme": "theme", "summary": "summary"}
 _ACTION_DETAILS = {"psed": "equality duty aims", "strands": "equality strands",
                    "monitored_by": "monitored by", "related_documents": "related documents",
                    "footnotes": "footnotes"}

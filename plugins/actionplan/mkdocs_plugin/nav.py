@@ -8,6 +8,7 @@ from mkdocs.structure.nav import Navigation, Section, StructureItem
 from mkdocs.structure.pages import Page
 
 from actionplan.model import Site
+from actionplan.model.plan_names import menu_label
 from actionplan.pages import PageSpec
 from actionplan.pages.links import PagePaths
 from actionplan.text_safety import isolated
@@ -18,8 +19,10 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
     """Insert one section per plan after the home page: its overview, then its top groups."""
     sections = []
     for plan in site.plans:
-        children: list[StructureItem] = [_page(files, paths.plan(plan.id), "Overview")]
-        children += [_page(files, paths.group(plan.id, g.id), specs[paths.group(plan.id, g.id)].title)
+        # Five plans give five overviews: each says whose it is.
+        children: list[StructureItem] = [_page(files, paths.plan(plan.id), menu_label(f"Overview of {plan.name}"))]
+        children += [_page(files, paths.group(plan.id, g.id),
+                           menu_label(specs[paths.group(plan.id, g.id)].title))
                      for g in plan.groups]
         section = Section(escape(isolated(plan.menu_title)), children)
         for child in children:
@@ -42,6 +45,17 @@ def add_site_pages_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec
     nav.items[position:position] = extra
     _relink_pages(nav)
     return nav
+
+
+def nearest_menu_page(page: Page, nav: Navigation) -> Page | None:
+    """For a page the menu does not list (an action, a facet listing): the menu's page whose
+    address is the longest start of its address (an action's plan overview, "Find actions"
+    for a listing), else the home page. None for a page the menu lists."""
+    if page in nav.pages:
+        return None
+    home = next((p for p in nav.pages if p.is_homepage), None)
+    within = [p for p in nav.pages if p.url and page.url.startswith(p.url)]
+    return max(within, key=lambda p: len(p.url), default=home)
 
 
 def _page(files: Files, src_uri: str, title: str) -> Page:

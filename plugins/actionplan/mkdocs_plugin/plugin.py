@@ -27,7 +27,9 @@ from actionplan.mkdocs_plugin import serve
 from actionplan.mkdocs_plugin.changelog import (
     add_changelog_to_nav, finish_changelog, start_changelog, warn_of_likely_renames,
 )
-from actionplan.mkdocs_plugin.nav import add_plans_to_nav, add_site_pages_to_nav
+from actionplan.mkdocs_plugin.nav import (
+    add_plans_to_nav, add_site_pages_to_nav, nearest_menu_page,
+)
 from actionplan.mkdocs_plugin.staging import PublishError, StagedSiteDir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
@@ -57,6 +59,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.data_problems: list = []
         self.has_last_good = False
         self.statement_uri: str | None = None
+        self._opened: Page | None = None  # the menu item opened for the page being built
 
     @property
     def _loaded_site(self) -> Site:
@@ -174,7 +177,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if spec is not None:
             # MkDocs and Material print titles and descriptions as HTML, unescaped:
             # officers' plain text must reach them escaped (as Markup, so `|e` keeps it once).
-            page.meta["title"] = escape(isolated(spec.title))
+            page.meta["title"] = escape(isolated(spec.head_title or spec.title))
             page.meta["description"] = escape(isolated(spec.description))
         return markdown
 
@@ -204,6 +207,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page's content
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        # A page the menu does not list marks its nearest item (aria-current="true" in the
+        # theme layer's nav-item.html) and opens the menu there; on_post_page closes it again.
+        nearest = nearest_menu_page(page, nav)
+        if nearest is not None:
+            nearest.active = True
+            context["nearest_menu_url"] = nearest.url
+        self._opened = nearest
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             try:
@@ -215,6 +225,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._opened is not None:
+            self._opened.active = False  # the nav is shared by every page
+            self._opened = None
         if page.file.src_uri in self.specs:
             page.content = None  # written out: let the memory go (see on_page_content)
         return repair_material_frame(output)

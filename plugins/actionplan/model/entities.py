@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 
 from actionplan.model.dates import FuzzyDate
+from actionplan.model.plan_names import menu_label, plan_name
 from actionplan.model.vocabulary import STATUSES
 
 
@@ -167,6 +168,7 @@ class Group:
     number: str | None = None
     theme: str | None = None
     description: str | None = None
+    summary: str | None = None  # plain English for residents, shown first
     equality_groups: EqualityGroups | None = None
     notes: tuple[Note, ...] = ()
     groups: tuple[Group, ...] = ()
@@ -245,6 +247,7 @@ class Plan:
     progress_as_at: FuzzyDate | None = None
     parent_strategy: str | None = None
     introduction: str | None = None
+    summary: str | None = None  # plain English for residents, shown first
     update_cadence: str | None = None
     footnotes: tuple[Footnote, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
@@ -262,8 +265,19 @@ class Plan:
         return hash(self.id)
 
     @property
+    def name(self) -> str:
+        """The short name that tells plans apart: "Merton: Equality Strategy Action Plan"."""
+        return plan_name(self.title, self.short_title, self.organisation.name)
+
+    @property
+    def full_name(self) -> str:
+        """The whole title with the organisation's name when it does not say it."""
+        return plan_name(self.title, None, self.organisation.name)
+
+    @property
     def menu_title(self) -> str:
-        return self.short_title or self.title
+        """The name as menus and breadcrumbs show it: at most 80 characters."""
+        return menu_label(self.name)
 
     def all_groups(self) -> Iterator[tuple[Group, tuple[Group, ...]]]:
         """Every group with its ancestors (outermost first), in plan order."""

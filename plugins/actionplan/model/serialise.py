@@ -54,6 +54,7 @@ def _plan_info(plan: Plan) -> dict[str, Any]:
         "document_date": _date(plan.document_date),
         "progress_as_at": _date(plan.progress_as_at),
         "parent_strategy": plan.parent_strategy,
+        "summary": plan.summary,
         "introduction": plan.introduction,
         "update_cadence": plan.update_cadence,
         "footnotes": [{"mark": f.mark, "text": f.text} for f in plan.footnotes],
@@ -92,6 +93,7 @@ def _group(group: Group) -> dict[str, Any]:
     return _compact({
         "id": group.id, "previous_ids": list(group.previous_ids), "number": group.number,
         "title": group.title, "theme": group.theme, "description": group.description,
+        "summary": group.summary,
         "equality_groups": _compact({"codes": list(group.equality_groups.codes),
                                      "words": group.equality_groups.words})
         if group.equality_groups else None,

@@ -115,7 +115,7 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
         specs += _facet_pages(facet, {**base, "plan_indexes": plan_indexes}, paths)
         for value in facet.values:
             title = value_title(facet, value)
-            where = value.plan.title if value.plan else "all plans"
+            where = value.plan.full_name if value.plan else "all plans"
             # The breadcrumbs of a lead's listing pass through its plan's index, if it has one.
             up = plan_indexes.get(value.plan.id) if value.plan else None
             specs += _listing_pages(facet, value, {**base, "plan_index": up},
@@ -146,9 +146,9 @@ def _facet_pages(facet: Facet, base: dict, paths: ResidentPaths) -> list[PageSpe
     plans = {plan.id: plan for plan in facet.covered}
     for plan_id, src_uri in base["plan_indexes"].items():
         plan = plans[plan_id]
-        specs.append(PageSpec(src_uri, f"{title} in {plan.title}", "facet_index.html",
+        specs.append(PageSpec(src_uri, f"{title} in {plan.full_name}", "facet_index.html",
                               "facet-index", {**context, "facet_plan": plan},
-                              f"{title} in {plan.title}."))
+                              f"{title} in {plan.full_name}."))
     return specs
 
 

@@ -153,9 +153,10 @@ def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
         # A renamed plan's feed is written at its old address too: feed readers do not
         # follow a page's redirect, and subscribers must not be cut off.
         for feed_src in [history_paths.plan_feed(i) for i in [plan.id, *plan.previous_ids]]:
-            files.append(SiteFile(feed_src, _plan_feed(views, feed_src, plan.id, plan.title)))
+            files.append(SiteFile(feed_src, _plan_feed(views, feed_src, plan.id,
+                                                   plan.full_name)))
         moved_pages += [(history_paths.plan_page(old), history_paths.plan_page(plan.id),
-                         f"Changes to {plan.title}") for old in plan.previous_ids]
+                         f"Changes to {plan.full_name}") for old in plan.previous_ids]
     for gone in gone_plans(views):
         # Subscribers learn that the plan was removed: its feed stays, the removal newest.
         feed_src = history_paths.plan_feed(gone.plan_id)
@@ -185,14 +186,14 @@ def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
                    "when, and why.")
     for plan in site.plans:
         pages += _paged(views, lambda number, plan_id=plan.id: hp.plan_page(plan_id, number),
-                        f"Changes to {plan.title}", "plan_changelog",
+                        f"Changes to {plan.full_name}", "plan_changelog",
                         views.renames.for_plan(history, plan.id),
                         {"plan": plan,
                          "notes": unreadable_sentences(
                              [n for n in history.notes if n.file == plan.data_file]),
                          "removed": views.removed_actions(plan),
                          "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
-                        f"Every change to {plan.title}, newest first.")
+                        f"Every change to {plan.full_name}, newest first.")
         pages += tombstone_pages(views, plan.id, hp.plan_page(plan.id))
     for gone in gone_plans(views):
         pages += _paged(views, lambda number, plan_id=gone.plan_id: hp.plan_page(plan_id, number),

@@ -51,3 +51,6 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict, compare=False)
     description: str = ""
     in_nav: bool = False
+    # The browser's and search's name for the page when the heading alone does not say whose
+    # it is ("Action 47" of which plan); empty means the title.
+    head_title: str = ""

@@ -4,6 +4,7 @@ reference and changelog pages and the downloads, each naming its template and co
 from __future__ import annotations
 
 from actionplan.model.entities import Plan, Site
+from actionplan.model.plan_names import menu_label
 from actionplan.options import SiteOptions
 from actionplan.pages import history_specs
 from actionplan.pages.links import PagePaths
@@ -36,20 +37,29 @@ def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
     """Plans, then their groups, then their actions."""
     specs: list[PageSpec] = []
     for plan in site.plans:
-        specs.append(PageSpec(paths.plan(plan.id), plan.title, "plan.html", "plan",
+        specs.append(PageSpec(paths.plan(plan.id), plan.full_name, "plan.html", "plan",
                               {"plan": plan}, _plan_description(plan), in_nav=True))
         for group, ancestors in plan.all_groups():
             specs.append(PageSpec(paths.group(plan.id, group.id), group_heading(group),
                                   "group.html", "group",
                                   {"plan": plan, "group": group, "ancestors": ancestors},
                                   f"{group_heading(group)} - {plan.title}",
-                                  in_nav=not ancestors))
+                                  in_nav=not ancestors,
+                                  head_title=in_plan(group_heading(group), plan)))
         for action, groups in plan.all_actions():
+            heading = action_heading(plan, action, groups)
             specs.append(PageSpec(paths.action(plan.id, action.id),
-                                  action_heading(plan, action, groups), "action.html", "action",
+                                  heading, "action.html", "action",
                                   {"plan": plan, "action": action, "ancestors": groups},
-                                  f"{action_heading(plan, action, groups)} - {plan.title}"))
+                                  f"{heading} - {plan.title}",
+                                  head_title=in_plan(heading, plan)))
     return specs
+
+
+def in_plan(heading: str, plan: Plan) -> str:
+    """A page's name out of context: its heading (cut to menu length: titles run to hundreds
+    of characters) and the plan's short name, which names the organisation."""
+    return f"{menu_label(heading)} - {plan.name}"
 
 
 def _plan_description(plan: Plan) -> str:

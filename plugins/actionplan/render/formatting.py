@@ -36,12 +36,24 @@ def long_date(value: dt.date) -> Markup:
                                                             value.strftime("%B %Y"))
 
 
+# Icons only repeat the words: they sit in the page (not in CSS `content`, which screen
+# readers read out) and are hidden from the accessible name.
+STATUS_ICONS = {"completed": "✔", "in_progress": "◔", "ongoing": "◔", "rescheduled": "↻"}
+
+
+def status_tag(code: str, label: str | None = None) -> Markup:
+    """A status as words (with an icon that is not read out), not a button."""
+    icon = STATUS_ICONS.get(code)
+    icon_html = (Markup('<span class="ap-status__icon" aria-hidden="true">{}</span>').format(icon)
+                 if icon else Markup(""))
+    return Markup('<strong class="ap-status ap-status--{}">{}{}</strong>').format(
+        code.replace("_", "-"), icon_html, label or STATUSES[code].label)
+
+
 @lru_cache(maxsize=256)  # a handful of statuses recur on every page
 def status_html(status: Status) -> Markup:
-    """Status as a text tag; colour and icon (from CSS) only supplement the words."""
-    label = STATUSES[status.code].label
-    html = Markup('<strong class="ap-status ap-status--{}">{}</strong>').format(
-        status.code.replace("_", "-"), label)
+    """Status as a text tag; colour and icon only supplement the words."""
+    html = status_tag(status.code)
     if status.basis == "inferred":
         html += Markup(' <span class="ap-status-basis">(inferred from the update\'s '
                        "wording)</span>")
@@ -146,7 +158,7 @@ def plural(count: int, word: str, plural_word: str | None = None) -> str:
 FILTERS = {"date_html": date_html, "date_with_evidence": date_with_evidence,
            "status_html": status_html, "lead_text": lead_text, "join_dates": join_dates,
            "long_date": long_date}
-GLOBALS = {"lead_details": lead_details, "strand_labels": strand_labels,
+GLOBALS = {"lead_details": lead_details, "status_tag": status_tag, "strand_labels": strand_labels,
            "characteristics": characteristics,
            "status_counts": status_counts, "plural": plural,
            "activity_number": activity_number, "footnote_number": footnote_number,

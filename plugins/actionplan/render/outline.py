@@ -18,7 +18,8 @@ class Heading:
 
     @property
     def html(self) -> str:
-        return escape(self.text, quote=False)
+        # Quotes too: Material prints it as it is, and officers' names may hold a quote.
+        return escape(self.text).replace("&#x27;", "'")
 
 
 @dataclass

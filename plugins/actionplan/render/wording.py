@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from actionplan.facets.summary import PlanSummary
 from actionplan.model.entities import Plan, Status
+from actionplan.render.formatting import plural
 
 
 def _bare(text: str) -> str:
@@ -33,4 +35,19 @@ def document_status_text(status: Status) -> str:
     return f"{name} (the plan says “{status.text}”)"
 
 
-GLOBALS = {"field_heading": field_heading, "document_status_text": document_status_text}
+def progress_sentence(summary: PlanSummary) -> str:
+    """The plan's counts as one short sentence from the judgement model: "12 of 31 actions
+    done; 3 overdue; 16 with no status given". Overdue is "not assessed" when no action can
+    be judged against a date (a zero would claim that none is late)."""
+    total = summary.breakdown.total
+    unstated = summary.breakdown.count("no_update") + summary.breakdown.count("unknown")
+    overdue = f"{summary.overdue} overdue" if summary.assessed else "overdue not assessed"
+    passed = summary.verdicts["target_passed_no_status"]
+    if passed:  # not overdue, and not on track either: say so beside the zero
+        overdue += f" ({passed} more past their target date, not known to be done)"
+    return (f"{summary.verdicts['done']} of {plural(total, 'action')} done; {overdue}; "
+            f"{unstated} with no status given.")
+
+
+GLOBALS = {"field_heading": field_heading, "document_status_text": document_status_text,
+           "progress_sentence": progress_sentence}

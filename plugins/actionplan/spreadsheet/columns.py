@@ -90,6 +90,8 @@ PLAN = Table("Plan", "What the plan is and who published it: one row per field, 
     C("progress_as_at", "Progress as at", "The date the progress updates describe, used for "
       "updates that give no date of their own."),
     C("parent_strategy", "Parent strategy", "The strategy this plan delivers."),
+    C("summary", "Summary", "A few plain-English sentences for residents, shown first on the "
+      "plan's page (Markdown allowed)."),
     C("introduction", "Introduction", "The plan's introduction (Markdown allowed)."),
     C("update_cadence", "Update cadence", "How often progress is updated: P1M monthly, P3M "
       "quarterly, P6M half-yearly, P1Y yearly."),
@@ -148,6 +150,8 @@ GROUPS = Table("Groups", "The plan's objectives, sections or other groups of act
     C("title", "Title", "The group's heading, as the plan writes it.", width=50),
     C("description", "Description", "Any further text about the group (Markdown allowed).",
       width=40),
+    C("summary", "Summary", "A few plain-English sentences for residents about this group, "
+      "shown first on its page (Markdown allowed).", width=40),
     C("equality_groups", "Equality groups", "Where the heading names an equality group (such as "
       "\"Disabled people\"): its characteristics (age, disability, race...), separated by "
       "commas. They apply to every action under the group."),

@@ -73,7 +73,7 @@ class _Exporter:
     def plan(self, plan: dict) -> None:
         values = self.plan_values
         for key in ("id", "title", "short_title", "title_as_printed", "label", "parent_strategy",
-                    "introduction", "update_cadence"):
+                    "summary", "introduction", "update_cadence"):
             values[key] = _text(plan.get(key))
         values["previous_ids"] = join_items(plan.get("previous_ids", []))
         status = plan.get("document_status") or {}
@@ -115,6 +115,7 @@ class _Exporter:
         self._add("Groups", id=group["id"], parent=parent or "", number=_text(group.get("number")),
                   theme=_text(group.get("theme")), title=group["title"],
                   description=_text(group.get("description")),
+                  summary=_text(group.get("summary")),
                   equality_groups=join_codes(group.get("equality_groups", {}).get("codes", [])),
                   equality_groups_words=_text(group.get("equality_groups", {}).get("words")),
                   previous_ids=join_items(group.get("previous_ids", [])))

@@ -48,7 +48,7 @@ class GroupTree:
                 continue
             group = self._fresh(old.get(group_id), group_id)
             self.importer.origins.item(group, row.origin())
-            for key in ("number", "theme", "title", "description"):
+            for key in ("number", "theme", "title", "description", "summary"):
                 if row.table.has(key):
                     self.importer.put(group, key, row.get(key), row.origin(key))
             self._equality_groups(group, row)

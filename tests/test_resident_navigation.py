@@ -1,0 +1,179 @@
+"""Plans told apart and places marked, in the built bundled site: page titles and breadcrumbs
+name the organisation, menu labels are short, the current page (or its nearest menu item) is
+marked with aria-current, and status tags read as text."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from actionplan.api import load_site
+
+from .tiny_site import build_in_process
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> Path:
+    return build_in_process(ROOT, site_dir=str(tmp_path_factory.mktemp("bundled") / "site"))
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(ROOT / "data")[0]
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def _title(page: Path) -> str:
+    return _text(re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)[1])
+
+
+def _menu_labels(html: str) -> list[str]:
+    nav = html[html.index('md-nav--primary'):]
+    nav = nav[:nav.index('md-sidebar--secondary')] if 'md-sidebar--secondary' in nav else nav
+    return [_text(label) for label in re.findall(r'<span class="md-ellipsis">(.*?)</span>',
+                                                 nav, re.S)]
+
+
+# How a resident knows each organisation; the plan without one names none.
+PLACE = {"charnwood-2016-2018": "Charnwood", "kingston-2015-2016": "Kingston",
+         "lewisham-ewg-2015": "Lewisham", "merton-equality-strategy": "Merton",
+         "city-council-equalities-2013-2016": None}
+
+
+def test_every_action_page_title_names_the_organisation(bundled, site):
+    assert {plan.id for plan in site.plans} == set(PLACE)
+    checked = 0
+    for plan in site.plans:
+        for page in sorted((bundled / "plans" / plan.id / "actions").glob("*/index.html")):
+            title = _title(page)
+            assert len(title) < 200, f"{page}: {title}"
+            if PLACE[plan.id]:
+                assert PLACE[plan.id] in title, f"{page.relative_to(bundled)}: {title}"
+                checked += 1
+    assert checked > 200  # every action of the four plans that name their organisation
+
+
+def test_plans_with_the_same_title_have_different_page_titles(bundled):
+    charnwood = _title(bundled / "plans" / "charnwood-2016-2018" / "index.html")
+    merton = _title(bundled / "plans" / "merton-equality-strategy" / "index.html")
+    assert charnwood.startswith("Charnwood Borough Council: Equality Strategy Action Plan")
+    assert merton.startswith("Merton: Equality Strategy Action Plan")
+
+
+def test_breadcrumbs_and_search_name_the_organisation(bundled):
+    page = bundled / "plans" / "merton-equality-strategy" / "actions" / "1.1.1" / "index.html"
+    crumbs = re.search(r'<nav class="ap-breadcrumbs".*?</nav>', page.read_text("utf-8"), re.S)[0]
+    assert "Merton: Equality Strategy Action Plan" in _text(crumbs)
+    index = (bundled / "search" / "search_index.json").read_text("utf-8")
+    entry = re.search(r'\{"location":"plans/merton-equality-strategy/actions/1\.1\.1/",'
+                      r'"title":"[^"]*","text":"([^"]*)', index)
+    assert "Merton: Equality Strategy Action Plan" in entry[1]
+
+
+def test_no_menu_label_is_over_80_characters_and_overviews_say_which_plan(bundled):
+    labels = _menu_labels((bundled / "index.html").read_text("utf-8"))
+    assert len(labels) > 40
+    assert max(len(label) for label in labels) <= 80, max(labels, key=len)
+    overviews = [label for label in labels if label.startswith("Overview")]
+    assert len(overviews) == 5 and len(set(overviews)) == 5
+    assert "Overview of Merton: Equality Strategy Action Plan" in overviews
+    # A long heading is cut at a word boundary, and is whole on its own page.
+    cut = [label for label in labels if label.endswith("…") and label.startswith("Objective 1")]
+    assert cut and not cut[0][:-1].endswith(" ")
+
+
+STATUS_TAG = re.compile(r'<strong class="ap-status ap-status--[a-z-]+">(.*?)</strong>', re.S)
+ICONS = "✔◔↻"
+
+
+def _accessible_text(html: str) -> str:
+    """Text a screen reader reads: without elements hidden by aria-hidden="true"."""
+    return _text(re.sub(r'<span [^>]*aria-hidden="true"[^>]*>.*?</span>', "", html))
+
+
+def test_status_icons_are_hidden_from_the_accessible_name(bundled):
+    pages = [bundled / "index.html", bundled / "glossary" / "index.html",
+             bundled / "plans" / "merton-equality-strategy" / "index.html",
+             bundled / "plans" / "merton-equality-strategy" / "actions" / "1.1.1" / "index.html"]
+    tags = [tag for page in pages for tag in STATUS_TAG.findall(page.read_text("utf-8"))]
+    with_icon = [tag for tag in tags if any(icon in tag for icon in ICONS)]
+    assert len(with_icon) > 5
+    for tag in tags:
+        name = _accessible_text(tag)
+        assert name and not any(icon in name for icon in ICONS), tag
+        assert name[0].isupper(), tag  # the words, first
+
+
+def test_status_tags_are_not_buttons_and_style_sheets_read_no_icon(bundled):
+    css_dir = bundled / "assets" / "actionplan"
+    css = "".join(p.read_text("utf-8") for p in sorted(css_dir.glob("*.css")))
+    status_rule = re.search(r"\.ap-status \{([^}]*)\}", css)[1]
+    assert "border" not in status_rule and "padding" not in status_rule
+    # CSS `content` is read out (unless given empty alternative text): no icon comes from it.
+    for value in re.findall(r"content:\s*([^;]+);", css):
+        assert not any(icon in value for icon in ICONS), value
+    home = (bundled / "index.html").read_text("utf-8")
+    assert '<a class="ap-status' not in home and "ap-status" in home
+
+
+CURRENT = re.compile(r'<a href="([^"]*)" class="md-nav__link[^"]*" aria-current="(page|true)">')
+
+
+def _pages(site_dir: Path) -> list[Path]:
+    pages = []
+    for page in sorted(site_dir.rglob("index.html")):
+        html = page.read_text("utf-8")
+        if "<body" in html and 'http-equiv="refresh"' not in html:
+            pages.append(page)
+    return pages
+
+
+def _target(page: Path, href: str) -> Path:
+    return (page.parent / href / "index.html").resolve()
+
+
+def test_every_page_marks_its_place_in_the_menu(bundled):
+    pages = _pages(bundled)
+    assert len(pages) > 300
+    for page in pages:
+        marks = CURRENT.findall(page.read_text("utf-8"))
+        assert len(marks) == 1, f"{page.relative_to(bundled)}: {marks}"
+        href, kind = marks[0]
+        if kind == "page":
+            assert _target(page, href) == page.resolve(), page.relative_to(bundled)
+        else:
+            # The nearest item holds the page: its address starts the page's address.
+            holder = _target(page, href).parent
+            assert page.resolve().is_relative_to(holder), page.relative_to(bundled)
+
+
+def test_an_action_page_marks_its_plan_overview_and_opens_its_plan(bundled):
+    plan = bundled / "plans" / "merton-equality-strategy"
+    html = (plan / "actions" / "1.1.1" / "index.html").read_text("utf-8")
+    [(href, kind)] = CURRENT.findall(html)
+    assert kind == "true" and _target(plan / "actions" / "1.1.1" / "index.html", href) == (
+        plan / "index.html").resolve()
+    label = re.search(r'id="(__nav_\d+)_label"[^>]*>\s*<span class="md-ellipsis">\s*'
+                      r'Merton: Equality Strategy Action Plan', html)
+    assert label and f'aria-labelledby="{label[1]}_label" aria-expanded="true"' in html
+
+
+def test_officer_guides_are_a_menu_section_apart_from_resident_pages(bundled):
+    html = (bundled / "index.html").read_text("utf-8")
+    label = re.search(r'id="(__nav_\d+)_label"[^>]*>\s*<span class="md-ellipsis">\s*'
+                      r'For officers who keep the plans', html)
+    assert label
+    start = html.index(f'aria-labelledby="{label[1]}_label"')
+    section = html[start:html.index("</nav>", start)]
+    links = re.findall(r'<a href="([^"]+)" class="md-nav__link', section)
+    assert sorted(links) == ["data-format/", "publishing/", "updating-a-plan/"]
+    before = html[:start]
+    assert 'href="browse/"' in before and 'href="plans/merton-equality-strategy/"' in before
