@@ -89,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--text", required=True, help="what the update says")
     update.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                         help="the date the update describes (default: today)")
+    update.add_argument("--revised-due", metavar="TEXT",
+                        help='the new target date this update sets, such as "March 2027" '
+                        "(required with --status rescheduled)")
+    update.add_argument("--reason", metavar="TEXT",
+                        help="why something changed, such as why the target date moved")
     update.add_argument("--plan", metavar="ID", help="the plan, if several have this action id")
     _data_option(update)
     update.set_defaults(run=_update)
@@ -230,7 +235,8 @@ def _update(args) -> int:
 
     place = find_action(args.data, args.action, args.plan)
     result = add_update(place, status=args.status, text=args.text,
-                        when=args.date or date.today(), display_name=display(place.file))
+                        when=args.date or date.today(), display_name=display(place.file),
+                        revised_due=args.revised_due, reason=args.reason)
     _print_problems(result.problems)
     if any(p.severity == "error" for p in result.problems):
         print(f"The update was not saved: {result.file} would have the errors above "

@@ -23,6 +23,10 @@ MESSAGES = {
         'actionplan update: --status: "complete" is not a status code. Did you mean '
         '"completed"? Use one of: not_started, in_progress, ongoing, completed, rescheduled, '
         "transferred, withdrawn, unknown."),
+    "rescheduled without a date": (
+        'actionplan update: --status: "rescheduled" means the target date was revised, but no '
+        'new date was given. Add the new target date with --revised-due, for example '
+        '--revised-due "March 2027", and why it moved with --reason.'),
 }
 
 
@@ -140,3 +144,40 @@ def test_an_empty_progress_key_gets_the_update(project, run):
                        "--text", "Started.", "--date", "2026-01-05")
     assert (code, err) == (0, "")
     assert "        progress:\n          - date: '2026-01-05'\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_revised_target_and_reason_are_written_and_shown(project, run):
+    path = project / "data" / "plans" / "charnwood-2016-2018.yaml"
+    before = path.read_text(encoding="utf-8")
+    code, out, err = run("update", "4.6", "--status", "rescheduled", "--text",
+                         "Scheme delayed.", "--date", "2018-06-30", "--revised-due",
+                         "March 2019", "--reason", "The provider withdrew.")
+    assert (code, err) == (0, ""), err
+    assert added_lines(before, path.read_text(encoding="utf-8")) == [
+        "    - date: '2018-06-30'", "      status: rescheduled", "      revised_due: March 2019",
+        "      text: Scheme delayed.", "      reason: The provider withdrew."]
+    assert out.endswith(": 2018-06-30, rescheduled.\n")
+    plan, problems = read_plan_file(path)
+    action = next(a for a, _ in plan.all_actions() if a.id == "4.6")
+    update = action.progress[-1]
+    assert (update.revised_due.text, update.reason) == ("March 2019", "The provider withdrew.")
+    assert action.status.code == "rescheduled" and problems == []
+
+
+def test_rescheduled_without_a_revised_target_is_refused(project, run):
+    path = project / "data" / "plans" / "charnwood-2016-2018.yaml"
+    before = path.read_bytes()
+    for blank in ([], ["--revised-due", "  "]):
+        code, out, err = run("update", "4.6", "--status", "rescheduled", "--text", "x",
+                             "--reason", "why", *blank)
+        assert (code, out) == (1, "") and path.read_bytes() == before
+        assert err == MESSAGES["rescheduled without a date"] + "\n"
+
+
+def test_a_revised_target_the_calendar_cannot_place_is_written_with_a_warning(project, run):
+    code, out, err = run("update", "4.6", "--status", "rescheduled", "--text", "x",
+                         "--date", "2018-06-30", "--revised-due", "When funding allows")
+    assert (code, err) == (0, "")
+    warning, done = out.splitlines()
+    assert "action 4.6" in warning and '"When funding allows"' in warning
+    assert done.startswith("Added progress update 2 to action 4.6")
