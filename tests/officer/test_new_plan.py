@@ -17,6 +17,11 @@ MESSAGES = {
 }
 
 
+def refused(message: str) -> str:
+    """What the command prints when it stops on one error: the error, marked, and the count."""
+    return f"error: {message}\n1 error: nothing was changed.\n"
+
+
 def test_new_plan_writes_a_commented_starter_that_validates(project, run):
     code, out, err = run("new-plan", "equality-2026", "--title", "Equality Plan 2026-2028")
     assert (code, err) == (0, "")
@@ -37,10 +42,10 @@ def test_new_plan_writes_a_commented_starter_that_validates(project, run):
 
 def test_new_plan_refuses_a_bad_id_and_an_existing_file(project, run):
     code, _, err = run("new-plan", "Equality 2026")
-    assert code == 1 and err == MESSAGES["bad id"] + "\n"
+    assert code == 1 and err == refused(MESSAGES["bad id"])
     code, _, err = run("new-plan", "charnwood-2016-2018")
     assert code == 1
-    assert err == MESSAGES["exists"] + "\n"
+    assert err == refused(MESSAGES["exists"])
 
 
 def test_new_plan_refuses_an_id_another_file_already_uses(project, run):
@@ -48,5 +53,5 @@ def test_new_plan_refuses_an_id_another_file_already_uses(project, run):
     (plans / "charnwood-2016-2018.yaml").rename(plans / "charnwood.yaml")
     code, _, err = run("new-plan", "charnwood-2016-2018")
     assert code == 1 and not (plans / "charnwood-2016-2018.yaml").exists()
-    assert err.startswith('data/plans/charnwood.yaml: file: A plan with the id '
+    assert err.startswith('error: data/plans/charnwood.yaml: file: A plan with the id '
                           '"charnwood-2016-2018" is already in this file.')

@@ -30,6 +30,11 @@ MESSAGES = {
 }
 
 
+def refused(message: str) -> str:
+    """What the command prints when it stops on one error: the error, marked, and the count."""
+    return f"error: {message}\n1 error: nothing was changed.\n"
+
+
 def added_lines(before: str, after: str) -> list[str]:
     diff = difflib.ndiff(before.splitlines(), after.splitlines())
     changes = [line for line in diff if line[:1] in "+-"]
@@ -86,13 +91,13 @@ def test_an_action_without_progress_gets_the_key_before_its_notes(project, run):
 def test_unknown_action_is_reported_with_close_ids(project, run):
     code, out, err = run("update", "4.66", "--status", "completed", "--text", "x")
     assert code == 1
-    assert err == MESSAGES["no such action"] + "\n"
+    assert err == refused(MESSAGES["no such action"])
 
 
 def test_an_id_in_several_plans_asks_which_plan(project, run):
     code, _, err = run("update", "1", "--status", "completed", "--text", "x")
     assert code == 1
-    assert err == MESSAGES["several plans"] + "\n"
+    assert err == refused(MESSAGES["several plans"])
 
 
 def test_a_mistyped_status_is_refused_with_the_code_it_looks_like(project, run):
@@ -100,7 +105,7 @@ def test_a_mistyped_status_is_refused_with_the_code_it_looks_like(project, run):
     before = path.read_bytes()
     code, _, err = run("update", "4.6", "--status", "complete", "--text", "x")
     assert code == 1 and path.read_bytes() == before
-    assert err == MESSAGES["status"] + "\n"
+    assert err == refused(MESSAGES["status"])
 
 
 def test_a_date_not_written_yyyy_mm_dd_is_refused(project, run, capsys):
@@ -128,11 +133,12 @@ def test_an_update_dated_before_an_earlier_one_is_added_with_a_warning(project, 
                          "2018-05-01")
     assert (code, err) == (0, "")
     warning, done = out.splitlines()
-    assert warning == ("data/plans/charnwood-2016-2018.yaml:608: action 4.6 > progress update "
+    assert warning == ("warning: data/plans/charnwood-2016-2018.yaml:608: action 4.6 > progress update "
                        "3: This update is dated 2018-05-01, before an earlier update "
                        "(2018-06-30); updates are listed oldest first. Check the date; if it is "
                        "right, move the update up in the file.")
     assert done.startswith("Added progress update 3 to action 4.6")
+    assert done.endswith(", in_progress. (1 warning: read the warnings above.)")
 
 
 def test_an_empty_progress_key_gets_the_update(project, run):
@@ -171,7 +177,7 @@ def test_rescheduled_without_a_revised_target_is_refused(project, run):
         code, out, err = run("update", "4.6", "--status", "rescheduled", "--text", "x",
                              "--reason", "why", *blank)
         assert (code, out) == (1, "") and path.read_bytes() == before
-        assert err == MESSAGES["rescheduled without a date"] + "\n"
+        assert err == refused(MESSAGES["rescheduled without a date"])
 
 
 def test_a_revised_target_the_calendar_cannot_place_is_written_with_a_warning(project, run):
@@ -179,5 +185,6 @@ def test_a_revised_target_the_calendar_cannot_place_is_written_with_a_warning(pr
                          "--date", "2018-06-30", "--revised-due", "When funding allows")
     assert (code, err) == (0, "")
     warning, done = out.splitlines()
+    assert warning.startswith("warning: data/plans/charnwood-2016-2018.yaml:")
     assert "action 4.6" in warning and '"When funding allows"' in warning
     assert done.startswith("Added progress update 2 to action 4.6")

@@ -18,6 +18,7 @@ from actionplan.load import find_plan_files, read_yaml_file
 from actionplan.model.dates import parse_fuzzy_date
 from actionplan.model.vocabulary import STATUSES
 from actionplan.problems import DataError, Problem
+from actionplan.validate import plain_code
 
 # Where a new `progress:` key goes: before these keys if the action has them.
 _AFTER_PROGRESS = ("withdrawn", "source", "notes")
@@ -40,6 +41,7 @@ class UpdateResult:
     number: int  # the update's position in the action's progress list, from 1
     line: int | None
     problems: list[Problem]  # warnings if written, errors if not
+    status: str = ""  # the code written, which may differ from how --status gave it
 
 
 def find_action(data_dir: Path, action_id: str, plan_id: str | None = None) -> ActionPlace:
@@ -64,8 +66,13 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
                reason: str | None = None) -> UpdateResult:
     """Append {date, status, revised_due, text, reason} to the action's progress, keeping the
     file's layout. A `rescheduled` update must say the new target date."""
+    loose = []
     if status not in UPDATE_CODES:
-        raise DataError([_bad_status(status)])
+        code = plain_code(status)
+        if code is None:
+            raise DataError([_bad_status(status)])
+        loose = [_loose_status(status, code)]
+        status = code
     if status == "rescheduled" and not (revised_due or "").strip():
         raise DataError([_rescheduled_without_date()])
     # The lock queues other edits from the read to the write: none is lost (safe_write).
@@ -86,7 +93,7 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
     if written:
         problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
     return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
-                        problems)
+                        loose + problems, status)
 
 
 def _update_fields(when: date, status: str, text: str, revised_due: str | None,
@@ -208,3 +215,10 @@ def _rescheduled_without_date() -> Problem:
                    '"rescheduled" means the target date was revised, but no new date was given',
                    'add the new target date with --revised-due, for example --revised-due '
                    '"March 2027", and why it moved with --reason')
+
+
+def _loose_status(written: str, code: str) -> Problem:
+    return Problem("actionplan update", None, None, "--status",
+                   f'the status code is written "{written}"; it is read as {code}',
+                   f"write `--status {code}` (status codes are lower case, with _ between "
+                   "words)", "warning")

@@ -94,6 +94,11 @@ class _Importer:
         groups = self._groups(plan)
         data = {"schema_version": 1, "plan": plan, "groups": groups}
         self.origins.item(data, Origin(self.book.display))
+        # A plan with no groups has no action rows: a problem about it points at the Actions
+        # sheet's headings, where the rows go.
+        actions = self.tables.get(L.ACTIONS.name)
+        self.origins.item(groups, Origin(self.book.display, actions.sheet if actions else "",
+                                         actions.heading_row if actions else None))
         self._report_unused()
         self._summarise(data)
         return Reading(data, self.problems, self.origins, self.summary)
