@@ -106,8 +106,8 @@ def _parser() -> argparse.ArgumentParser:
 
     new_plan = commands.add_parser("new-plan", help="write a commented starter plan file")
     new_plan.add_argument("plan", metavar="ID", help="the new plan's id, such as equality-2026")
-    new_plan.add_argument("--title", default="New equality action plan",
-                          help="the plan's title")
+    new_plan.add_argument("--title", default=None,
+                          help='the plan\'s title (default: a "REPLACE:" placeholder)')
     _data_option(new_plan)
     new_plan.set_defaults(run=_new_plan)
 
@@ -274,8 +274,9 @@ def _new_plan(args) -> int:
     if any(p.severity == "error" for p in problems):
         print(f"{counted(problems)}: nothing was written.", file=sys.stderr)
         return 1
-    print(f"Created {display(path)}: replace the examples with the plan's own words, then run: "
-          f"actionplan validate {display(path)}")
+    print(f"Created {display(path)}: replace each text beginning \"REPLACE:\" with the plan's "
+          f"own words (until then they are errors), then run: actionplan validate "
+          f"{display(path)}")
     return 0
 
 

@@ -132,3 +132,16 @@ def test_spreadsheets_go_to_a_folder_gitignore_covers(project, run, command, nam
                    ROOT / "plugins" / "actionplan" / "scaffold" / "files" / "gitignore"):
         assert "/spreadsheets/" in ignore.read_text("utf-8").splitlines()
     assert run(*command, "--output", "mine.xlsx")[0] == 0 and (project / "mine.xlsx").is_file()
+
+
+def test_a_placeholder_in_a_spreadsheet_is_an_error_at_its_row(project, run):
+    from .test_import_problems import PLAN_ROWS
+
+    plan = [row if row[0] != "Organisation" else ["Organisation", "REPLACE: the council's name"]
+            for row in PLAN_ROWS]
+    code, _, err = imported(run, workbook("new.xlsx", good_sheets(Plan=plan)))
+    assert code == 1 and not (project / "data" / "plans" / "new-plan.yaml").exists()
+    assert err.splitlines()[0] == (
+        "error: new.xlsx:Plan:row 4: plan > organisation > name (column B, Organisation): This "
+        "is still the starter's placeholder text (\"REPLACE: the council's name\"), which would "
+        "be published as it is. Replace the whole text with the council's name.")

@@ -81,7 +81,14 @@ def test_a_column_mapping_file_names_headings_the_layout_does_not_know(project, 
     book.active.append(["Fair employment", "Publish pay gap figures", "Head of HR",
                         "March 2027"])
     book.save("mine.xlsx")
-    code, out, err = run("new-plan", "pay-plan")
+    assert run("new-plan", "pay-plan", "--title", "Pay plan")[0] == 0
+    starter = project / "data" / "plans" / "pay-plan.yaml"
+    text = starter.read_text(encoding="utf-8")  # the plan's details the sheet does not give
+    for wanted, words in (("the organisation's name", "Kingsbury Borough Council"),
+                          ("the years the plan covers", "2026-2028")):
+        text = text.replace(next(line.split('"')[1] for line in text.splitlines()
+                                 if f'"REPLACE: {wanted}' in line), words)
+    starter.write_text(text, encoding="utf-8")
     code, out, err = run("import", "mine.xlsx", "--plan", "pay-plan", "--columns",
                          "columns.yaml")
     assert (code, err) == (0, ""), err
