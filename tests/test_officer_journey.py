@@ -117,12 +117,12 @@ def test_template_five_rows_import_validate_and_see_the_plan(site):
     steps = commands(STEPS)
     answers = quoted_output(STEPS)
     assert steps[:3] == ["actionplan template",
-                         "actionplan import plan-template.xlsx --plan equality-2026",
+                         "actionplan import spreadsheets/plan-template.xlsx --plan equality-2026",
                          "actionplan validate"]
 
     made = run(site, steps[0])
     assert made.returncode == 0, made.stderr
-    rows = fill_in(site / "plan-template.xlsx")
+    rows = fill_in(site / "spreadsheets" / "plan-template.xlsx")
     assert len(rows) == 5
 
     imported = run(site, steps[1])

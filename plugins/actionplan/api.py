@@ -13,15 +13,22 @@ from actionplan.load import SourceDocument, find_plan_files, outside_project, re
 from actionplan.load.yaml_source import parse_yaml_bytes, parse_yaml_text
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
-from actionplan.validate import cross_check, schema_problems
+from actionplan.validate import (cross_check, normalise_status_codes, placeholder_problems,
+                                 schema_problems)
 
 
 def check_document(document: SourceDocument) -> list[Problem]:
-    """Schema problems first; cross-checks only once the shape is right."""
+    """Schema problems first; cross-checks only once the shape is right. Loosely written
+    status codes are read first, each with a warning."""
+    warnings = normalise_status_codes(document)
     problems = schema_problems(document)
     if not problems:
         problems = cross_check(document)
-    return problems
+    # A starter's placeholder is the one thing to say there: not also that its words are
+    # no date, say.
+    placeholders = placeholder_problems(document)
+    marked = {(p.file, p.line) for p in placeholders if p.line is not None}
+    return warnings + placeholders + [p for p in problems if (p.file, p.line) not in marked]
 
 
 def read_plan_file(path: Path, display_name: str | None = None) -> tuple[Plan | None, list[Problem]]:

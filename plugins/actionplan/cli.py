@@ -23,12 +23,16 @@ from actionplan.model import Plan
 from actionplan.problems import DataError, Problem
 
 
+SPREADSHEETS = Path("spreadsheets")  # listed in .gitignore, here and in new sites
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
     except DataError as error:
         _print_problems(error.problems)
+        print(counted(error.problems) + ": nothing was changed.", file=sys.stderr)
         return 1
     except OSError as error:  # a file open in another program, a folder that does not exist
         from actionplan.edit.locate import display
@@ -71,14 +75,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("plan", metavar="ID", help="the plan's id")
     export.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     export.add_argument("--output", type=Path, metavar="FILE",
-                        help="where to write it (default: ID.xlsx or ID.csv here)")
+                        help="where to write it (default: spreadsheets/ID.xlsx or .csv, a "
+                        "folder .gitignore keeps out of the repository)")
     _data_option(export)
     export.set_defaults(run=_export)
 
     template = commands.add_parser("template", help="write an empty spreadsheet for a new plan")
     template.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     template.add_argument("--output", type=Path, metavar="FILE",
-                          help="where to write it (default: plan-template.xlsx here)")
+                          help="where to write it (default: spreadsheets/plan-template.xlsx, a "
+                          "folder .gitignore keeps out of the repository)")
     template.set_defaults(run=_template)
 
     update = commands.add_parser("update", help="add a dated progress update to an action")
@@ -89,14 +95,19 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--text", required=True, help="what the update says")
     update.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                         help="the date the update describes (default: today)")
+    update.add_argument("--revised-due", metavar="TEXT",
+                        help='the new target date this update sets, such as "March 2027" '
+                        "(required with --status rescheduled)")
+    update.add_argument("--reason", metavar="TEXT",
+                        help="why something changed, such as why the target date moved")
     update.add_argument("--plan", metavar="ID", help="the plan, if several have this action id")
     _data_option(update)
     update.set_defaults(run=_update)
 
     new_plan = commands.add_parser("new-plan", help="write a commented starter plan file")
     new_plan.add_argument("plan", metavar="ID", help="the new plan's id, such as equality-2026")
-    new_plan.add_argument("--title", default="New equality action plan",
-                          help="the plan's title")
+    new_plan.add_argument("--title", default=None,
+                          help='the plan\'s title (default: a "REPLACE:" placeholder)')
     _data_option(new_plan)
     new_plan.set_defaults(run=_new_plan)
 
@@ -156,13 +167,13 @@ def _validate(paths: list[Path], *, strict: bool = False) -> int:
     count = len(files) + len(outside)
     checked = f"{count} file{'s' if count != 1 else ''}"
     if errors:
-        print(f"{errors} error{'s' if errors != 1 else ''} in {checked}.", file=sys.stderr)
+        print(f"{_tally(errors, warnings)} in {checked}.", file=sys.stderr)
         return 1
     if warnings and strict:
-        print(f"{warnings} warning{'s' if warnings != 1 else ''} in {checked}, and --strict "
+        print(f"{_tally(errors, warnings)} in {checked}, and --strict "
               "fails on warnings (as `mkdocs build --strict` does).", file=sys.stderr)
         return 1
-    noted = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+    noted = f" ({_plural(warnings, 'warning')})" if warnings else ""
     print(f"{checked} checked: no errors{noted}.")
     return 0
 
@@ -186,12 +197,14 @@ def _import(args) -> int:
     _print_problems(outcome.problems)
     errors = sum(p.severity == "error" for p in outcome.problems)
     if errors:
-        print(f"{errors} error{'s' if errors != 1 else ''}: nothing was written. Fix the rows "
+        print(f"{counted(outcome.problems)}: nothing was written. Fix the rows "
               "listed above and import again.", file=sys.stderr)
         return 1
     verb = ("Would create" if outcome.created else "Would update") if args.dry_run else (
         "Created" if outcome.created else "Updated")
     print(f"{verb} {outcome.target}: " + " ".join(outcome.summary))
+    if outcome.problems:
+        print(f"{counted(outcome.problems)}: read the warnings above.")
     if not args.dry_run:
         print(f"Check it with: actionplan validate {outcome.target}")
     return 0
@@ -206,7 +219,7 @@ def _export(args) -> int:
         known = ", ".join(plan_ids(args.data)) or "none"
         raise DataError([Problem(args.data.as_posix(), None, None, f"plan {args.plan}",
                                  "no plan file has this plan id", f"use one of: {known}")])
-    output = args.output or Path(f"{args.plan}.{args.format}")
+    output = args.output or _working_copy(f"{args.plan}.{args.format}")
     write_export(plan_file, output, display_name=display(plan_file))
     print(f"Wrote {display(output)} from {display(plan_file)}. Edit it, then run: "
           f"actionplan import {display(output)} --plan {args.plan}")
@@ -217,11 +230,18 @@ def _template(args) -> int:
     from actionplan.edit.locate import display
     from actionplan.spreadsheet.writing import write_template
 
-    output = args.output or Path(f"plan-template.{args.format}")
+    output = args.output or _working_copy(f"plan-template.{args.format}")
     write_template(output)
     print(f"Wrote {display(output)}. Fill in the Plan sheet and one row per action in the "
           f"Actions sheet, then run: actionplan import {display(output)} --plan PLAN-ID")
     return 0
+
+
+def _working_copy(name: str) -> Path:
+    # Spreadsheets are working copies, not the record (data/ is): they go where .gitignore
+    # keeps them out of commits, so a personal copy is never published by accident.
+    SPREADSHEETS.mkdir(exist_ok=True)
+    return SPREADSHEETS / name
 
 
 def _update(args) -> int:
@@ -230,15 +250,17 @@ def _update(args) -> int:
 
     place = find_action(args.data, args.action, args.plan)
     result = add_update(place, status=args.status, text=args.text,
-                        when=args.date or date.today(), display_name=display(place.file))
+                        when=args.date or date.today(), display_name=display(place.file),
+                        revised_due=args.revised_due, reason=args.reason)
     _print_problems(result.problems)
     if any(p.severity == "error" for p in result.problems):
-        print(f"The update was not saved: {result.file} would have the errors above "
+        print(f"{counted(result.problems)}. The update was not saved: {result.file} would have the errors above "
               "(line numbers are those the file would have). It is unchanged.", file=sys.stderr)
         return 1
     when = (args.date or date.today()).isoformat()
     print(f"Added progress update {result.number} to action {result.action_id} "
-          f"(plan {result.plan_id}) in {result.file}:{result.line}: {when}, {args.status}.")
+          f"(plan {result.plan_id}) in {result.file}:{result.line}: {when}, {result.status}."
+          + (f" ({counted(result.problems)}: read the warnings above.)" if result.problems else ""))
     return 0
 
 
@@ -250,9 +272,11 @@ def _new_plan(args) -> int:
                                  today=date.today().isoformat())
     _print_problems(problems)
     if any(p.severity == "error" for p in problems):
+        print(f"{counted(problems)}: nothing was written.", file=sys.stderr)
         return 1
-    print(f"Created {display(path)}: replace the examples with the plan's own words, then run: "
-          f"actionplan validate {display(path)}")
+    print(f"Created {display(path)}: replace each text beginning \"REPLACE:\" with the plan's "
+          f"own words (until then they are errors), then run: actionplan validate "
+          f"{display(path)}")
     return 0
 
 
@@ -277,8 +301,25 @@ def _new_site(args) -> int:
 
 
 def _print_problems(problems: list[Problem]) -> None:
+    # Each line says its kind: warnings printed among errors must not read as errors.
     for problem in sorted(problems, key=_reading_order):
-        print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
+        print(f"{problem.severity}: {problem.format()}",
+              file=sys.stderr if problem.severity == "error" else sys.stdout)
+
+
+def counted(problems: list[Problem]) -> str:
+    """ "2 errors, 1 warning": errors and warnings counted apart."""
+    errors = sum(p.severity == "error" for p in problems)
+    return _tally(errors, len(problems) - errors)
+
+
+def _tally(errors: int, warnings: int) -> str:
+    parts = [_plural(errors, "error")] if errors or not warnings else []
+    return ", ".join(parts + ([_plural(warnings, "warning")] if warnings else []))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def _reading_order(problem: Problem) -> tuple:

@@ -75,7 +75,8 @@ def test_validate_reports_warnings_and_fails_on_them_only_when_strict(project, m
     monkeypatch.chdir(project)
     assert cli.main(["validate"]) == 0
     out = capsys.readouterr()
-    assert out.out.splitlines() == [WARNING, "1 file checked: no errors (1 warning)."]
+    assert out.out.splitlines() == ["warning: " + WARNING,
+                                    "1 file checked: no errors (1 warning)."]
     assert cli.main(["validate", "--strict"]) == 1
     out = capsys.readouterr()
     assert WARNING in out.out and "--strict fails on warnings" in out.err

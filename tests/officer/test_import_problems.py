@@ -115,7 +115,7 @@ def test_a_check_failure_is_placed_at_its_row_and_column(project, run):
                 ["1.1", "2026-05-01", "in progres", "Started."]]
     code, out, err = imported(run, workbook("new.xlsx", good_sheets(Progress=progress)))
     assert code == 1 and not (project / "data" / "plans" / "new-plan.yaml").exists()
-    assert err.splitlines()[0] == MESSAGES['check']
+    assert err.splitlines()[0] == "error: " + MESSAGES['check']
     assert err.splitlines()[-1] == MESSAGES['nothing written']
 
 
@@ -123,35 +123,35 @@ def test_a_repeated_action_id_names_both_rows(project, run):
     actions = ACTIONS + [["", "1.1", "1.3", "Third action", ""]]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 1
-    assert err.splitlines()[0] == MESSAGES['repeated id']
+    assert err.splitlines()[0] == "error: " + MESSAGES['repeated id']
 
 
 def test_a_missing_field_says_where_to_fill_it_in(project, run):
     plan = [row for row in PLAN_ROWS if row[0] != "Title"]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Plan=plan)))
     assert code == 1
-    assert err.splitlines()[0] == MESSAGES['missing field']
+    assert err.splitlines()[0] == "error: " + MESSAGES['missing field']
 
 
 def test_an_unknown_column_is_reported_and_not_read(project, run):
     actions = [row + [extra] for row, extra in zip(ACTIONS, ["Lede", "Head of HR", ""])]
     code, out, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 0
-    assert out.splitlines()[0] == MESSAGES['unknown column']
+    assert out.splitlines()[0] == "warning: " + MESSAGES['unknown column']
 
 
 def test_two_columns_for_one_field_is_an_error(project, run):
     actions = [row + [extra] for row, extra in zip(ACTIONS, ["When", "May 2027", ""])]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 1
-    assert err.splitlines()[0] == MESSAGES['two columns']
+    assert err.splitlines()[0] == "error: " + MESSAGES['two columns']
 
 
 def test_an_action_with_no_group_is_an_error(project, run):
     actions = [ACTIONS[0], ["", "1.1", "1.1", "First action", ""]]
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Actions=actions)))
     assert code == 1
-    assert err.splitlines()[0] == MESSAGES['no group']
+    assert err.splitlines()[0] == "error: " + MESSAGES['no group']
 
 
 def test_rows_about_items_that_do_not_exist(project, run):
@@ -163,7 +163,7 @@ def test_rows_about_items_that_do_not_exist(project, run):
     code, _, err = imported(run, workbook("new.xlsx", good_sheets(Notes=notes,
                                                                   Sources=sources)))
     assert code == 1
-    assert err.splitlines()[:4] == [MESSAGES[k] for k in ("unknown item", "reference",
+    assert err.splitlines()[:4] == ["error: " + MESSAGES[k] for k in ("unknown item", "reference",
                                                            "yes or no", "line range")]
 
 
@@ -172,13 +172,13 @@ def test_detail_whose_words_no_longer_match_is_reported_not_lost_silently(projec
              ["action 1.1", "due", "April 2026", "month", "2026-04-01", "2026-04-30"]]
     code, out, err = imported(run, workbook("new.xlsx", good_sheets(Dates=dates)))
     assert code == 0
-    assert out.splitlines()[0] == MESSAGES['words differ']
+    assert out.splitlines()[0] == "warning: " + MESSAGES['words differ']
 
 
 def test_the_plan_id_in_the_sheet_must_match_the_command(project, run):
     code, _, err = imported(run, workbook("new.xlsx", good_sheets()), "--plan", "other-plan")
     assert code == 1
-    assert err.splitlines()[0] == MESSAGES['plan id']
+    assert err.splitlines()[0] == "error: " + MESSAGES['plan id']
 
 
 def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them(project, run):
@@ -193,15 +193,16 @@ def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them(project, run):
     code, _, err = imported(run, "new.csv", "--plan", "new-plan")
     assert code == 1
     assert err.splitlines()[0].startswith(
-        'new.csv:row 16: action 1.2 > progress update 1 > status (column B, Status): Status '
+        'error: new.csv:row 16: action 1.2 > progress update 1 > status (column B, Status): Status '
         '"done" is not one of')
 
 
 def test_only_spreadsheets_are_imported(project, run):
     Path("plan.docx").write_bytes(b"PK")
-    assert run("import", "plan.docx", "--plan", "x") == (1, "", MESSAGES["not a spreadsheet"]
-                                                          + "\n")
-    assert run("import", "missing.xlsx")[2] == MESSAGES["no file"] + "\n"
+    assert run("import", "plan.docx", "--plan", "x") == (
+        1, "", f"error: {MESSAGES['not a spreadsheet']}\n1 error: nothing was changed.\n")
+    assert run("import", "missing.xlsx")[2] == (f"error: {MESSAGES['no file']}\n"
+                                                "1 error: nothing was changed.\n")
 
 
 def test_a_sheet_outside_the_layout_is_reported(project, run):
@@ -209,23 +210,23 @@ def test_a_sheet_outside_the_layout_is_reported(project, run):
     sheets["My notes"] = [["To do"], ["Ask Sam"]]
     code, out, _ = imported(run, workbook("new.xlsx", sheets))
     assert code == 0
-    assert out.splitlines()[0] == MESSAGES["unknown sheet"]
+    assert out.splitlines()[0] == "warning: " + MESSAGES["unknown sheet"]
 
 
 def test_a_failed_import_leaves_an_existing_plan_untouched(project, run):
     assert run("export", "charnwood-2016-2018")[0] == 0
-    book = load_workbook("charnwood-2016-2018.xlsx")
+    book = load_workbook("spreadsheets/charnwood-2016-2018.xlsx")
     book["Actions"]["B2"] = "Not An Id"
-    book.save("charnwood-2016-2018.xlsx")
+    book.save("spreadsheets/charnwood-2016-2018.xlsx")
     path = project / "data" / "plans" / "charnwood-2016-2018.yaml"
     before = path.read_bytes()
-    code, _, err = run("import", "charnwood-2016-2018.xlsx")
+    code, _, err = run("import", "spreadsheets/charnwood-2016-2018.xlsx")
     assert code == 1 and path.read_bytes() == before
     assert err.splitlines()[0].startswith(
-        'charnwood-2016-2018.xlsx:Actions:row 2: action Not An Id > id (column B, Action id): '
+        'error: spreadsheets/charnwood-2016-2018.xlsx:Actions:row 2: action Not An Id > id (column B, Action id): '
         'Id "Not An Id" is not a valid identifier. Use lower-case letters')
     # Its progress update, on the Progress sheet, now belongs to no action: also reported.
-    assert "charnwood-2016-2018.xlsx:Progress:row 2: action 1.1: Action 1.1 is not in" in err
+    assert "spreadsheets/charnwood-2016-2018.xlsx:Progress:row 2: action 1.1: Action 1.1 is not in" in err
 
 
 def test_groups_named_in_the_actions_sheet_beside_an_empty_groups_sheet(project, run):
@@ -246,10 +247,10 @@ def test_a_repeated_group_id_and_a_group_inside_itself(project, run):
                                                                   Actions=actions)))
     assert code == 1
     lines = err.splitlines()
-    assert ("new.xlsx:Groups:row 2: group a (column B, Parent group id): The parent group \"b\" "
+    assert ("error: new.xlsx:Groups:row 2: group a (column B, Parent group id): The parent group \"b\" "
             "is inside this group. Correct the Parent group id: a group cannot be inside "
             "itself.") in lines
-    assert ("new.xlsx:Groups:row 4: group a (column A, Group id): This group id is used twice "
+    assert ("error: new.xlsx:Groups:row 4: group a (column A, Group id): This group id is used twice "
             "(first on Groups row 2). Give each group its own id.") in lines
 
 
@@ -259,7 +260,7 @@ def test_a_csv_template_saved_by_a_european_excel(project, run):
 
     assert run("template", "--format", "csv")[0] == 0
     rows, section = [], None
-    for row in csv.reader(Path("plan-template.csv").open(encoding="utf-8-sig", newline="")):
+    for row in csv.reader(Path("spreadsheets/plan-template.csv").open(encoding="utf-8-sig", newline="")):
         section = row[0] if len(row) == 1 and row[0].startswith("[") else section
         if section == "[Plan]" and row[:1] in (["Title"], ["Organisation"]):
             row[1] = "Café plan" if row[0] == "Title" else "Example Council"
@@ -274,9 +275,10 @@ def test_a_csv_template_saved_by_a_european_excel(project, run):
     code, out, err = run("import", "plan.csv", "--plan", "cafe")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        'plan.csv: file: The file is not UTF-8 text, so it was read as Windows (cp1252) text. '
+        'warning: plan.csv: file: The file is not UTF-8 text, so it was read as Windows (cp1252) text. '
         'Check accented letters and symbols in the result; to be sure, save the file as "CSV '
         'UTF-8".', "Created data/plans/cafe.yaml: 1 group, 1 action, 0 progress updates.",
+        "1 warning: read the warnings above.",
         "Check it with: actionplan validate data/plans/cafe.yaml"]
     plan, problems = read_plan_file(project / "data" / "plans" / "cafe.yaml")
     (action,) = plan.groups[0].actions
@@ -287,9 +289,9 @@ def test_a_csv_template_saved_by_a_european_excel(project, run):
 def test_a_damaged_workbook_is_reported_not_a_traceback(project, run):
     Path("broken.xlsx").write_bytes(b"this is not a zip file")
     assert run("import", "broken.xlsx", "--plan", "x") == (
-        1, "", "broken.xlsx: file: The file cannot be read as an Excel workbook (it may be "
+        1, "", "error: broken.xlsx: file: The file cannot be read as an Excel workbook (it may be "
         "damaged, protected by a password, or another kind of file named .xlsx). Open it in "
-        "Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8.\n")
+        "Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8.\n1 error: nothing was changed.\n")
 
 
 def test_an_export_to_a_folder_that_does_not_exist_is_reported(project, run):

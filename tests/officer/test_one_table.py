@@ -81,7 +81,14 @@ def test_a_column_mapping_file_names_headings_the_layout_does_not_know(project, 
     book.active.append(["Fair employment", "Publish pay gap figures", "Head of HR",
                         "March 2027"])
     book.save("mine.xlsx")
-    code, out, err = run("new-plan", "pay-plan")
+    assert run("new-plan", "pay-plan", "--title", "Pay plan")[0] == 0
+    starter = project / "data" / "plans" / "pay-plan.yaml"
+    text = starter.read_text(encoding="utf-8")  # the plan's details the sheet does not give
+    for wanted, words in (("the organisation's name", "Kingsbury Borough Council"),
+                          ("the years the plan covers", "2026-2028")):
+        text = text.replace(next(line.split('"')[1] for line in text.splitlines()
+                                 if f'"REPLACE: {wanted}' in line), words)
+    starter.write_text(text, encoding="utf-8")
     code, out, err = run("import", "mine.xlsx", "--plan", "pay-plan", "--columns",
                          "columns.yaml")
     assert (code, err) == (0, ""), err
@@ -99,11 +106,11 @@ def test_a_column_mapping_file_names_headings_the_layout_does_not_know(project, 
 def test_a_mapping_to_an_unknown_field_is_reported(project, run):
     (project / "columns.yaml").write_text('"Person in charge": leeds\n', encoding="utf-8")
     code, _, err = run("import", "nothing.xlsx", "--plan", "x", "--columns", "columns.yaml")
-    assert code == 1 and err.startswith("nothing.xlsx: file: There is no such file.")
+    assert code == 1 and err.startswith("error: nothing.xlsx: file: There is no such file.")
     Workbook().save("empty.xlsx")
     code, _, err = run("import", "empty.xlsx", "--plan", "pay", "--columns", "columns.yaml")
     assert code == 1
-    assert err.splitlines()[0] == ('columns.yaml: "Person in charge": "leeds" is not a column '
+    assert err.splitlines()[0] == ('error: columns.yaml: "Person in charge": "leeds" is not a column '
                                    'of the layout. Did you mean "leads"? Use a column name from '
                                    'the guide, such as leads or due.')
 
@@ -156,7 +163,7 @@ def test_import_adds_the_editor_schema_line_to_a_file_without_one(project, run):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.split("\n", 1)[1], encoding="utf-8")  # drop the schema line
     assert run("export", "charnwood-2016-2018")[0] == 0
-    assert run("import", "charnwood-2016-2018.xlsx")[0] == 0
+    assert run("import", "spreadsheets/charnwood-2016-2018.xlsx")[0] == 0
     first, rest = path.read_text(encoding="utf-8").split("\n", 1)
     assert rest == text.split("\n", 1)[1]
     assert first.startswith("# yaml-language-server: $schema=")

@@ -33,7 +33,12 @@ def test_export_then_import_into_an_empty_folder_gives_the_same_plan(source, fmt
     target_dir = project / "fresh"
     code, out, err = run("import", f"plan.{fmt}", "--plan", pid, "--data", target_dir)
     assert (code, err) == (0, ""), err
-    assert out.startswith(f"Created fresh/plans/{pid}.yaml: ")
+    # A new plan has no settled leads yet: a lead that may join two ("Neighbourhoods and
+    # Partnerships Manager") is the one warning such an import may give.
+    lines = out.splitlines()
+    warnings = [line for line in lines if line.startswith("warning: ")]
+    assert all("may name 2 leads" in line for line in warnings), warnings
+    assert lines[len(warnings)].startswith(f"Created fresh/plans/{pid}.yaml: ")
     written = target_dir / "plans" / f"{pid}.yaml"
     original = read_yaml_file(source).data
     assert normal_form(read_yaml_file(written).data) == normal_form(original)
@@ -52,7 +57,7 @@ def test_import_of_an_unchanged_export_leaves_the_plan_file_byte_for_byte(source
     path = project / "data" / "plans" / source.name
     before = path.read_bytes()
     assert run("export", pid, "--format", fmt)[0] == 0
-    code, out, err = run("import", f"{pid}.{fmt}")  # the plan id comes from the Plan sheet
+    code, out, err = run("import", f"spreadsheets/{pid}.{fmt}")  # plan id from the Plan sheet
     assert (code, err) == (0, ""), err
     assert out.startswith(f"Updated data/plans/{source.name}: ")
     assert "Actions changed" not in out and "added" not in out and "removed" not in out
@@ -63,15 +68,15 @@ def test_an_edit_in_the_export_changes_only_that_value_in_the_file(project, run)
     from openpyxl import load_workbook
 
     assert run("export", "charnwood-2016-2018")[0] == 0
-    book = load_workbook("charnwood-2016-2018.xlsx")
+    book = load_workbook("spreadsheets/charnwood-2016-2018.xlsx")
     sheet = book["Progress"]
     headings = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "4.6")
     row[headings.index("Progress to date")].value = "Training delivered to all managers."
-    book.save("charnwood-2016-2018.xlsx")
+    book.save("spreadsheets/charnwood-2016-2018.xlsx")
     path = project / "data" / "plans" / "charnwood-2016-2018.yaml"
     before = path.read_text(encoding="utf-8").splitlines()
-    code, out, err = run("import", "charnwood-2016-2018.xlsx")
+    code, out, err = run("import", "spreadsheets/charnwood-2016-2018.xlsx")
     assert code == 0 and "Actions changed: 4.6." in out
     after = path.read_text(encoding="utf-8").splitlines()
     changed = [(a, b) for a, b in zip(before, after) if a != b]
@@ -83,14 +88,14 @@ def test_the_export_uses_the_plans_own_headings(project, run):
     from openpyxl import load_workbook
 
     assert run("export", "lewisham-ewg-2015")[0] == 0
-    book = load_workbook("lewisham-ewg-2015.xlsx")
+    book = load_workbook("spreadsheets/lewisham-ewg-2015.xlsx")
     actions = [c.value for c in book["Actions"][1]]
     progress = [c.value for c in book["Progress"][1]]
     assert actions[:4] == ["Group id", "Action id", "Number", "What"]
     assert {"When", "Who", "Outcome/ Output/ Measure"} <= set(actions)
     assert {"Progress", "Further Action", "Impact"} <= set(progress)
     assert book.sheetnames[0] == "Read me"
-    shutil.copy("lewisham-ewg-2015.xlsx", "copy.xlsx")
+    shutil.copy("spreadsheets/lewisham-ewg-2015.xlsx", "copy.xlsx")
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])

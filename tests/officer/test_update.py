@@ -23,7 +23,16 @@ MESSAGES = {
         'actionplan update: --status: "complete" is not a status code. Did you mean '
         '"completed"? Use one of: not_started, in_progress, ongoing, completed, rescheduled, '
         "transferred, withdrawn, unknown."),
+    "rescheduled without a date": (
+        'actionplan update: --status: "rescheduled" means the target date was revised, but no '
+        'new date was given. Add the new target date with --revised-due, for example '
+        '--revised-due "March 2027", and why it moved with --reason.'),
 }
+
+
+def refused(message: str) -> str:
+    """What the command prints when it stops on one error: the error, marked, and the count."""
+    return f"error: {message}\n1 error: nothing was changed.\n"
 
 
 def added_lines(before: str, after: str) -> list[str]:
@@ -82,13 +91,13 @@ def test_an_action_without_progress_gets_the_key_before_its_notes(project, run):
 def test_unknown_action_is_reported_with_close_ids(project, run):
     code, out, err = run("update", "4.66", "--status", "completed", "--text", "x")
     assert code == 1
-    assert err == MESSAGES["no such action"] + "\n"
+    assert err == refused(MESSAGES["no such action"])
 
 
 def test_an_id_in_several_plans_asks_which_plan(project, run):
     code, _, err = run("update", "1", "--status", "completed", "--text", "x")
     assert code == 1
-    assert err == MESSAGES["several plans"] + "\n"
+    assert err == refused(MESSAGES["several plans"])
 
 
 def test_a_mistyped_status_is_refused_with_the_code_it_looks_like(project, run):
@@ -96,7 +105,7 @@ def test_a_mistyped_status_is_refused_with_the_code_it_looks_like(project, run):
     before = path.read_bytes()
     code, _, err = run("update", "4.6", "--status", "complete", "--text", "x")
     assert code == 1 and path.read_bytes() == before
-    assert err == MESSAGES["status"] + "\n"
+    assert err == refused(MESSAGES["status"])
 
 
 def test_a_date_not_written_yyyy_mm_dd_is_refused(project, run, capsys):
@@ -124,11 +133,12 @@ def test_an_update_dated_before_an_earlier_one_is_added_with_a_warning(project, 
                          "2018-05-01")
     assert (code, err) == (0, "")
     warning, done = out.splitlines()
-    assert warning == ("data/plans/charnwood-2016-2018.yaml:608: action 4.6 > progress update "
+    assert warning == ("warning: data/plans/charnwood-2016-2018.yaml:608: action 4.6 > progress update "
                        "3: This update is dated 2018-05-01, before an earlier update "
                        "(2018-06-30); updates are listed oldest first. Check the date; if it is "
                        "right, move the update up in the file.")
     assert done.startswith("Added progress update 3 to action 4.6")
+    assert done.endswith(", in_progress. (1 warning: read the warnings above.)")
 
 
 def test_an_empty_progress_key_gets_the_update(project, run):
@@ -140,3 +150,41 @@ def test_an_empty_progress_key_gets_the_update(project, run):
                        "--text", "Started.", "--date", "2026-01-05")
     assert (code, err) == (0, "")
     assert "        progress:\n          - date: '2026-01-05'\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_revised_target_and_reason_are_written_and_shown(project, run):
+    path = project / "data" / "plans" / "charnwood-2016-2018.yaml"
+    before = path.read_text(encoding="utf-8")
+    code, out, err = run("update", "4.6", "--status", "rescheduled", "--text",
+                         "Scheme delayed.", "--date", "2018-06-30", "--revised-due",
+                         "March 2019", "--reason", "The provider withdrew.")
+    assert (code, err) == (0, ""), err
+    assert added_lines(before, path.read_text(encoding="utf-8")) == [
+        "    - date: '2018-06-30'", "      status: rescheduled", "      revised_due: March 2019",
+        "      text: Scheme delayed.", "      reason: The provider withdrew."]
+    assert out.endswith(": 2018-06-30, rescheduled.\n")
+    plan, problems = read_plan_file(path)
+    action = next(a for a, _ in plan.all_actions() if a.id == "4.6")
+    update = action.progress[-1]
+    assert (update.revised_due.text, update.reason) == ("March 2019", "The provider withdrew.")
+    assert action.status.code == "rescheduled" and problems == []
+
+
+def test_rescheduled_without_a_revised_target_is_refused(project, run):
+    path = project / "data" / "plans" / "charnwood-2016-2018.yaml"
+    before = path.read_bytes()
+    for blank in ([], ["--revised-due", "  "]):
+        code, out, err = run("update", "4.6", "--status", "rescheduled", "--text", "x",
+                             "--reason", "why", *blank)
+        assert (code, out) == (1, "") and path.read_bytes() == before
+        assert err == refused(MESSAGES["rescheduled without a date"])
+
+
+def test_a_revised_target_the_calendar_cannot_place_is_written_with_a_warning(project, run):
+    code, out, err = run("update", "4.6", "--status", "rescheduled", "--text", "x",
+                         "--date", "2018-06-30", "--revised-due", "When funding allows")
+    assert (code, err) == (0, "")
+    warning, done = out.splitlines()
+    assert warning.startswith("warning: data/plans/charnwood-2016-2018.yaml:")
+    assert "action 4.6" in warning and '"When funding allows"' in warning
+    assert done.startswith("Added progress update 2 to action 4.6")

@@ -64,7 +64,8 @@ def test_a_file_changed_between_read_and_write_is_refused(data, monkeypatch, cap
     code = main(["update", "1.1", "--status", "completed", "--text", "Mine."])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "changed by another program" in err
+    assert err.count("\n") == 2 and "changed by another program" in err
+    assert err.startswith("error: ") and err.endswith("\n1 error: nothing was changed.\n")
     assert "Traceback" not in err
     assert plan_file.read_text(encoding="utf-8") == other  # the other edit is kept
     assert sorted(p.name for p in plan_file.parent.iterdir()) == ["test-plan.yaml"]

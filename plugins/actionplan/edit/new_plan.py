@@ -1,4 +1,5 @@
-"""`actionplan new-plan ID`: a commented starter plan file that passes every check."""
+"""`actionplan new-plan ID`: a commented starter plan file whose "REPLACE:" placeholders
+`actionplan validate` reports until they are replaced with the plan's own words."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import re
 from pathlib import Path
 
 from actionplan.edit.locate import ID_PATTERN, display, plan_file_for
-from actionplan.edit.safe_write import editing, read_for_edit
+from actionplan.api import read_plan_text
+from actionplan.edit import yaml_edit
+from actionplan.edit.safe_write import commit, editing, read_for_edit
 from actionplan.edit.yaml_edit import schema_comment, write_checked
+from actionplan.validate import placeholder
 from actionplan.problems import DataError, Problem
 
 STARTER = """\
 {schema_line}
-# A new action plan. Replace the examples with the plan's own words, then run
+{intro}
 #   actionplan validate {display}
 # Lines starting with # are comments: they are not published. Indent with spaces, never tabs.
 # The guide "How to update a plan" explains every field; the full format is the schema above.
@@ -21,10 +25,10 @@ plan:
   id: "{plan_id}"          # used in web addresses: never change it once published
   title: "{title}"
   organisation:
-    name: "Example Borough Council"
+    name: "{organisation}"
     kind: local_authority  # local_authority, partnership, vcs_body or other
     basis: stated          # stated: the plan names the organisation
-  period: "2026-2028"      # the years the plan covers, as the plan writes them
+  period: "{period}"      # the years the plan covers, as the plan writes them
   levels:                  # how the plan groups its actions, outermost first
     - kind: objective
       label: "Objective"   # the plan's own word, for example "PEO" or "Section"
@@ -36,37 +40,75 @@ plan:
 groups:
   - id: objective-1
     number: "1"
-    title: "Example objective: replace with the objective's heading"
+    title: "{objective}"
     actions:
       - id: "1.1"          # a number is fine as an id, written in quotes
         number: "1.1"
-        title: "Example action: replace with what will be done"
-        due: ["March 2027"]        # as the plan writes it: "Q3 2026/27", "Spring 2027", "Ongoing"
-        leads: ["Head of Service"]
+        title: "{action}"
+        due: ["{due}"]        # as the plan writes it: "Q3 2026/27", "Spring 2027", "Ongoing"
+        leads: ["{lead}"]
         measures:
-          - "How success will be measured"
+          - "{measure}"
         progress:                  # dated updates, oldest first
           - date: "{today}"
             status: not_started    # not_started, in_progress, ongoing, completed, rescheduled,
                                    # transferred, withdrawn or unknown
-            text: "Planning has begun."
+            text: "{update}"
       - id: "1.2"
         number: "1.2"
-        title: "A second example action"
+        title: "{second_action}"
         due: ["Ongoing"]
-        leads: ["Equality Officer"]
+        leads: ["{second_lead}"]
         progress: []               # nothing reported yet
 """
 
+# Each value the officer must write: (what to write, as the placeholder says it; the example
+# `new-site` shows in its place, so that its example plan builds and reads as an example).
+VALUES = {
+    "title": ("the plan's title, as the document gives it", "Example equality action plan"),
+    "organisation": ("the organisation's name, for example Kingsbury Borough Council",
+                     "Example Borough Council"),
+    "period": ("the years the plan covers, for example 2026-2028", "2026-2028"),
+    "objective": ("the objective's heading", "Example objective: replace with the objective's "
+                  "heading"),
+    "action": ("what will be done", "Example action: replace with what will be done"),
+    "due": ("the target date as the plan writes it, for example March 2027", "March 2027"),
+    "lead": ("who leads the action, for example Head of Service", "Head of Service"),
+    "measure": ("how success will be measured", "How success will be measured"),
+    "update": ("what the first progress update says", "Planning has begun."),
+    "second_action": ("what the second action will do, or remove this action",
+                      "A second example action"),
+    "second_lead": ("who leads the second action", "Equality Officer"),
+}
 
-def starter_text(plan_id: str, path: Path, *, title: str, today: str, display: str) -> str:
-    return STARTER.format(schema_line=schema_comment(path), plan_id=plan_id,
-                          title=title.replace('"', "'"), today=today, display=display)
+
+def starter_text(plan_id: str, path: Path, *, title: str | None, today: str, display: str,
+                 examples: bool = False) -> str:
+    """The starter, its values "REPLACE:" placeholders, or with `examples` example words
+    (new-site's example plan, which must build)."""
+    values = {key: (example if examples else placeholder(wanted))
+              for key, (wanted, example) in VALUES.items()}
+    if title is not None:
+        values["title"] = title
+    values = {key: value.replace('"', "'") for key, value in values.items()}
+    return STARTER.format(schema_line=schema_comment(path), plan_id=plan_id, today=today,
+                          display=display, intro=EXAMPLE_INTRO if examples else INTRO, **values)
 
 
-def create_plan(plan_id: str, data_dir: Path, *, title: str,
-                today: str) -> tuple[Path, list[Problem]]:
-    """Write the starter as data_dir/plans/ID.yaml; return the file and its problems, if any."""
+INTRO = """\
+# A new action plan. Replace every text that begins "REPLACE:" with the plan's own words (the
+# words after REPLACE: say what to write), and the examples with the plan's actions. Until
+# then, each "REPLACE:" text is an error, so none is published. Then run"""
+EXAMPLE_INTRO = """\
+# An example action plan. Replace the examples with the plan's own words, then run"""
+
+
+def create_plan(plan_id: str, data_dir: Path, *, title: str | None, today: str,
+                examples: bool = False) -> tuple[Path, list[Problem]]:
+    """Write the starter as data_dir/plans/ID.yaml; return the file and its problems, if any.
+
+    The starter's "REPLACE:" placeholders are errors for `validate` until replaced, so it is
+    checked with the example words in their place, then written with its placeholders."""
     path = data_dir / "plans" / f"{plan_id}.yaml"
     display_name = display(path)
     if not ID_PATTERN.match(plan_id):
@@ -83,5 +125,18 @@ def create_plan(plan_id: str, data_dir: Path, *, title: str,
                                      f'a plan with the id "{plan_id}" is already in this file'
                                      if existing != path else "this file already exists",
                                      "choose another plan id, or edit the existing file")])
-        text = starter_text(plan_id, path, title=title, today=today, display=display_name)
-        return path, write_checked(path, text, display_name=display_name, read=read)
+        text = starter_text(plan_id, path, title=title, today=today, display=display_name,
+                            examples=examples)
+        if examples:
+            return path, write_checked(path, text, display_name=display_name, read=read)
+        example = starter_text(plan_id, path, title=title, today=today, display=display_name,
+                               examples=True)
+        _, problems = read_plan_text(example, display_name)  # the starter's shape passes
+        if any(p.severity == "error" for p in problems):
+            return path, problems  # a fault in actionplan: nothing written
+        temporary = yaml_edit.write_temporary(path, text)  # the one seam every edit writes by
+        try:
+            commit(temporary, path, read=read, display_name=display_name)
+        finally:
+            temporary.unlink(missing_ok=True)
+        return path, []

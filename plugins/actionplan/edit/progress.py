@@ -18,6 +18,7 @@ from actionplan.load import find_plan_files, read_yaml_file
 from actionplan.model.dates import parse_fuzzy_date
 from actionplan.model.vocabulary import STATUSES
 from actionplan.problems import DataError, Problem
+from actionplan.validate import plain_code
 
 # Where a new `progress:` key goes: before these keys if the action has them.
 _AFTER_PROGRESS = ("withdrawn", "source", "notes")
@@ -40,6 +41,7 @@ class UpdateResult:
     number: int  # the update's position in the action's progress list, from 1
     line: int | None
     problems: list[Problem]  # warnings if written, errors if not
+    status: str = ""  # the code written, which may differ from how --status gave it
 
 
 def find_action(data_dir: Path, action_id: str, plan_id: str | None = None) -> ActionPlace:
@@ -60,10 +62,19 @@ def find_action(data_dir: Path, action_id: str, plan_id: str | None = None) -> A
 
 
 def add_update(place: ActionPlace, *, status: str, text: str, when: date,
-               display_name: str) -> UpdateResult:
-    """Append {date, status, text} to the action's progress, keeping the file's layout."""
+               display_name: str, revised_due: str | None = None,
+               reason: str | None = None) -> UpdateResult:
+    """Append {date, status, revised_due, text, reason} to the action's progress, keeping the
+    file's layout. A `rescheduled` update must say the new target date."""
+    loose = []
     if status not in UPDATE_CODES:
-        raise DataError([_bad_status(status)])
+        code = plain_code(status)
+        if code is None:
+            raise DataError([_bad_status(status)])
+        loose = [_loose_status(status, code)]
+        status = code
+    if status == "rescheduled" and not (revised_due or "").strip():
+        raise DataError([_rescheduled_without_date()])
     # The lock queues other edits from the read to the write: none is lost (safe_write).
     file = place.file.resolve()  # a linked plan file is edited where it is: the link stays
     with editing(file, display_name=display_name):
@@ -73,7 +84,7 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
         yaml, document = _load_for_edit(read.text, display_name)
         path, action = _find_again(document, place, display_name)
         progress = _progress_list(action)
-        update = to_node({"date": when.isoformat(), "status": status, "text": text})
+        update = to_node(_update_fields(when, status, text, revised_due, reason))
         progress.append(update)
         problems = write_checked(file, dump_text(yaml, document),
                                  display_name=display_name, read=read)
@@ -82,7 +93,19 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
     if written:
         problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
     return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
-                        problems)
+                        loose + problems, status)
+
+
+def _update_fields(when: date, status: str, text: str, revised_due: str | None,
+                   reason: str | None) -> dict:
+    # In the order the schema lists them, so the file reads as a hand-written update would.
+    fields = {"date": when.isoformat(), "status": status}
+    if revised_due and revised_due.strip():
+        fields["revised_due"] = revised_due.strip()
+    fields["text"] = text
+    if reason and reason.strip():
+        fields["reason"] = reason.strip()
+    return fields
 
 
 def _out_of_order(progress, when: date, file: str, line: int | None,
@@ -187,3 +210,17 @@ def _bad_status(status: str) -> Problem:
         UPDATE_CODES)
     return Problem("actionplan update", None, None, "--status",
                    f'"{status}" is not a status code', fix)
+
+
+def _rescheduled_without_date() -> Problem:
+    return Problem("actionplan update", None, None, "--status",
+                   '"rescheduled" means the target date was revised, but no new date was given',
+                   'add the new target date with --revised-due, for example --revised-due '
+                   '"March 2027", and why it moved with --reason')
+
+
+def _loose_status(written: str, code: str) -> Problem:
+    return Problem("actionplan update", None, None, "--status",
+                   f'the status code is written "{written}"; it is read as {code}',
+                   f"write `--status {code}` (status codes are lower case, with _ between "
+                   "words)", "warning")

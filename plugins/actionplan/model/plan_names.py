@@ -1,4 +1,6 @@
-"""Names that tell plans apart (a leaf: no model import, so entities can use it): a short name that includes the organisation, and menu labels.
+"""Names that tell plans apart: a short name that includes the organisation, and menu labels.
+
+A leaf module (it imports nothing from the model), so `model.entities` can use it.
 
 Two councils can both publish an "Equality Strategy Action Plan": wherever a plan is named out
 of its own page (page titles, breadcrumbs, search results, the menu) the name says whose it is.

@@ -63,8 +63,10 @@ def create_site(root: Path, *, site_url: str | None, site_name: str,
               "@@SITE_URL_NOTE@@": "" if site_url else PLACEHOLDER_NOTE,
               "@@VERSION@@": __version__}
     written = [_write(root, source, target, values) for source, target in LAYOUT.items()]
+    # Example words, not "REPLACE:" placeholders: the new site must build with --strict as
+    # it comes, and its example plan says plainly that it is one.
     plan, problems = create_plan(EXAMPLE_PLAN, root / "data", title="Example equality action plan",
-                                 today=today)
+                                 today=today, examples=True)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)  # the starter plan is checked: a fault in actionplan
     return NewSite(root, tuple(written + [plan]), _git_init(root))

@@ -45,6 +45,23 @@ def split_items(text: str) -> list[str]:
     return [text for text in ("\n".join(item).strip() for item in items) if text]
 
 
+def split_leads(text: str) -> list[str]:
+    """A Leads cell: one lead a line, or several on a line separated by ";"."""
+    return [part.strip() for item in split_items(text) for part in item.split(";")
+            if part.strip()]
+
+
+def maybe_several_leads(words: str) -> list[str]:
+    """The leads one lead's words may run together ("AG/ZW", "ZW and Directors"), or [].
+
+    Only short parts (two words at most, two letters at least) are taken for leads: a longer
+    title such as "Head of Policy and Performance" or "Project Manager/s" is one lead."""
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s+and\s+", words, flags=re.IGNORECASE)]
+    if len(parts) < 2 or not all(len(p) >= 2 and len(p.split()) <= 2 for p in parts):
+        return []
+    return parts
+
+
 def split_codes(text: str) -> list[str]:
     return [code.strip() for code in re.split(r"[,\n]", text) if code.strip()]
 

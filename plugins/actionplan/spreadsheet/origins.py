@@ -98,6 +98,9 @@ _TABLES = {"plan": L.PLAN, "organisation": L.PLAN, "level": L.LEVELS, "group": L
 
 def spreadsheet_fix(problem: Problem) -> str:
     """For a missing field, where to fill it in the spreadsheet (not how to write YAML)."""
+    if problem.where == "plan" and problem.what.startswith("groups must list at least"):
+        return ("add at least one row to the Actions sheet, each action with its group "
+                "(Group id, or Group title)")
     match = re.match(r'the field "(\w+)" is missing', problem.what)
     if not match:
         return problem.fix

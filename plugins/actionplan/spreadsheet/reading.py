@@ -22,7 +22,8 @@ from actionplan.spreadsheet.assembly import (
     Previous, already_said, counted, free_id, order, walk_groups,
 )
 from actionplan.spreadsheet.cells import (
-    CellError, format_ref, line_range, parse_ref, split_codes, split_items, yes_no,
+    CellError, format_ref, line_range, maybe_several_leads, parse_ref, split_codes, split_items,
+    split_leads, yes_no,
 )
 from actionplan.spreadsheet.details import Detail, ref_key
 from actionplan.spreadsheet.files import read_sheets
@@ -94,6 +95,11 @@ class _Importer:
         groups = self._groups(plan)
         data = {"schema_version": 1, "plan": plan, "groups": groups}
         self.origins.item(data, Origin(self.book.display))
+        # A plan with no groups has no action rows: a problem about it points at the Actions
+        # sheet's headings, where the rows go.
+        actions = self.tables.get(L.ACTIONS.name)
+        self.origins.item(groups, Origin(self.book.display, actions.sheet if actions else "",
+                                         actions.heading_row if actions else None))
         self._report_unused()
         self._summarise(data)
         return Reading(data, self.problems, self.origins, self.summary)
@@ -295,7 +301,8 @@ class _Importer:
         self._activities(action, row)
         self._measures(action, row)
         if row.table.has("leads"):
-            leads = self._leads(row.get("leads"), ref, Previous(action.get("leads")))
+            leads = self._leads(row.get("leads"), ref, Previous(action.get("leads")),
+                                row.origin("leads"))
             self.put(action, "leads", leads, row.origin("leads"))
         if row.table.has("due"):
             due = self._dates(row.get("due"), ref, "due", row.origin("due"),
@@ -368,7 +375,9 @@ class _Importer:
             self.put(activity, "due", self._dates(row.get("due"), ref, "due", row.origin("due")),
                      row.origin("due"))
         if row.get("leads"):
-            self.put(activity, "leads", self._leads(row.get("leads"), ref), row.origin("leads"))
+            self.put(activity, "leads", self._leads(row.get("leads"), ref,
+                                                    origin=row.origin("leads")),
+                     row.origin("leads"))
 
     def _measures(self, action: dict, row: Row) -> None:
         if not row.table.has("measures"):
@@ -514,14 +523,29 @@ class _Importer:
             "text", "kind", "start", "end", "recurrence", "basis", "evidence")})
         return value
 
-    def _leads(self, text: str, ref, previous: Previous | None = None) -> list:
+    def _leads(self, text: str, ref, previous: Previous | None = None,
+               origin: Origin | None = None) -> list:
         leads = []
+        # Leads the plan already has are the officer's settled choice: no warning again.
+        known = {item.get("text") if isinstance(item, dict) else item
+                 for item in (previous.items if previous else [])}
         kept = previous if previous and not self.leads.present else Previous(None)
-        for words in split_items(text):
+        for words in split_leads(text):
+            if origin is not None and words not in known:
+                self._several_leads(words, origin)
             detail = self.leads.take(ref_key(ref), text=words)
             leads.append(kept.take(words) or words if detail is None else self._record(detail, {
                 k: detail.get(k) for k in ("text", "organisation", "directorate", "unit")}))
         return leads
+
+    def _several_leads(self, words: str, origin: Origin) -> None:
+        parts = maybe_several_leads(words)
+        if parts:
+            self.problems.append(origin.problem(
+                "", f'the lead "{words}" may name {len(parts)} leads; each lead is counted '
+                "apart in the lead index only when written apart",
+                f'if it names several, write "{"; ".join(parts)}" (or one lead a line, '
+                "Alt+Enter); if it is one lead, leave it", "warning"))
 
     # --- small helpers --------------------------------------------------------------------
 

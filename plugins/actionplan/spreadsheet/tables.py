@@ -73,6 +73,7 @@ class ParsedTable:
     letters: dict[str, str] = field(default_factory=dict)   # column key -> column letter
     headings: dict[str, str] = field(default_factory=dict)  # column key -> heading as written
     rows: list[Row] = field(default_factory=list)
+    heading_row: int | None = None  # the row number of the headings, where the sheet has rows
 
     def has(self, key: str) -> bool:
         return key in self.letters
@@ -118,6 +119,7 @@ def parse_table(table: Table, sheet: RawSheet, words: HeadingWords, *,
     accepted = _accepted_headings(table, words)
     start = _heading_row(sheet, accepted) if search_headings else 0
     heading_number, headings = sheet.rows[start]
+    parsed.heading_row = heading_number
     problems = _map_headings(parsed, headings, accepted, heading_number)
     for number, texts in sheet.rows[start + 1:]:
         cells = {key: texts[index] for key, index in _indices(parsed).items()

@@ -63,8 +63,8 @@ def schema_problems(document: SourceDocument) -> list[Problem]:
     for leaf in leaves:
         if leaf.validator == "format" and tuple(leaf.absolute_path) in patterned:
             continue
-        problem = _to_problem(leaf, document)
-        problems.setdefault((problem.line, problem.column, problem.what), problem)
+        for problem in _to_problems(leaf, document):
+            problems.setdefault((problem.line, problem.column, problem.what), problem)
     return list(problems.values())
 
 
@@ -93,15 +93,24 @@ def _is_shape_mismatch(sub: ValidationError, parent: ValidationError) -> bool:
         and all(_is_shape_mismatch(s, sub) for s in sub.context))
 
 
-def _to_problem(error: ValidationError, document: SourceDocument) -> Problem:
+def _to_problems(error: ValidationError, document: SourceDocument) -> list[Problem]:
     path = tuple(error.absolute_path)
+    where = describe_path(document.data, path)
+    if error.validator == "additionalProperties" and _unexpected_keys(error):
+        # One message per unknown field, each at its own line: two are two mistakes.
+        return [Problem(document.file, *document.position(path + (key,), prefer_key=True),
+                        where, *_unknown_field(error, key))
+                for key in _unexpected_keys(error)]
     what, fix, at_key = _explain(error)
     line, column = document.position(path, prefer_key=at_key)
-    if error.validator == "additionalProperties":
-        extra = _unexpected_keys(error)
-        if extra:
-            line, column = document.position(path + (extra[0],), prefer_key=True)
-    return Problem(document.file, line, column, describe_path(document.data, path), what, fix)
+    return [Problem(document.file, line, column, where, what, fix)]
+
+
+def _unknown_field(error: ValidationError, key: str) -> tuple[str, str]:
+    allowed = sorted((_schema_of(error).get("properties") or {}).keys())
+    guess = difflib.get_close_matches(key, allowed, n=1)
+    fix = f'did you mean "{guess[0]}"? ' if guess else ""
+    return f'unknown field "{key}"', fix + "Fields allowed here: " + ", ".join(allowed)
 
 
 def _explain(error: ValidationError) -> tuple[str, str, bool]:
@@ -114,13 +123,9 @@ def _explain(error: ValidationError) -> tuple[str, str, bool]:
         hint = _property_description(schema, missing)
         return (f'the field "{missing}" is missing',
                 f"add `{missing}:` here{': ' + hint if hint else ''}", True)
-    if kind == "additionalProperties":
-        extra = _unexpected_keys(error)
-        allowed = sorted((schema.get("properties") or {}).keys())
-        guess = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
-        fix = f'did you mean "{guess[0]}"? ' if guess else ""
-        fix += "Fields allowed here: " + ", ".join(allowed)
-        return (f'unknown field "{", ".join(extra)}"', fix, True)
+    if kind == "additionalProperties":  # no key to name (see _to_problems)
+        return ("this item has fields that are not allowed here",
+                "Fields allowed here: " + ", ".join(sorted(schema.get("properties") or {})), True)
     if kind == "enum":
         choices = [str(c) for c in _keyword_value(error)]
         guess = difflib.get_close_matches(str(error.instance), choices, n=1)
