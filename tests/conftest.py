@@ -31,3 +31,19 @@ def write_plan(tmp_path):
             path.write_text(text, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture(scope="session")
+def shared_browser():
+    """One headless Chromium for the whole session: Playwright's sync API allows one running
+    instance per thread, so every browser test (tests/a11y, tests/adoption) shares it."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.a11y import tools
+    from tests.a11y.browser import launch
+
+    tools.require_browser()
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -14,12 +14,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from actionplan.accessibility.record import RecordedRun, write_test_run
 
 from . import tools
-from .browser import launch, local_session
+from .browser import local_session
 from .checks import sweep_paths, sweep_site
 from .server import page_paths, serve
 from .site_build import build_bundled_site
@@ -38,13 +37,9 @@ def bundled_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    tools.require_browser()
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        _run["browser"] = f"Chromium {chromium.version}"
-        yield chromium
-        chromium.close()
+def browser(shared_browser):
+    _run["browser"] = f"Chromium {shared_browser.version}"
+    return shared_browser
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from ..a11y import tools
 from ..built_pages import broken_skip_links, missing_assets
 from ..tiny_site import ENV
 
@@ -67,27 +66,22 @@ def test_the_statement_says_the_site_is_not_yet_tested(council):
     assert "using just a keyboard" not in statement and "last tested on" not in statement
 
 
-def test_axe_finds_nothing_on_a_page_of_each_kind(council):
+def test_axe_finds_nothing_on_a_page_of_each_kind(council, shared_browser):
     # Under CI=true a missing browser fails this test instead of skipping it (tools.require).
-    tools.require_browser()
-    from playwright.sync_api import sync_playwright
-
-    from ..a11y.browser import launch, local_session
+    from ..a11y.browser import local_session
     from ..a11y.checks import axe_findings, open_page, report, sample_paths
     from ..a11y.server import page_paths, serve
 
     site = council / "site"
     paths = [p for p in sample_paths(page_paths(site)) if p != "404.html"]
     assert len(paths) >= 5
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        session = local_session(browser, with_axe=True, search_index=False)
-        page = session.new_page()
-        findings = []
-        with serve(site) as url:
-            for path in paths:
-                open_page(page, url + path)
-                findings += axe_findings(page, path)
-        browser.close()
+    session = local_session(shared_browser, with_axe=True, search_index=False)
+    page = session.new_page()
+    findings = []
+    with serve(site) as url:
+        for path in paths:
+            open_page(page, url + path)
+            findings += axe_findings(page, path)
+    session.context.close()
     assert not findings, report(findings)
     assert session.blocked == []  # the pages load nothing from outside the site
