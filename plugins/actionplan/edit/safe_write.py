@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
+from actionplan.durable import sync_folder
 from actionplan.problems import DataError, Problem
 
 try:  # POSIX; elsewhere the fingerprint check alone guards against lost edits
@@ -142,20 +143,6 @@ def changed_problem(display_name: str, *, created: bool = False) -> Problem:
     return Problem(display_name, None, None, "file", what,
                    "nothing was written and the file keeps the other change: check it, then "
                    "run this command again")
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` survive a power cut (where the system allows it)."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:  # some file systems cannot sync a folder: the rename is still atomic
-        pass
-    finally:
-        os.close(handle)
 
 
 def _mode_for(path: Path) -> int:

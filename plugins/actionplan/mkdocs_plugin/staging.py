@@ -33,6 +33,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from actionplan.durable import sync_folder
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no lock, the rest still holds
@@ -129,7 +131,7 @@ class StagedSiteDir:
             except OSError:
                 os.rename(retired, self.real)
                 raise
-        _sync(self._base)
+        sync_folder(self._base)
 
     def _publish_into_mount(self, staging: Path) -> None:
         retired = Path(tempfile.mkdtemp(dir=self._base, prefix=f"{self._prefix}{RETIRED_SUFFIX}-"))
@@ -143,7 +145,7 @@ class StagedSiteDir:
             for source, destination in reversed(moves):  # undo: the old site back as it was
                 os.rename(destination, source)
             raise
-        _sync(self._base)
+        sync_folder(self._base)
 
     def _recover(self) -> None:
         """A site retired by a build killed mid-swap, with none in its place, is put back."""
@@ -267,19 +269,6 @@ def _folder_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o777 & ~umask
-
-
-def _sync(folder: Path) -> None:
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
 
 
 def _reason(error: OSError) -> str:
