@@ -48,7 +48,9 @@ def test_the_latest_report_page_lists_exactly_the_changes(built):
         "March 2022."]
     assert _section(html, "withdrawals") == [
         "Action 3: Withdrawn in August: withdrawn on 15 August 2021. Reason given: Funding "
-        "ended."]
+        "ended.",
+        "Action 9: Withdrawn after the last report: withdrawn on 20 October 2021, after the "
+        "report of 30 September 2021. Reason given: Merged into action 1."]
     assert _section(html, "first-updates") == [
         "Action 4: First update in September: first progress update, status In progress."]
     assert _section(html, "new-updates") == [
@@ -68,7 +70,7 @@ def test_the_earlier_pair_has_its_own_page_linked_both_ways(built):
     assert 'href="2021-03-31-to-2021-06-30/"' in latest
     assert 'href="../"' in earlier
     assert [e.split(":")[0] for e in _section(earlier, "first-updates")] == [
-        "Action 2", "Action 5", "Action 6"]
+        "Action 2", "Action 5", "Action 6", "Action 9"]
     assert _section(earlier, "withdrawals") == []
     assert 'aria-current="page"' in earlier
     plan_page = _main(built / "plans" / "report-plan" / "index.html")

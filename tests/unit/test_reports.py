@@ -28,7 +28,7 @@ def _ids(changes) -> list[str]:
 def test_reports_are_the_distinct_dates_of_updates_oldest_first(plan):
     reports = plan_reports(plan)
     assert [r.day for r in reports] == [date(2021, 3, 31), date(2021, 6, 30), date(2021, 9, 30)]
-    assert [r.updates for r in reports] == [2, 5, 4]
+    assert [r.updates for r in reports] == [2, 6, 4]
     assert not any(r.plan_date for r in reports)
     assert [(a.key, b.key) for a, b in report_pairs(reports)] == [
         ("2021-03-31", "2021-06-30"), ("2021-06-30", "2021-09-30")]
@@ -40,6 +40,10 @@ def test_changes_from_june_to_september_are_each_of_their_kind(plan):
     assert _ids(changes.status_changes) == ["1"]
     assert _ids(changes.moved_targets) == ["2"]
     assert _ids(changes.withdrawals) == ["3"]
+    # On the latest report's page, a withdrawal after it as well: no later page would show it.
+    latest = changes_between(plan, june, september, latest=True)
+    assert _ids(latest.withdrawals) == ["3", "9"]
+    assert _ids(latest.status_changes) == ["1"]
     assert _ids(changes.first_updates) == ["4"]
     assert _ids(changes.updates_only) == ["5"]
     assert [action.id for action, _ in changes.undated] == ["8"]
@@ -56,7 +60,7 @@ def test_changes_from_march_to_june(plan):
     march, june = plan_reports(plan)[:2]
     changes = changes_between(plan, march, june)
     assert _ids(changes.status_changes) == ["1"]
-    assert _ids(changes.first_updates) == ["2", "5", "6"]
+    assert _ids(changes.first_updates) == ["2", "5", "6", "9"]
     assert changes.withdrawals == [] and changes.moved_targets == []
     assert changes.not_reported == 2  # 4 and 7
 

@@ -130,8 +130,13 @@ def report_pairs(reports: tuple[Report, ...]) -> list[tuple[Report, Report]]:
     return list(zip(reports, reports[1:]))
 
 
-def changes_between(plan: Plan, before: Report, after: Report) -> ReportChanges:
-    """What changed from report `before` to report `after` (`before` is the earlier)."""
+def changes_between(plan: Plan, before: Report, after: Report, *,
+                    latest: bool = False) -> ReportChanges:
+    """What changed from report `before` to report `after` (`before` is the earlier).
+
+    With `latest` (`after` is the plan's last report), a withdrawal dated after it is listed
+    too: no later report would ever show it.
+    """
     changes: list[ActionChange] = []
     undated: list[tuple[Action, tuple[Group, ...]]] = []
     not_reported = 0
@@ -139,7 +144,7 @@ def changes_between(plan: Plan, before: Report, after: Report) -> ReportChanges:
         if any(update_day(u) is None for u in action.progress):
             undated.append((action, groups))
             continue
-        change = _action_change(action, groups, before.day, after.day)
+        change = _action_change(action, groups, before.day, after.day, latest)
         if change.status_after.code == "no_update":
             not_reported += 1
         if change.new_updates or change.status_changed or change.target_moved \
@@ -148,13 +153,14 @@ def changes_between(plan: Plan, before: Report, after: Report) -> ReportChanges:
     return ReportChanges(plan, before, after, tuple(changes), tuple(undated), not_reported)
 
 
-def _action_change(action: Action, groups: tuple[Group, ...], before: date,
-                   after: date) -> ActionChange:
+def _action_change(action: Action, groups: tuple[Group, ...], before: date, after: date,
+                   latest: bool) -> ActionChange:
     new = tuple(u for u in action.progress if before < _day(u) <= after)
     gone = action.withdrawn
+    in_window = gone is not None and before < gone.date and (latest or gone.date <= after)
     return ActionChange(action, groups, new, status_at(action, before), status_at(action, after),
                         due_at(action, before), due_at(action, after),
-                        gone if gone and before < gone.date <= after else None)
+                        gone if in_window else None)
 
 
 def _day(update: Update) -> date:

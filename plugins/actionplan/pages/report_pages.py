@@ -32,7 +32,8 @@ def report_pages(plan: Plan, paths: PagePaths) -> list[PageSpec]:
                for i, (before, after) in enumerate(reversed(pairs))]
     base = {"plan": plan, "reports": reports, "choices": choices}
     specs = [_page(plan, paths.since_report(plan.id), LATEST_TITLE,
-                   {**base, "changes": changes_between(plan, *pairs[-1]) if pairs else None})]
+                   {**base, "changes": changes_between(plan, *pairs[-1], latest=True)
+                                             if pairs else None})]
     for before, after, src_uri in choices[1:]:
         title = f"Changes from the report of {before.shown.text} to {after.shown.text}"
         specs.append(_page(plan, src_uri, title,
