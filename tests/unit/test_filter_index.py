@@ -4,6 +4,7 @@ the facet pages a resident without JavaScript uses instead."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -56,3 +57,18 @@ def test_the_form_offers_every_value_the_index_uses(site, index):
 def test_the_same_site_gives_the_same_bytes(site):
     first = filter_index(site, ResidentPaths(), Assessor())
     assert filter_index(site, ResidentPaths(), Assessor()) == first
+
+
+@pytest.mark.parametrize("directory_urls,pages", [(True, "yes"), (False, "no")])
+def test_the_form_tells_its_script_where_the_index_and_the_pages_are(directory_urls, pages):
+    from actionplan.pages import site_pages
+    from actionplan.render import Renderer
+
+    site = load_site(ROOT / "tests" / "fixtures" / "residents" / "data")[0]
+    browse = next(spec for spec in site_pages(site) if spec.src_uri == "browse/index.md")
+    html = Renderer(directory_urls=directory_urls).render(browse)
+    # The script adds an action's "plans/<plan>/actions/<id>/" (and "index.html" without
+    # directory URLs) to the site's root, which must be a folder in both layouts.
+    assert 'data-index="actions-index.json"' in html and 'data-root="../"' in html
+    assert f'data-directory-urls="{pages}"' in html
+    assert re.search(r'<section class="ap-filter"[^>]* hidden[ >]', html)  # until script
