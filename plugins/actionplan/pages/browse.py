@@ -10,6 +10,7 @@ from actionplan.facets.timing import Assessor
 from actionplan.model.entities import Plan, Site
 from actionplan.model.vocabulary import VERDICTS
 from actionplan.options import DEFAULT_PAGE_SIZE
+from actionplan.pages.filter_index import filter_choices
 from actionplan.pages.pagination import numbered_src, page_title, paginations
 from actionplan.pages.resident_paths import ResidentPaths
 from actionplan.pages.page_spec import PageSpec
@@ -100,7 +101,8 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
     total = sum(len(v.entries) for v in facets.status.values)
     base = {"site": site, "facets": facets, "assess": assessor, "paths": paths,
             "total_actions": total}
-    specs = [PageSpec(paths.browse_index(), "Find actions", "browse.html", "browse", base,
+    specs = [PageSpec(paths.browse_index(), "Find actions", "browse.html", "browse",
+                      {**base, "filter": filter_choices(site, facets)},
                       "Browse every action across the plans by status, equality group, lead, "
                       "target year, and those overdue or without a recent update.",
                       in_nav=True)]

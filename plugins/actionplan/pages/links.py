@@ -32,6 +32,12 @@ class PagePaths:
     def action(self, plan_id: str, action_id: str) -> str:
         return f"{self.prefix}/{plan_id}/actions/{action_id}/index.md"
 
+    def since_report(self, plan_id: str, pair: str | None = None) -> str:
+        """The plan's changes since its last report; with `pair` ("<from>-to-<to>"), between
+        two earlier reports."""
+        folder = f"{self.prefix}/{plan_id}/since-last-report"
+        return f"{folder}/{pair}/index.md" if pair else f"{folder}/index.md"
+
 
 class Linker:
     """Relative links from one page to others, as templates need them."""

@@ -7,6 +7,7 @@ from actionplan.model.entities import Site
 from actionplan.options import SiteOptions
 from actionplan.pages.browse import browse_pages
 from actionplan.pages.downloads import download_files, downloads_page
+from actionplan.pages.filter_index import filter_index_file
 from actionplan.pages.glossary import glossary_page
 from actionplan.pages.links import PagePaths
 from actionplan.pages.resident_paths import ResidentPaths
@@ -21,4 +22,6 @@ def resident_pages(site: Site, paths: PagePaths, options: SiteOptions) -> list[P
 
 
 def resident_files(site: Site, paths: PagePaths, options: SiteOptions) -> list[SiteFile]:
-    return download_files(site, ResidentPaths(plans=paths), options)
+    extra = ResidentPaths(plans=paths)
+    return (download_files(site, extra, options)
+            + [filter_index_file(site, extra, Assessor(options))])

@@ -59,6 +59,10 @@ class ResidentPaths:
         return posixpath.join(posixpath.dirname(self.plans.action(plan_id, action_id)),
                               "action.json")
 
+    def filter_index(self) -> str:
+        """Every action in brief, for the filter on "Find actions" (next to that page)."""
+        return f"{self.browse}/actions-index.json"
+
     def schema_file(self, name: str) -> str:
         return f"{self.schema}/{name}"
 

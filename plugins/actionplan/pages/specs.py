@@ -10,6 +10,7 @@ from actionplan.pages import history_specs
 from actionplan.pages.links import PagePaths
 from actionplan.model.naming import action_heading, group_heading
 from actionplan.pages.page_spec import PageSpec, SiteFile
+from actionplan.pages.report_pages import report_pages
 from actionplan.pages.resident import resident_files, resident_pages
 from actionplan.pages.schema_reference import reference_page
 
@@ -34,11 +35,13 @@ def site_files(site: Site, paths: PagePaths = PagePaths(),
 
 
 def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
-    """Plans, then their groups, then their actions."""
+    """Plans, then their reports' changes, their groups and their actions."""
     specs: list[PageSpec] = []
     for plan in site.plans:
         specs.append(PageSpec(paths.plan(plan.id), plan.full_name, "plan.html", "plan",
-                              {"plan": plan}, _plan_description(plan), in_nav=True))
+                              {"plan": plan, "since_report_src": paths.since_report(plan.id)},
+                              _plan_description(plan), in_nav=True))
+        specs += report_pages(plan, paths)
         for group, ancestors in plan.all_groups():
             specs.append(PageSpec(paths.group(plan.id, group.id), group_heading(group),
                                   "group.html", "group",

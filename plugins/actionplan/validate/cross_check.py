@@ -22,7 +22,7 @@ from actionplan.validate.describe import describe_path
 # A group's folder sits beside its plan's page (index.html), the actions/ folder and the
 # page/ folder of a long list.
 RESERVED_GROUP_IDS = frozenset({"actions", "changes", "downloads", "data", "status", "feed",
-                                "index.html", "index.md", "page"})
+                                "index.html", "index.md", "page", "since-last-report"})
 # A plan's folder sits beside the changelog's own files (changes/atom.xml, changelog.json)
 # and each listing's index page.
 RESERVED_PLAN_IDS = frozenset({"index.html", "index.md", "atom.xml", "changelog.json"})

@@ -1,0 +1,192 @@
+"""What changed in a plan between two of its progress reports, read from the data alone.
+
+A report is a date the plan's progress updates are dated at: every distinct date of an update
+(an undated update is taken as at the plan's `progress_as_at`, so a plan whose updates carry
+no dates of their own has one report). Between an earlier report and a later one, an action
+can have new updates, a changed status, a moved target date (an update's `revised_due`), be
+withdrawn (`withdrawn.date`), or have its first update at all.
+
+What the data cannot tell is said, not guessed: an update with no date that can be placed
+belongs to no report, so an action with one is listed apart; and the data does not record
+when an action was added to the plan, so an action first reported on is called that, not new.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from actionplan.model.dates import FuzzyDate
+from actionplan.model.entities import Action, Group, Plan, Status, Update, Withdrawal
+
+
+@dataclass(frozen=True)
+class Report:
+    """One reporting date of a plan, with the words the plan dates it by."""
+
+    day: date
+    shown: FuzzyDate
+    updates: int  # how many updates are dated at it
+    plan_date: bool  # the updates are undated and taken as at the plan's progress date
+
+    @property
+    def key(self) -> str:
+        return self.day.isoformat()
+
+
+@dataclass(frozen=True)
+class ActionChange:
+    """One action's changes from the earlier report to the later one."""
+
+    action: Action
+    groups: tuple[Group, ...]
+    new_updates: tuple[Update, ...]
+    status_before: Status
+    status_after: Status
+    due_before: tuple[FuzzyDate, ...]
+    due_after: tuple[FuzzyDate, ...]
+    withdrawn: Withdrawal | None  # withdrawn between the two reports
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status_before.code != self.status_after.code
+
+    @property
+    def target_moved(self) -> bool:
+        return self.due_before != self.due_after
+
+    @property
+    def first_update(self) -> bool:
+        """Its first update comes in the later report (the data cannot say it is new)."""
+        return self.status_before.code == "no_update" and bool(self.new_updates)
+
+    @property
+    def update_only(self) -> bool:
+        """A new update that changes neither its status nor its target date."""
+        return bool(self.new_updates) and not (self.status_changed or self.target_moved
+                                               or self.withdrawn or self.first_update)
+
+
+@dataclass(frozen=True)
+class ReportChanges:
+    """A plan's changes from report `before` to report `after`, action by action."""
+
+    plan: Plan
+    before: Report
+    after: Report
+    changes: tuple[ActionChange, ...]  # actions with any change, in plan order
+    undated: tuple[tuple[Action, tuple[Group, ...]], ...]  # updates no report can hold
+    not_reported: int  # actions with no dated update by the later report
+
+    @property
+    def status_changes(self) -> list[ActionChange]:
+        # A withdrawal is listed as such; its status change would say it twice.
+        return [c for c in self.changes if c.status_changed and not c.withdrawn
+                and not c.first_update]
+
+    @property
+    def moved_targets(self) -> list[ActionChange]:
+        return [c for c in self.changes if c.target_moved]
+
+    @property
+    def withdrawals(self) -> list[ActionChange]:
+        return [c for c in self.changes if c.withdrawn]
+
+    @property
+    def first_updates(self) -> list[ActionChange]:
+        return [c for c in self.changes if c.first_update]
+
+    @property
+    def updates_only(self) -> list[ActionChange]:
+        return [c for c in self.changes if c.update_only]
+
+
+def update_day(update: Update) -> date | None:
+    """The day an update is placed at, or None when its date names none."""
+    return update.date.sort_date if update.date is not None else None
+
+
+def plan_reports(plan: Plan) -> tuple[Report, ...]:
+    """The plan's reports, oldest first."""
+    found: dict[date, list[Update]] = {}
+    for action, _ in plan.all_actions():
+        for update in action.progress:
+            day = update_day(update)
+            if day is not None:
+                found.setdefault(day, []).append(update)
+    return tuple(Report(day, _first_date(found[day]), len(found[day]),
+                        all(u.date_is_default for u in found[day]))
+                 for day in sorted(found))
+
+
+def _first_date(updates: list[Update]) -> FuzzyDate:
+    # The words of the first update dated that day: "March 2021" rather than its last day.
+    assert updates[0].date is not None, "only placed updates are grouped by day"
+    return updates[0].date
+
+
+def report_pairs(reports: tuple[Report, ...]) -> list[tuple[Report, Report]]:
+    """Each report with the one before it, oldest pair first."""
+    return list(zip(reports, reports[1:]))
+
+
+def changes_between(plan: Plan, before: Report, after: Report, *,
+                    latest: bool = False) -> ReportChanges:
+    """What changed from report `before` to report `after` (`before` is the earlier).
+
+    With `latest` (`after` is the plan's last report), a withdrawal dated after it is listed
+    too: no later report would ever show it.
+    """
+    changes: list[ActionChange] = []
+    undated: list[tuple[Action, tuple[Group, ...]]] = []
+    not_reported = 0
+    for action, groups in plan.all_actions():
+        if any(update_day(u) is None for u in action.progress):
+            undated.append((action, groups))
+            continue
+        change = _action_change(action, groups, before.day, after.day, latest)
+        if change.status_after.code == "no_update":
+            not_reported += 1
+        if change.new_updates or change.status_changed or change.target_moved \
+                or change.withdrawn:
+            changes.append(change)
+    return ReportChanges(plan, before, after, tuple(changes), tuple(undated), not_reported)
+
+
+def _action_change(action: Action, groups: tuple[Group, ...], before: date, after: date,
+                   latest: bool) -> ActionChange:
+    new = tuple(u for u in action.progress if before < _day(u) <= after)
+    gone = action.withdrawn
+    in_window = gone is not None and before < gone.date and (latest or gone.date <= after)
+    return ActionChange(action, groups, new, status_at(action, before), status_at(action, after),
+                        due_at(action, before), due_at(action, after),
+                        gone if in_window else None)
+
+
+def _day(update: Update) -> date:
+    day = update_day(update)
+    assert day is not None, "actions with undated updates are listed apart"
+    return day
+
+
+def _updates_by(action: Action, day: date) -> list[Update]:
+    # By date (plan order among updates of one day): the last is the latest by `day`.
+    return sorted((u for u in action.progress if _day(u) <= day), key=_day)
+
+
+def status_at(action: Action, day: date) -> Status:
+    """The action's status as at `day`: withdrawn by then, else its latest update's then."""
+    if action.withdrawn and action.withdrawn.date <= day:
+        return Status("withdrawn", action.withdrawn.reason)
+    updates = _updates_by(action, day)
+    if not updates:
+        return Status("no_update")
+    return updates[-1].status or Status("unknown")
+
+
+def due_at(action: Action, day: date) -> tuple[FuzzyDate, ...]:
+    """The action's target dates as at `day`, after any revision made by then."""
+    for update in reversed(_updates_by(action, day)):
+        if update.revised_due:
+            return (update.revised_due,)
+    return action.due

@@ -1,0 +1,90 @@
+"""The "Since the last report" pages: built on a tiny site with three reports, and one for
+every plan of the bundled site."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from actionplan.api import load_site
+from actionplan.pages import site_pages
+from actionplan.render import Renderer
+
+from .tiny_site import build_in_process, make_project
+
+ROOT = Path(__file__).parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "data"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("reports") / "project", data=FIXTURE)
+    return build_in_process(project)
+
+
+def _section(html: str, heading_id: str) -> list[str]:
+    """The words of each entry listed under the heading with `heading_id`."""
+    part = html.split(f'id="{heading_id}"', 1)[1].split("<h2", 1)[0]
+    part = re.sub(r'<span[^>]*aria-hidden="true"[^>]*>.*?</span>', "", part)  # icons
+    items = re.findall(r"<li>(.*?)</li>", part, flags=re.S)
+    return [" ".join(unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items]
+
+
+def _main(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_latest_report_page_lists_exactly_the_changes(built):
+    html = _main(built / "plans" / "report-plan" / "since-last-report" / "index.html")
+    assert "from its progress report of" in html
+    assert _section(html, "status-changes") == [
+        "Action 1: Status changes in September: status was In progress, now Completed. "
+        "1 new progress update."]
+    assert _section(html, "moved-targets") == [
+        "Action 2: Target moved in September: target date moved from September 2021 to "
+        "March 2022."]
+    assert _section(html, "withdrawals") == [
+        "Action 3: Withdrawn in August: withdrawn on 15 August 2021. Reason given: Funding "
+        "ended.",
+        "Action 9: Withdrawn after the last report: withdrawn on 20 October 2021, after the "
+        "report of 30 September 2021. Reason given: Merged into action 1."]
+    assert _section(html, "first-updates") == [
+        "Action 4: First update in September: first progress update, status In progress."]
+    assert _section(html, "new-updates") == [
+        "Action 5: Updated in September, nothing else changed: 1 new progress update, status "
+        "still Ongoing."]
+    cannot = " ".join(_section(html, "cannot-tell"))
+    assert "1 action has a progress update with no date" in cannot
+    assert "Action 8" in cannot and "1 action had no progress update by" in cannot
+    # Every entry links to its action's page.
+    assert 'href="../actions/1/"' in html and 'href="../actions/8/"' in html
+
+
+def test_the_earlier_pair_has_its_own_page_linked_both_ways(built):
+    folder = built / "plans" / "report-plan" / "since-last-report"
+    latest = _main(folder / "index.html")
+    earlier = _main(folder / "2021-03-31-to-2021-06-30" / "index.html")
+    assert 'href="2021-03-31-to-2021-06-30/"' in latest
+    assert 'href="../"' in earlier
+    assert [e.split(":")[0] for e in _section(earlier, "first-updates")] == [
+        "Action 2", "Action 5", "Action 6", "Action 9"]
+    assert _section(earlier, "withdrawals") == []
+    assert 'aria-current="page"' in earlier
+    plan_page = _main(built / "plans" / "report-plan" / "index.html")
+    assert 'href="since-last-report/"' in plan_page
+
+
+def test_every_bundled_plan_has_a_since_last_report_page_linked_from_its_page():
+    site = load_site(ROOT / "data")[0]
+    specs = {spec.src_uri: spec for spec in site_pages(site)}
+    renderer = Renderer()
+    for plan in site.plans:
+        src = f"plans/{plan.id}/since-last-report/index.md"
+        assert src in specs and not specs[src].in_nav
+        html = renderer.render(specs[src])
+        # The bundled plans have one report at most: the page says it cannot compare.
+        assert "cannot say what changed" in html
+        assert 'href="since-last-report/"' in renderer.render(specs[f"plans/{plan.id}/index.md"])
