@@ -1,0 +1,290 @@
+"""Reporting rounds (issue 18.3): one return per lead out, every return checked and applied in.
+
+Each test works on a copy of the bundled site (data/ and mkdocs.yml) and runs the command
+line in-process; returns are filled in with openpyxl, as a lead's spreadsheet program would.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from actionplan.api import load_site
+from actionplan.model.vocabulary import STATUSES
+
+from ..conftest import ROOT
+from .test_update import added_lines
+
+CHARNWOOD = "charnwood-2016-2018"
+ROUND = Path("returns") / "2019-q1"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def data_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / "data").rglob("*")) if p.is_file()}
+
+
+def leads_by_action(root: Path, plan_ids: set[str] | None = None) -> dict[str, set]:
+    """Each lead (spacing and capitals aside) -> the (plan, action) it leads, from the model."""
+    site, _ = load_site(root / "data")
+    leads: dict[str, set] = {}
+    for plan in site.plans:
+        if plan_ids and plan.id not in plan_ids:
+            continue
+        for action, _ in plan.all_actions():
+            named = list(action.leads) + [lead for a in action.activities for lead in a.leads]
+            for lead in named:
+                key = " ".join(lead.text.split()).casefold()
+                leads.setdefault(key, set()).add((plan.id, action.id))
+            if not named:
+                leads.setdefault("no lead named in the plan", set()).add((plan.id, action.id))
+    return leads
+
+
+def rows(path: Path) -> list[dict[str, str | None]]:
+    sheet = load_workbook(path)["Actions"]
+    headings = [c.value for c in sheet[1]]
+    return [dict(zip(headings, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+
+
+def fill(path: Path, answers: dict[str, dict[str, str]]) -> None:
+    """Type `answers` ({action id: {heading: value}}) into a return, as a lead would."""
+    book = load_workbook(path)
+    sheet = book["Actions"]
+    headings = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        for heading, value in answers.get(row[1].value, {}).items():
+            row[headings.index(heading)].value = value
+    book.save(path)
+
+
+def test_open_writes_one_return_per_lead_and_untouched_returns_change_nothing(site, run):
+    code, out, err = run("round", "open", "2019-q1", "--deadline", "2019-04-15",
+                         "--return-to", "equality@example.org")
+    assert (code, err) == (0, ""), err
+    manifest = json.loads((site / ROUND / "round.json").read_text(encoding="utf-8"))
+    workbooks = sorted(p.name for p in (site / ROUND).glob("*.xlsx"))
+    expected = leads_by_action(site)
+    assert len(workbooks) == len(expected) == len(manifest["returns"])
+    assert workbooks == sorted(r["file"] for r in manifest["returns"])
+    assert out.startswith(f"Opened round 2019-q1: {len(expected)} returns in returns/2019-q1/")
+    # Each return holds exactly its lead's actions; action 1.4 has two leads: in both.
+    for sent in manifest["returns"]:
+        key = " ".join(sent["lead"].split()).casefold()
+        got = {(r["Plan"], r["Action id"]) for r in rows(site / ROUND / sent["file"])}
+        assert got == expected[key], sent["lead"]
+        assert sent["file"].endswith(".xlsx") and sent["file"] == sent["file"].lower()
+        assert all(c.isalnum() or c in "-." for c in sent["file"])
+    holding = [s["file"] for s in manifest["returns"]
+               if any(a["plan"] == CHARNWOOD and a["action"] == "1.4" for a in s["actions"])]
+    assert holding == ["communications-officer.xlsx",
+                       "corporate-improvement-policy-officer.xlsx"]
+    assert manifest["deadline"] == "2019-04-15" and set(manifest["plans"]) == {
+        p.stem for p in (site / "data" / "plans").glob("*.yaml")}
+
+    book = load_workbook(site / ROUND / "communications-officer.xlsx")
+    assert book.sheetnames == ["Instructions", "Actions"]
+    instructions = [row[0] for row in book["Instructions"].iter_rows(values_only=True) if row[0]]
+    assert "Please send it back by 2019-04-15." in instructions
+    assert "Send it back to: equality@example.org" in instructions
+    assert "For: Communications Officer" in instructions
+    for code in ("not_started", "completed", "rescheduled"):
+        assert f"- {code}: {STATUSES[code].label}. {STATUSES[code].meaning}" in instructions
+    sheet = book["Actions"]
+    assert [c.value for c in sheet[1]][8:] == ["New status", "Update", "Revised target date",
+                                               "Reason"]
+    assert sheet.protection.sheet and book["Instructions"].protection.sheet
+    last = sheet.max_row
+    assert all(sheet.cell(row=r, column=c).protection.locked
+               for r in range(2, last + 1) for c in range(1, 9))
+    assert not any(sheet.cell(row=r, column=c).protection.locked
+                   for r in range(2, last + 1) for c in range(9, 13))
+    (choices,) = sheet.data_validations.dataValidation
+    assert str(choices.sqref) == f"I2:I{last}"
+    assert choices.formula1 == '"not_started,in_progress,ongoing,completed,rescheduled,' \
+                               'transferred,withdrawn,unknown"'
+
+    # Importing the returns as sent changes no data file, to the byte.
+    before = data_bytes(site)
+    code, out, err = run("round", "import", ROUND)
+    assert (code, err) == (0, ""), err
+    assert out.splitlines() == [f"Read {len(expected)} returns from returns/2019-q1: 0 returned, "
+                                f"0 partly filled, {len(expected)} untouched.",
+                                "No new answers: nothing was changed."]
+    assert data_bytes(site) == before
+
+    # A round is opened once: opening it again is refused, and the returns are kept.
+    sent = (site / ROUND / "communications-officer.xlsx").read_bytes()
+    code, out, err = run("round", "open", "2019-q1")
+    assert code == 1 and out == ""
+    assert err.startswith("error: returns/2019-q1: round: This round was already opened; "
+                          "opening it again would write over the returns. See how it is going "
+                          "with: actionplan round status 2019-q1; import it with: actionplan "
+                          "round import returns/2019-q1; ")
+    assert (site / ROUND / "communications-officer.xlsx").read_bytes() == sent
+
+
+def test_two_filled_returns_add_exactly_their_updates(site, run):
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD)[0] == 0
+    fill(site / ROUND / "communications-officer.xlsx", {
+        "1.4": {"New status": "completed", "Update": "Articles ran in January and May."},
+        "2.3": {"New status": "in_progress", "Update": "A slot each month since April."}})
+    fill(site / ROUND / "human-resources-advisor.xlsx", {
+        "1.6": {"New status": "rescheduled", "Update": "The survey moved to the autumn.",
+                "Revised target date": "October 2019", "Reason": "The supplier changed."}})
+    plan_file = site / "data" / "plans" / f"{CHARNWOOD}.yaml"
+    before, others = plan_file.read_text(encoding="utf-8"), data_bytes(site)
+    del others[f"data/plans/{CHARNWOOD}.yaml"]
+
+    code, out, err = run("round", "status", "2019-q1")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert "Returned: 1" in lines and "Partly filled: 1" in lines
+    assert "  Human Resources Advisor: 1 of 1 action answered (human-resources-advisor.xlsx)" \
+        in lines
+    assert any(ln.startswith("  Communications Officer: 2 of ") for ln in lines)
+    assert lines[lines.index("Partly filled: 1") + 1].startswith("  Communications Officer: 2")
+
+    code, out, err = run("round", "import", ROUND, "--date", "2019-03-31")
+    assert (code, err) == (0, ""), err
+    after = plan_file.read_text(encoding="utf-8")
+    assert sorted(added_lines(before, after)) == sorted([
+        "    - date: '2019-03-31'", "      status: completed",
+        "      text: Articles ran in January and May.",
+        "    - date: '2019-03-31'", "      status: in_progress",
+        "      text: A slot each month since April.",
+        "    - date: '2019-03-31'", "      status: rescheduled",
+        "      revised_due: October 2019", "      text: The survey moved to the autumn.",
+        "      reason: The supplier changed."])
+    assert {k: v for k, v in data_bytes(site).items() if k in others} == others
+    site_model, problems = load_site(site / "data")
+    plan = next(p for p in site_model.plans if p.id == CHARNWOOD)
+    actions = {a.id: a for a, _ in plan.all_actions()}
+    latest = {i: actions[i].latest_update for i in ("1.4", "2.3", "1.6")}
+    assert {i: (u.status.code, u.text, u.date.text) for i, u in latest.items()} == {
+        "1.4": ("completed", "Articles ran in January and May.", "2019-03-31"),
+        "2.3": ("in_progress", "A slot each month since April.", "2019-03-31"),
+        "1.6": ("rescheduled", "The survey moved to the autumn.", "2019-03-31")}
+    assert latest["1.6"].revised_due.text == "October 2019"
+    assert latest["1.6"].reason == "The supplier changed."
+    assert actions["1.6"].current_due[0].text == "October 2019"
+    message = (site / ROUND / "commit-message.txt").read_text(encoding="utf-8")
+    assert message.splitlines()[-2:] == [
+        "", "Change-reason: Progress reported by the action leads in reporting round 2019-q1."]
+    assert message in out and "Added 3 progress updates dated 2019-03-31 to " \
+        f"data/plans/{CHARNWOOD}.yaml." in out
+
+    # Importing the round again adds nothing twice.
+    code, out, err = run("round", "import", ROUND, "--date", "2019-04-02")
+    assert (code, err) == (0, "")
+    assert "3 answers already in the plans (imported before): not added again." in out
+    assert plan_file.read_text(encoding="utf-8") == after
+
+
+def test_conflicting_answers_are_refused_naming_both_workbooks(site, run):
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD)[0] == 0
+    fill(site / ROUND / "communications-officer.xlsx", {
+        "1.4": {"New status": "completed", "Update": "Done in January."},
+        "2.3": {"New status": "ongoing", "Update": "Monthly."}})
+    fill(site / ROUND / "corporate-improvement-policy-officer.xlsx", {
+        "1.4": {"New status": "in_progress", "Update": "One article still to come."}})
+    before = data_bytes(site)
+    code, out, err = run("round", "import", ROUND, "--date", "2019-03-31")
+    assert code == 1 and out == ""
+    place = {name: f"returns/2019-q1/{name}.xlsx:Actions:row " + str(
+        next(n for n, r in enumerate(rows(site / ROUND / f"{name}.xlsx"), 2)
+             if r["Action id"] == "1.4"))
+        for name in ("communications-officer", "corporate-improvement-policy-officer")}
+    assert err.splitlines() == [
+        f"error: {place['corporate-improvement-policy-officer']}: action 1.4 (plan {CHARNWOOD}):"
+        f" Two returns answer this action differently: {place['communications-officer']} says "
+        f'completed, "Done in January."; {place["corporate-improvement-policy-officer"]} says '
+        'in_progress, "One article still to come.". Agree one answer with both leads, then '
+        "clear the other return's row (New status, Update, Revised target date, Reason) and "
+        "import again.",
+        "1 error: nothing was changed. Fix what is listed above (in the returns, or ask the "
+        "leads), then import again."]
+    assert data_bytes(site) == before
+
+
+def test_each_bad_cell_is_named_by_workbook_sheet_row_and_column(site, run):
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD)[0] == 0
+    path = site / ROUND / "communications-officer.xlsx"
+    sent = rows(path)
+    fill(path, {
+        sent[0]["Action id"]: {"New status": "complete", "Update": "Done."},
+        sent[1]["Action id"]: {"New status": "rescheduled", "Update": "Later."},
+        sent[2]["Action id"]: {"New status": "rescheduled", "Update": "Later.",
+                               "Revised target date": "31/02/2020"},
+        sent[3]["Action id"]: {"Target date": "Never", "New status": "ongoing",
+                               "Update": "Fine."},
+        sent[4]["Action id"]: {"New status": "ongoing"},
+    })
+    book = load_workbook(path)
+    book["Actions"].cell(row=7, column=2).value = "9.9"  # an action not sent to this lead
+    book["Actions"].cell(row=7, column=9).value = "ongoing"
+    book.save(path)
+    before = data_bytes(site)
+    code, out, err = run("round", "import", ROUND)
+    assert code == 1 and out == ""
+    where = "error: returns/2019-q1/communications-officer.xlsx:Actions:row"
+    assert err.splitlines() == [
+        f'{where} 2: column I (New status): "complete" is not a status code. Did you mean '
+        '"completed"? Choose one from the cell\'s list: not_started, in_progress, ongoing, '
+        "completed, rescheduled, transferred, withdrawn, unknown.",
+        f'{where} 3: column K (Revised target date): "rescheduled" means the target date was '
+        'revised, but no new date was given. Write the new target date, for example "March '
+        '2027", and why it moved in the Reason column.',
+        f'{where} 4: column K (Revised target date): "31/02/2020" is not a date actionplan can '
+        'read. Numeric dates are read day first (dd/mm/yyyy), so "31/02/2020" is no date; write '
+        'the month in words, for example "5 November 2015".',
+        f'{where} 5: column E (Target date): This column is read-only, and this cell was '
+        f'changed from "{sent[3]["Target date"]}" to "Never". Put back '
+        f'"{sent[3]["Target date"]}" (copy it from the sent return); news goes in the Update '
+        "column.",
+        f"{where} 6: column J (Update): The row has an answer but no update text. Write what "
+        "has happened since the last update, in plain words residents will read.",
+        f'{where} 7: column B (Action id): Action "9.9" of plan "{CHARNWOOD}" is not one of the '
+        "actions this return was sent for (Communications Officer). Put back the plan and "
+        "action id as sent; answers for other actions go in their lead's return (or use "
+        "`actionplan update`).",
+        "6 errors: nothing was changed. Fix what is listed above (in the returns, or ask the "
+        "leads), then import again."]
+    assert data_bytes(site) == before
+
+
+def test_an_action_updated_since_the_round_opened_is_not_answered_blind(site, run):
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD)[0] == 0
+    assert run("update", "1.6", "--status", "completed", "--text", "Survey done.",
+               "--date", "2019-02-01")[0] == 0
+    fill(site / ROUND / "human-resources-advisor.xlsx", {
+        "1.6": {"New status": "in_progress", "Update": "Survey under way."}})
+    before = data_bytes(site)
+    code, out, err = run("round", "import", ROUND)
+    assert code == 1
+    assert (f"error: returns/2019-q1/human-resources-advisor.xlsx:Actions:row 2: action 1.6 "
+            f"(plan {CHARNWOOD}): The action has had a progress update since the round opened "
+            f"(update 2 in data/plans/{CHARNWOOD}.yaml), which this answer was written without."
+            ) in err
+    assert data_bytes(site) == before
+
+
+def test_a_round_folder_without_a_manifest_is_refused(site, run):
+    (site / "returns" / "odd").mkdir(parents=True)
+    code, out, err = run("round", "import", "returns/odd")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: returns/odd: round: This folder has no round.json, so it is not a round "
+        "folder. Give the folder `actionplan round open` made, such as returns/2019-q1.")
