@@ -7,6 +7,7 @@ line in-process; returns are filled in with openpyxl, as a lead's spreadsheet pr
 from __future__ import annotations
 
 import json
+import subprocess
 import shutil
 from pathlib import Path
 
@@ -288,3 +289,18 @@ def test_a_round_folder_without_a_manifest_is_refused(site, run):
     assert err.splitlines()[0] == (
         "error: returns/odd: round: This folder has no round.json, so it is not a round "
         "folder. Give the folder `actionplan round open` made, such as returns/2019-q1.")
+
+
+def test_returns_are_kept_out_of_git_here_and_in_new_sites(tmp_path):
+    from actionplan.scaffold.new_site import create_site
+
+    created = create_site(tmp_path / "council", site_url=None, site_name="Plans",
+                          today="2026-12-03")
+    for root in (ROOT, created.root):
+        if not (root / ".git").exists():
+            continue  # a copy of the repository without git: the file is checked below
+        ignored = subprocess.run(["git", "check-ignore", "-q", "returns/2019-q1/lead.xlsx"],
+                                 cwd=root, capture_output=True)
+        assert ignored.returncode == 0, root
+    for root in (ROOT, created.root):
+        assert "/returns/" in (root / ".gitignore").read_text(encoding="utf-8").split()
