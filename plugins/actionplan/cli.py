@@ -333,8 +333,8 @@ def _round_status(args) -> int:
     outcome = read_round(folder)
     round_ = outcome.round
     rows = sum(len(r.actions) for r in round_.returns)
-    deadline = f", deadline {round_.deadline}" if round_.deadline else ""
-    print(f"Round {round_.name} (opened {round_.opened}{deadline}): "
+    deadline = f" (deadline {round_.deadline})" if round_.deadline else ""
+    print(f"Round {round_.name}{deadline}: "
           f"{_plural(len(round_.returns), 'return')}, {_plural(rows, 'row')}.")
     for state in (RETURNED, PARTLY, UNTOUCHED, MISSING):
         chosen = [r for r in outcome.returns if r.state == state]

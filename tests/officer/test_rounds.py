@@ -18,6 +18,7 @@ from actionplan.api import load_site
 from actionplan.model.vocabulary import STATUSES
 
 from ..conftest import ROOT
+from .test_round_guide import quoted_in_guide
 from .test_update import added_lines
 
 CHARNWOOD = "charnwood-2016-2018"
@@ -135,6 +136,7 @@ def test_open_writes_one_return_per_lead_and_untouched_returns_change_nothing(si
                           "with: actionplan round status 2019-q1; import it with: actionplan "
                           "round import returns/2019-q1; ")
     assert (site / ROUND / "communications-officer.xlsx").read_bytes() == sent
+    assert quoted_in_guide(err.splitlines()[0])
 
 
 def test_two_filled_returns_add_exactly_their_updates(site, run):
@@ -218,6 +220,7 @@ def test_conflicting_answers_are_refused_naming_both_workbooks(site, run):
         "1 error: nothing was changed. Fix what is listed above (in the returns, or ask the "
         "leads), then import again."]
     assert data_bytes(site) == before
+    assert quoted_in_guide(err.splitlines()[0])
 
 
 def test_each_bad_cell_is_named_by_workbook_sheet_row_and_column(site, run):
@@ -264,6 +267,7 @@ def test_each_bad_cell_is_named_by_workbook_sheet_row_and_column(site, run):
         "6 errors: nothing was changed. Fix what is listed above (in the returns, or ask the "
         "leads), then import again."]
     assert data_bytes(site) == before
+    assert all(quoted_in_guide(line) for line in err.splitlines()[:-1])  # as the guide says
 
 
 def test_an_action_updated_since_the_round_opened_is_not_answered_blind(site, run):
@@ -280,6 +284,7 @@ def test_an_action_updated_since_the_round_opened_is_not_answered_blind(site, ru
             f"(update 2 in data/plans/{CHARNWOOD}.yaml), which this answer was written without."
             ) in err
     assert data_bytes(site) == before
+    assert quoted_in_guide(err.splitlines()[0])
 
 
 def test_a_round_folder_without_a_manifest_is_refused(site, run):
