@@ -344,6 +344,10 @@ def _round_status(args) -> int:
         for read in chosen:
             print(f"  {read.sent.lead}: {read.answered} of "
                   f"{_plural(len(read.sent.actions), 'action')} answered ({read.sent.file})")
+    if outcome.strangers:
+        print(f"Not read (not sent in this round): {len(outcome.strangers)}")
+        for name in outcome.strangers:
+            print(f"  {name}: give it the name it was sent with if it is a lead's return")
     errors = [p for p in outcome.problems if p.severity == "error"]
     if errors:
         print(f"{_plural(len(errors), 'error')} in the returns: actionplan round import "

@@ -309,3 +309,36 @@ def test_returns_are_kept_out_of_git_here_and_in_new_sites(tmp_path):
         assert ignored.returncode == 0, root
     for root in (ROOT, created.root):
         assert "/returns/" in (root / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_the_same_answer_from_two_leads_is_added_once_and_strays_are_named(site, run):
+    assert run("update", "1.4", "--status", "in_progress", "--text", "One article ran.",
+               "--date", "2018-06-30")[0] == 0
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD)[0] == 0
+    same = {"1.4": {"New status": "completed", "Update": "Both articles ran."}}
+    fill(site / ROUND / "communications-officer.xlsx", same)
+    fill(site / ROUND / "corporate-improvement-policy-officer.xlsx", same)
+    shutil.copy(site / ROUND / "communications-officer.xlsx",
+                site / ROUND / "communications-officer (1).xlsx")  # saved twice by a lead
+    code, out, err = run("round", "status", "2019-q1")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-2:] == [
+        "Not read (not sent in this round): 1",
+        "  communications-officer (1).xlsx: give it the name it was sent with if it is a "
+        "lead's return"]
+    # Dated before the action's latest update: added, with the warning `update` gives.
+    code, out, err = run("round", "import", ROUND, "--date", "2017-12-31")
+    assert (code, err) == (0, ""), err
+    warnings = [line for line in out.splitlines() if line.startswith("warning: ")]
+    assert warnings == [
+        f"warning: data/plans/{CHARNWOOD}.yaml: action 1.4 > progress update 3: This update "
+        "is dated 2017-12-31, before an earlier update (2018-06-30); updates are listed oldest "
+        "first. Check the date; if it is right, move the update up in the file.",
+        "warning: returns/2019-q1/communications-officer (1).xlsx: file: This workbook is not "
+        "one of the round's returns, so it was not read. If it is a lead's return saved under "
+        "another name, give it the name it was sent with (see round.json), replacing the copy "
+        "sent."]
+    assert "Added 1 progress update dated 2017-12-31" in out
+    plan = next(p for p in load_site(site / "data")[0].plans if p.id == CHARNWOOD)
+    action = next(a for a, _ in plan.all_actions() if a.id == "1.4")
+    assert [u.text for u in action.progress][1:] == ["One article ran.", "Both articles ran."]

@@ -91,7 +91,7 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
         written = not any(p.severity == "error" for p in problems)
         line = _line_of(file, path + ("progress", len(progress) - 1)) if written else None
     if written:
-        problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
+        problems += out_of_order(progress, when, display_name, line, str(action["id"]))
     return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
                         loose + problems, status)
 
@@ -119,8 +119,8 @@ def update_fields(when: date, status: str, text: str, revised_due: str | None,
     return fields
 
 
-def _out_of_order(progress, when: date, file: str, line: int | None,
-                  action_id: str) -> list[Problem]:
+def out_of_order(progress, when: date, file: str, line: int | None,
+                 action_id: str) -> list[Problem]:
     """A warning when the new update is dated before an earlier one: updates go oldest first."""
     latest = max((d for d in (_date_of(u) for u in progress[:-1]) if d), default=None)
     if latest is None or when >= latest:

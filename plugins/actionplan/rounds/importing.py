@@ -18,7 +18,7 @@ import yaml
 from ruamel.yaml.comments import CommentedMap
 
 from actionplan.edit.locate import display, plan_file_for
-from actionplan.edit.progress import plan_actions, progress_list, update_fields
+from actionplan.edit.progress import out_of_order, plan_actions, progress_list, update_fields
 from actionplan.edit.safe_write import ReadSnapshot, changed_problem, editing, read_for_edit
 from actionplan.edit.yaml_edit import dump_text, load_text, same_data, to_node, write_all_checked
 from actionplan.problems import Problem
@@ -34,6 +34,7 @@ class RoundImport:
     added: list[Answer] = field(default_factory=list)
     already: list[Answer] = field(default_factory=list)  # in the plan already: not added again
     files: list[str] = field(default_factory=list)  # plan files changed
+    strangers: list[str] = field(default_factory=list)  # workbooks the round did not send
 
     @property
     def failed(self) -> bool:
@@ -47,7 +48,8 @@ def read_round(folder: Path) -> RoundImport:
     returns = [read_return(folder, name, sent) for sent in round_.returns]
     outcome = RoundImport(round_, returns)
     outcome.problems = [p for r in returns for p in r.problems] + conflicts(returns)
-    outcome.problems += _strangers(folder, name, round_)
+    outcome.strangers = _strangers(folder, round_)
+    outcome.problems += [_stranger(f"{name}/{file}") for file in outcome.strangers]
     return outcome
 
 
@@ -108,7 +110,9 @@ def _with_answers(read: ReadSnapshot, name: str, answers: list[Answer], outcome:
         elif state == "already":
             outcome.already.append(answer)
         else:
-            progress_list(editable[answer.action]).append(to_node(fields))
+            progress = progress_list(editable[answer.action])
+            progress.append(to_node(fields))
+            outcome.problems += out_of_order(progress, when, name, None, answer.action)
             outcome.added.append(answer)
             added += 1
     return dump_text(editor, document) if added else None
@@ -160,12 +164,15 @@ def _plan_gone(plan: str, data_dir: Path) -> Problem:
                    "put the plan back, or clear this plan's rows in the returns")
 
 
-def _strangers(folder: Path, name: str, round_: Round) -> list[Problem]:
+def _strangers(folder: Path, round_: Round) -> list[str]:
     """Workbooks in the folder that the round did not send: they are not read."""
     sent = {r.file for r in round_.returns}
-    return [Problem(f"{name}/{path.name}", None, None, "file",
-                    "this workbook is not one of the round's returns, so it was not read",
-                    "if it is a lead's return saved under another name, give it the name it "
-                    f"was sent with (see {MANIFEST_NAME}), replacing the copy sent", "warning")
-            for path in sorted(folder.glob("*.xlsx"))
+    return [path.name for path in sorted(folder.glob("*.xlsx"))
             if path.name not in sent and not path.name.startswith(("~$", "."))]
+
+
+def _stranger(workbook: str) -> Problem:
+    return Problem(workbook, None, None, "file",
+                   "this workbook is not one of the round's returns, so it was not read",
+                   "if it is a lead's return saved under another name, give it the name it "
+                   f"was sent with (see {MANIFEST_NAME}), replacing the copy sent", "warning")
