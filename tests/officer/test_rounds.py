@@ -342,3 +342,23 @@ def test_the_same_answer_from_two_leads_is_added_once_and_strays_are_named(site,
     plan = next(p for p in load_site(site / "data")[0].plans if p.id == CHARNWOOD)
     action = next(a for a, _ in plan.all_actions() if a.id == "1.4")
     assert [u.text for u in action.progress][1:] == ["One article ran.", "Both articles ran."]
+
+
+def test_the_judgement_is_the_sites_with_the_date_it_is_judged_at(site, run):
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD)[0] == 0
+    judged = {r["Action id"]: r["Site's judgement"]
+              for r in rows(site / ROUND / "communications-officer.xlsx")}
+    # The plan's progress is as at March 2018; every action of this lead is completed.
+    assert judged["1.4"] == "Done (as at 31 March 2018)"
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      data_dir: data\n" in text
+    config.write_text(text.replace("      data_dir: data\n",
+                                   "      data_dir: data\n      as_of: 2017-01-01\n"),
+                      encoding="utf-8")
+    assert run("round", "open", "2019-q2", "--plan", CHARNWOOD)[0] == 0
+    judged = {r["Action id"]: r["Site's judgement"]
+              for r in rows(site / "returns" / "2019-q2" / "communications-officer.xlsx")}
+    # As the site set to judge at 1 January 2017 would publish it.
+    assert judged["1.4"] == "Done (as at 1 January 2017)"
+    assert judged["4.4"] == "Done (as at 1 January 2017)"

@@ -9,13 +9,17 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+
+import yaml
 
 from actionplan.api import load_site
 from actionplan.edit.locate import ID_PATTERN, display, plan_file_for, plan_ids, quick_load
 from actionplan.edit.progress import plan_actions
 from actionplan.edit.safe_write import fingerprint
 from actionplan.model.entities import Plan
+from actionplan.options import SiteOptions, parse_as_of
 from actionplan.problems import DataError, Problem
 from actionplan.rounds.layout import READ_ONLY
 from actionplan.rounds.manifest import (
@@ -42,7 +46,7 @@ def open_round(name: str, *, data_dir: Path, plan_ids_wanted: list[str] | None,
     plans = _chosen(list(site.plans), plan_ids_wanted, data_dir)
     files = {plan.id: plan_file_for(data_dir, plan.id) for plan in plans}
     progress = {plan_id: _progress_at_opening(file) for plan_id, file in files.items() if file}
-    returns = returns_for(plans)
+    returns = returns_for(plans, SiteOptions(as_of=site_as_of(Path("mkdocs.yml"))))
     round_ = Round(name, today, deadline, return_to,
                    {p.id: PlanAtOpening(display(f), fingerprint(f) or "")
                     for p in plans if (f := files[p.id])},
@@ -58,6 +62,23 @@ def open_round(name: str, *, data_dir: Path, plan_ids_wanted: list[str] | None,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return OpenedRound(folder, round_)
+
+
+def site_as_of(config: Path) -> date | None:
+    """The `as_of` option of the actionplan plugin in the site's mkdocs.yml, if it sets one:
+    the returns then show the judgement the site publishes."""
+    class Loader(yaml.SafeLoader):
+        pass  # MkDocs files use tags (!ENV, !!python/name:...): read them as nothing
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+        settings = next(p["actionplan"] for p in data.get("plugins") or []
+                        if isinstance(p, dict) and "actionplan" in p)
+        return parse_as_of((settings or {}).get("as_of"))
+    except (OSError, yaml.YAMLError, AttributeError, StopIteration, ValueError, TypeError):
+        return None  # no site here, or no such option: each plan's own date, as the site
 
 
 def _check_name(name: str, folder: Path) -> None:

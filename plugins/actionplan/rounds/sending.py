@@ -15,6 +15,7 @@ from actionplan.facets.facets import lead_key, plan_leads
 from actionplan.facets.timing import Assessor
 from actionplan.model.entities import Action, Group, Plan
 from actionplan.model.naming import action_heading, display_date_text
+from actionplan.options import SiteOptions
 from actionplan.rounds.layout import READ_ONLY
 from actionplan.spreadsheet.cells import cell_text
 
@@ -38,10 +39,11 @@ class Return:
     rows: list[Row] = field(default_factory=list)
 
 
-def returns_for(plans: list[Plan]) -> list[Return]:
-    """The returns of a round over `plans`, A to Z by lead, each with a safe unique file name."""
+def returns_for(plans: list[Plan], options: SiteOptions = SiteOptions()) -> list[Return]:
+    """The returns of a round over `plans`, A to Z by lead, each with a safe unique file name.
+    `options` are the site's, so the judgement shown is the one the site publishes."""
     by_lead: dict[str, Return] = {}
-    assessor = Assessor()
+    assessor = Assessor(options)
     for plan in plans:
         led: set[str] = set()
         for value in plan_leads(plan):
@@ -89,12 +91,20 @@ def _row(plan: Plan, action: Action, groups: tuple[Group, ...], why: str | None,
         "part": why or "Lead",
         "due": "; ".join(display_date_text(d) for d in action.current_due) or "None given",
         "status": action.status.label,
-        "judgement": assessor(plan, action).verdict.label,
+        "judgement": _judgement(plan, action, assessor),
         "last_update": _update_text(latest) if latest else "No update yet",
     }
     # Stored as a spreadsheet reads it back, so import can tell an edited cell.
     return Row(plan, action, {c.key: cell_text(_ILLEGAL.sub("", values[c.key]))
                               for c in READ_ONLY})
+
+
+def _judgement(plan: Plan, action: Action, assessor: Assessor) -> str:
+    """The site's verdict, with the date it is judged at: true whenever the return is read."""
+    assessment = assessor(plan, action)
+    when = assessment.reference.date
+    label = assessment.verdict.label
+    return f"{label} (as at {when.day} {when:%B %Y})" if when else label
 
 
 def _update_text(update) -> str:
