@@ -144,8 +144,8 @@ def test_two_filled_returns_add_exactly_their_updates(site, run):
     fill(site / ROUND / "communications-officer.xlsx", {
         "1.4": {"New status": "completed", "Update": "Articles ran in January and May."},
         "2.3": {"New status": "in_progress", "Update": "A slot each month since April."}})
-    fill(site / ROUND / "human-resources-advisor.xlsx", {
-        "1.6": {"New status": "rescheduled", "Update": "The survey moved to the autumn.",
+    fill(site / ROUND / "human-resources-advisor.xlsx", {  # the site's words for the code
+        "1.6": {"New status": "Target date revised", "Update": "The survey moved to the autumn.",
                 "Revised target date": "October 2019", "Reason": "The supplier changed."}})
     plan_file = site / "data" / "plans" / f"{CHARNWOOD}.yaml"
     before, others = plan_file.read_text(encoding="utf-8"), data_bytes(site)
@@ -162,6 +162,9 @@ def test_two_filled_returns_add_exactly_their_updates(site, run):
 
     code, out, err = run("round", "import", ROUND, "--date", "2019-03-31")
     assert (code, err) == (0, ""), err
+    assert ("warning: returns/2019-q1/human-resources-advisor.xlsx:Actions:row 2: column I "
+            '(New status): The status code is written "Target date revised"; it is read as '
+            "rescheduled. Choose rescheduled from the cell's list.") in out.splitlines()
     after = plan_file.read_text(encoding="utf-8")
     assert sorted(added_lines(before, after)) == sorted([
         "    - date: '2019-03-31'", "      status: completed",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from actionplan.edit.progress import UPDATE_CODES, lacks_revised_due, read_status
 from actionplan.model.dates import impossible_day_in, parse_fuzzy_date, placing_hint
+from actionplan.model.vocabulary import STATUSES
 from actionplan.problems import DataError, Problem
 from actionplan.rounds.layout import ACTIONS_SHEET, COLUMNS, READ_ONLY
 from actionplan.rounds.manifest import SentAction, SentReturn
@@ -176,7 +177,7 @@ def _answer(row: _Row, action: SentAction) -> Answer | None:
                     '2027", and why it moved in the Reason column')
     if revised:
         _check_date(row, revised)
-    if len(row.result.problems) > before or status is None:
+    if status is None or any(p.severity == "error" for p in row.result.problems[before:]):
         return None
     return Answer(action.plan, action.action, status, cells["text"], revised,
                   cells["reason"] or None, row.result.workbook, row.number)
@@ -187,7 +188,7 @@ def _status(row: _Row, written: str) -> str | None:
     if not written:
         row.problem("new_status", "the row has an answer but no new status", choose)
         return None
-    code = read_status(written)
+    code = read_status(written) or _by_label(written)
     if code is None:
         guess = difflib.get_close_matches(written, UPDATE_CODES, n=1)
         row.problem("new_status", f'"{written}" is not a status code',
@@ -197,6 +198,13 @@ def _status(row: _Row, written: str) -> str | None:
         row.problem("new_status", f'the status code is written "{written}"; it is read as '
                     f"{code}", f"choose {code} from the cell's list", "warning")
     return code
+
+
+def _by_label(written: str) -> str | None:
+    """The code of a status written as the site shows it ("Target date revised")."""
+    words = " ".join(written.split()).casefold()
+    return next((code for code in UPDATE_CODES if STATUSES[code].label.casefold() == words),
+                None)
 
 
 def _check_date(row: _Row, text: str) -> None:
