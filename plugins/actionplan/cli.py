@@ -326,7 +326,7 @@ def _round_folder(name: str) -> Path:
 
 def _round_status(args) -> int:
     from actionplan.edit.locate import display
-    from actionplan.rounds.answers import MISSING, PARTLY, RETURNED, UNTOUCHED
+    from actionplan.rounds.answers import MISSING, PARTLY, RETURNED, UNREADABLE, UNTOUCHED
     from actionplan.rounds.importing import read_round
 
     folder = _round_folder(args.name)
@@ -336,9 +336,9 @@ def _round_status(args) -> int:
     deadline = f" (deadline {round_.deadline})" if round_.deadline else ""
     print(f"Round {round_.name}{deadline}: "
           f"{_plural(len(round_.returns), 'return')}, {_plural(rows, 'row')}.")
-    for state in (RETURNED, PARTLY, UNTOUCHED, MISSING):
+    for state in (RETURNED, PARTLY, UNTOUCHED, MISSING, UNREADABLE):
         chosen = [r for r in outcome.returns if r.state == state]
-        if not chosen and state == MISSING:
+        if not chosen and state in (MISSING, UNREADABLE):
             continue
         print(f"{state.capitalize()}: {len(chosen)}")
         for read in chosen:
@@ -357,7 +357,7 @@ def _round_status(args) -> int:
 
 def _round_import(args) -> int:
     from actionplan.edit.locate import display
-    from actionplan.rounds.answers import PARTLY, RETURNED, UNTOUCHED
+    from actionplan.rounds.answers import MISSING, PARTLY, RETURNED, UNTOUCHED
     from actionplan.rounds.importing import import_round
 
     when = args.date or date.today()
@@ -370,7 +370,8 @@ def _round_import(args) -> int:
     states = [r.state for r in outcome.returns]
     print(f"Read {_plural(len(states), 'return')} from {display(args.folder)}: "
           f"{states.count(RETURNED)} returned, {states.count(PARTLY)} partly filled, "
-          f"{states.count(UNTOUCHED)} untouched.")
+          f"{states.count(UNTOUCHED)} untouched"
+          + (f", {states.count(MISSING)} missing." if MISSING in states else "."))
     if outcome.already:
         print(f"{_plural(len(outcome.already), 'answer')} already in the plans (imported "
               "before): not added again.")

@@ -365,3 +365,73 @@ def test_the_judgement_is_the_sites_with_the_date_it_is_judged_at(site, run):
     # As the site set to judge at 1 January 2017 would publish it.
     assert judged["1.4"] == "Done (as at 1 January 2017)"
     assert judged["4.4"] == "Done (as at 1 January 2017)"
+
+
+def test_answers_for_two_plans_land_in_both_files_or_in_neither(site, run, monkeypatch):
+    from actionplan.edit import yaml_edit
+
+    kingston = "kingston-2015-2016"
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD, "--plan", kingston)[0] == 0
+    fill(site / ROUND / "human-resources-advisor.xlsx", {
+        "1.6": {"New status": "ongoing", "Update": "Reported each year."}})
+    capability = rows(site / ROUND / "capability-lead.xlsx")
+    assert {r["Plan"] for r in capability} == {kingston}
+    fill(site / ROUND / "capability-lead.xlsx", {
+        capability[0]["Action id"]: {"New status": "completed", "Update": "Finished."}})
+    files = [site / "data" / "plans" / f"{plan}.yaml" for plan in (CHARNWOOD, kingston)]
+    before = [f.read_bytes() for f in files]
+
+    # Another program saves the Kingston plan while the import is writing: neither file
+    # changes (Charnwood's update is not written either), and the other change is kept.
+    real = yaml_edit.write_temporary
+    edited = before[1] + b"# saved by another program\n"
+
+    def another_program_saves(path, text):
+        if path.name == f"{kingston}.yaml":
+            files[1].write_bytes(edited)
+        return real(path, text)
+
+    monkeypatch.setattr(yaml_edit, "write_temporary", another_program_saves)
+    code, out, err = run("round", "import", ROUND, "--date", "2019-03-31")
+    assert code == 1 and "Added" not in out
+    assert err.splitlines()[0] == (
+        f"error: data/plans/{kingston}.yaml: file: The file was changed by another program or "
+        "command while this command was working on it. Nothing was written and the file keeps "
+        "the other change: check it, then run this command again.")
+    assert [f.read_bytes() for f in files] == [before[0], edited]
+
+    monkeypatch.setattr(yaml_edit, "write_temporary", real)
+    code, out, err = run("round", "import", ROUND, "--date", "2019-03-31")
+    assert (code, err) == (0, ""), err
+    assert (f"Added 2 progress updates dated 2019-03-31 to data/plans/{CHARNWOOD}.yaml, "
+            f"data/plans/{kingston}.yaml.") in out
+    assert all(f.read_bytes() != b for f, b in zip(files, (before[0], edited)))
+
+
+def test_missing_and_damaged_returns_are_listed_apart(site, run):
+    assert run("round", "open", "2019-q1", "--plan", CHARNWOOD)[0] == 0
+    (site / ROUND / "procurement-manager.xlsx").unlink()
+    (site / ROUND / "comms-officer.xlsx").write_bytes(b"not a workbook")
+    code, out, err = run("round", "status", "2019-q1")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[lines.index("Missing: 1") + 1] == (
+        "  Procurement Manager: 0 of 1 action answered (procurement-manager.xlsx)")
+    assert lines[lines.index("Cannot be read: 1") + 1] == (
+        "  Comms. Officer: 0 of 1 action answered (comms-officer.xlsx)")
+    assert lines[-1] == ("1 error in the returns: actionplan round import returns/2019-q1 "
+                         "lists them (nothing is imported until they are fixed).")
+    code, out, err = run("round", "import", ROUND)
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        "error: returns/2019-q1/comms-officer.xlsx: file: The file cannot be read as an Excel "
+        "workbook")
+    assert out.splitlines() == [
+        "warning: returns/2019-q1/procurement-manager.xlsx: file: This return is not in the "
+        "round folder. Put the workbook back under this name (as sent, or as the lead filled "
+        "it in)."]
+    (site / ROUND / "comms-officer.xlsx").unlink()
+    code, out, err = run("round", "import", ROUND)
+    assert (code, err) == (0, "")
+    assert "Read 16 returns from returns/2019-q1: 0 returned, 0 partly filled, 14 untouched, " \
+           "2 missing." in out

@@ -21,6 +21,7 @@ from actionplan.rounds.manifest import SentAction, SentReturn
 from actionplan.spreadsheet.files import RawSheet, read_sheets
 
 MISSING, UNTOUCHED, PARTLY, RETURNED = "missing", "untouched", "partly filled", "returned"
+UNREADABLE = "cannot be read"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def read_return(folder: Path, folder_name: str, sent: SentReturn) -> ReadReturn:
         sheets, _ = read_sheets(path, result.workbook)
     except DataError as error:  # damaged, or formulas saved without their values
         result.problems += error.problems
+        result.state = UNREADABLE
         return result
     sheet = next((s for s in sheets if s.sheet.casefold() == ACTIONS_SHEET.casefold()), None)
     if sheet is None:
@@ -74,20 +76,24 @@ def read_return(folder: Path, folder_name: str, sent: SentReturn) -> ReadReturn:
                                        f"the workbook has no {ACTIONS_SHEET} sheet",
                                        "use the workbook the round sent, with its sheets as "
                                        "they were"))
+        result.state = UNREADABLE
         return result
-    _read_rows(sheet, result)
+    if not _read_rows(sheet, result):
+        result.state = UNREADABLE
+        return result
     result.state = (UNTOUCHED if not result.answered else
                     RETURNED if result.answered >= len(sent.actions) else PARTLY)
     return result
 
 
-def _read_rows(sheet: RawSheet, result: ReadReturn) -> None:
+def _read_rows(sheet: RawSheet, result: ReadReturn) -> bool:
+    """Read the rows into `result`; False when the columns cannot be found."""
     if not sheet.rows:
-        return
+        return True  # every row deleted: nothing answered
     header_row, headings = sheet.rows[0]
     positions = _positions(headings, sheet, header_row, result)
     if positions is None:
-        return
+        return False
     sent = {(a.plan, a.action): a for a in result.sent.actions}
     seen: dict[tuple[str, str], int] = {}
     for number, texts in sheet.rows[1:]:
@@ -109,6 +115,7 @@ def _read_rows(sheet: RawSheet, result: ReadReturn) -> None:
             answer = _answer(row, action)
             if answer is not None:
                 result.answers.append(answer)
+    return True
 
 
 @dataclass

@@ -79,7 +79,7 @@ def import_round(folder: Path, *, data_dir: Path, when: date) -> RoundImport:
             return outcome
         outcome.problems += write_all_checked(writes)
     if not outcome.failed:
-        outcome.files = [name for _, _, name, _ in writes]
+        outcome.files = sorted(name for _, _, name, _ in writes)
     else:
         outcome.added = []
     return outcome
