@@ -65,23 +65,24 @@ def import_round(folder: Path, *, data_dir: Path, when: date) -> RoundImport:
     outcome.problems += [_plan_gone(plan, data_dir) for plan, file in files.items() if not file]
     if outcome.failed:
         return outcome
-    targets = [(plan, file.resolve(), display(file)) for plan, file in files.items() if file]
+    # Locked in one order (by path), so two imports at once queue rather than deadlock.
+    targets = sorted((file.resolve(), display(file), plan) for plan, file in files.items()
+                     if file)
     with ExitStack() as locks:  # every plan file's folder locked from the reads to the writes
-        for _, path, name in targets:
+        for path, name, _ in targets:
             locks.enter_context(editing(path, display_name=name))
         writes = []
-        for plan, path, name in targets:
+        for path, name, plan in targets:
             read = read_for_edit(path)
             text = _with_answers(read, name, by_plan[plan], outcome, when)
             if text is not None:
                 writes.append((path, text, name, read))
-        if outcome.failed or not writes:
-            return outcome
-        outcome.problems += write_all_checked(writes)
-    if not outcome.failed:
-        outcome.files = sorted(name for _, _, name, _ in writes)
-    else:
-        outcome.added = []
+        if writes and not outcome.failed:
+            outcome.problems += write_all_checked(writes)
+    if outcome.failed:
+        outcome.added = []  # nothing was written
+        return outcome
+    outcome.files = [name for _, _, name, _ in writes]
     return outcome
 
 
