@@ -99,7 +99,7 @@ def test_open_writes_one_return_per_lead_and_untouched_returns_change_nothing(si
     book = load_workbook(site / ROUND / "communications-officer.xlsx")
     assert book.sheetnames == ["Instructions", "Actions"]
     instructions = [row[0] for row in book["Instructions"].iter_rows(values_only=True) if row[0]]
-    assert "Please send it back by 2019-04-15." in instructions
+    assert "Please send it back by 15 April 2019." in instructions
     assert "Send it back to: equality@example.org" in instructions
     assert "For: Communications Officer" in instructions
     for code in ("not_started", "completed", "rescheduled"):

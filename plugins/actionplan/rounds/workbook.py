@@ -7,6 +7,7 @@ turn "March 2027" into a date), and New status offers the status codes as a drop
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from actionplan.edit.progress import UPDATE_CODES
@@ -32,7 +33,8 @@ def instructions(sent: Return, round_name: str, deadline: str | None,
     """The Instructions sheet, a line a row."""
     back = f"Send it back to: {return_to}" if return_to else (
         "Send it back to the officer who sent it to you.")
-    by = f"Please send it back by {deadline}." if deadline else "No deadline was set."
+    due = date.fromisoformat(deadline) if deadline else None
+    by = f"Please send it back by {due.day} {due:%B %Y}." if due else "No deadline was set."
     lines = [f"Progress return: {round_name}", "",
              f"For: {sent.lead}",
              f"Actions: {len(sent.rows)}",
