@@ -362,6 +362,12 @@ def test_the_judgement_is_the_sites_with_the_date_it_is_judged_at(site, run):
     assert run("round", "open", "2019-q2", "--plan", CHARNWOOD)[0] == 0
     judged = {r["Action id"]: r["Site's judgement"]
               for r in rows(site / "returns" / "2019-q2" / "communications-officer.xlsx")}
+    # The same leads give the same file names, with the same actions in the same order.
+    def sent(name: str) -> list:
+        manifest = json.loads((site / "returns" / name / "round.json").read_text(
+            encoding="utf-8"))
+        return [(r["file"], [a["action"] for a in r["actions"]]) for r in manifest["returns"]]
+    assert sent("2019-q1") == sent("2019-q2") and len(sent("2019-q1")) == 16
     # As the site set to judge at 1 January 2017 would publish it.
     assert judged["1.4"] == "Done (as at 1 January 2017)"
     assert judged["4.4"] == "Done (as at 1 January 2017)"
