@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     _data_option(update)
     update.set_defaults(run=_update)
 
+    _round_commands(commands.add_parser(
+        "round", help="collect progress from every action lead: open, status, import"))
+
     new_plan = commands.add_parser("new-plan", help="write a commented starter plan file")
     new_plan.add_argument("plan", metavar="ID", help="the new plan's id, such as equality-2026")
     new_plan.add_argument("--title", default=None,
@@ -122,6 +125,35 @@ def _parser() -> argparse.ArgumentParser:
                           help="the site's name, at the top of every page")
     new_site.set_defaults(run=_new_site)
     return parser
+
+
+def _round_commands(parser: argparse.ArgumentParser) -> None:
+    steps = parser.add_subparsers(dest="step", required=True, metavar="STEP")
+    opening = steps.add_parser("open", help="write one workbook (a return) per action lead "
+                               "under returns/NAME/")
+    opening.add_argument("name", metavar="NAME", help="the round's name, such as 2026-q1")
+    opening.add_argument("--plan", action="append", metavar="ID",
+                         help="only this plan's actions (give it again for more plans; "
+                         "default: every plan)")
+    opening.add_argument("--deadline", type=_iso_date, metavar="YYYY-MM-DD",
+                         help="the date the returns are due, written in each workbook")
+    opening.add_argument("--return-to", metavar="WHO",
+                         help="who the leads send their returns to, such as an email address")
+    _data_option(opening)
+    opening.set_defaults(run=_round_open)
+
+    status = steps.add_parser("status", help="which returns came back, partly filled or not")
+    status.add_argument("name", metavar="NAME", help="the round's name (or its folder)")
+    status.set_defaults(run=_round_status)
+
+    importing = steps.add_parser("import", help="check every return and add their updates "
+                                 "to the plans, all or none")
+    importing.add_argument("folder", type=Path, metavar="FOLDER",
+                           help="the round's folder, such as returns/2026-q1")
+    importing.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                           help="the date the updates describe (default: today)")
+    _data_option(importing)
+    importing.set_defaults(run=_round_import)
 
 
 def _data_option(parser: argparse.ArgumentParser) -> None:
@@ -262,6 +294,108 @@ def _update(args) -> int:
           f"(plan {result.plan_id}) in {result.file}:{result.line}: {when}, {result.status}."
           + (f" ({counted(result.problems)}: read the warnings above.)" if result.problems else ""))
     return 0
+
+
+def _round_open(args) -> int:
+    from actionplan.edit.locate import display
+    from actionplan.rounds.opening import open_round
+
+    opened = open_round(args.name, data_dir=args.data, plan_ids_wanted=args.plan,
+                        deadline=args.deadline.isoformat() if args.deadline else None,
+                        return_to=args.return_to, today=date.today().isoformat())
+    returns = opened.round.returns
+    rows = sum(len(r.actions) for r in returns)
+    print(f"Opened round {args.name}: {_plural(len(returns), 'return')} in "
+          f"{display(opened.folder)}/, one for each lead ({_plural(rows, 'row')}: an action "
+          "with several leads is in each lead's return).")
+    for sent in returns:
+        print(f"  {sent.file}: {sent.lead} ({_plural(len(sent.actions), 'action')})")
+    print(f"Send each lead their workbook; save the filled-in returns in "
+          f"{display(opened.folder)}/ under the same names. Then run: actionplan round "
+          f"status {args.name}, and when they are in: actionplan round import "
+          f"{display(opened.folder)}")
+    return 0
+
+
+def _round_folder(name: str) -> Path:
+    from actionplan.rounds.opening import RETURNS
+
+    given = Path(name)
+    return given if (given / "round.json").exists() else RETURNS / name
+
+
+def _round_status(args) -> int:
+    from actionplan.edit.locate import display
+    from actionplan.rounds.answers import MISSING, PARTLY, RETURNED, UNREADABLE, UNTOUCHED
+    from actionplan.rounds.importing import read_round
+
+    folder = _round_folder(args.name)
+    outcome = read_round(folder)
+    round_ = outcome.round
+    rows = sum(len(r.actions) for r in round_.returns)
+    deadline = f" (deadline {round_.deadline})" if round_.deadline else ""
+    print(f"Round {round_.name}{deadline}: "
+          f"{_plural(len(round_.returns), 'return')}, {_plural(rows, 'row')}.")
+    for state in (RETURNED, PARTLY, UNTOUCHED, MISSING, UNREADABLE):
+        chosen = [r for r in outcome.returns if r.state == state]
+        if not chosen and state in (MISSING, UNREADABLE):
+            continue
+        print(f"{state.capitalize()}: {len(chosen)}")
+        for read in chosen:
+            print(f"  {read.sent.lead}: {read.answered} of "
+                  f"{_plural(len(read.sent.actions), 'action')} answered ({read.sent.file})")
+    if outcome.strangers:
+        print(f"Not read (not sent in this round): {len(outcome.strangers)}")
+        for name in outcome.strangers:
+            print(f"  {name}: give it the name it was sent with if it is a lead's return")
+    errors = [p for p in outcome.problems if p.severity == "error"]
+    if errors:
+        print(f"{_plural(len(errors), 'error')} in the returns: actionplan round import "
+              f"{display(folder)} lists them (nothing is imported until they are fixed).")
+    return 0
+
+
+def _round_import(args) -> int:
+    from actionplan.edit.locate import display
+    from actionplan.rounds.answers import MISSING, PARTLY, RETURNED, UNTOUCHED
+    from actionplan.rounds.importing import import_round
+
+    when = args.date or date.today()
+    outcome = import_round(args.folder, data_dir=args.data, when=when)
+    _print_problems(outcome.problems)
+    if outcome.failed:
+        print(f"{counted(outcome.problems)}: nothing was changed. Fix what is listed above "
+              "(in the returns, or ask the leads), then import again.", file=sys.stderr)
+        return 1
+    states = [r.state for r in outcome.returns]
+    print(f"Read {_plural(len(states), 'return')} from {display(args.folder)}: "
+          f"{states.count(RETURNED)} returned, {states.count(PARTLY)} partly filled, "
+          f"{states.count(UNTOUCHED)} untouched"
+          + (f", {states.count(MISSING)} missing." if MISSING in states else "."))
+    if outcome.already:
+        print(f"{_plural(len(outcome.already), 'answer')} already in the plans (imported "
+              "before): not added again.")
+    if not outcome.added:
+        print("No new answers: nothing was changed.")
+        return 0
+    print(f"Added {_plural(len(outcome.added), 'progress update')} dated {when.isoformat()} "
+          f"to {', '.join(outcome.files)}.")
+    message = _round_message(outcome.round.name, len(outcome.added))
+    saved = args.folder / "commit-message.txt"
+    saved.write_text(message, encoding="utf-8")
+    print(f"Check it with: actionplan validate. Commit it with this message (saved in "
+          f"{display(saved)}, so: git commit -F {display(saved)}):\n")
+    print(message, end="")
+    if outcome.problems:
+        print(f"\n{counted(outcome.problems)}: read the warnings above.")
+    return 0
+
+
+def _round_message(name: str, count: int) -> str:
+    # The Change-reason trailer is what residents read beside each change in the changelog.
+    return (f"Progress updates from reporting round {name} ({_plural(count, 'action')})\n\n"
+            f"Change-reason: Progress reported by the action leads in reporting round "
+            f"{name}.\n")
 
 
 def _new_plan(args) -> int:

@@ -52,7 +52,7 @@ def find_action(data_dir: Path, action_id: str, plan_id: str | None = None) -> A
         this_plan = _plan_id(data)
         if plan_id is not None and this_plan != plan_id:
             continue
-        for path, action in _actions(data):
+        for path, action in plan_actions(data):
             all_ids.add(str(action.get("id")))
             if str(action.get("id")) == action_id:
                 places.append(ActionPlace(file, this_plan, path, action_id))
@@ -68,12 +68,12 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
     file's layout. A `rescheduled` update must say the new target date."""
     loose = []
     if status not in UPDATE_CODES:
-        code = plain_code(status)
+        code = read_status(status)
         if code is None:
             raise DataError([_bad_status(status)])
         loose = [_loose_status(status, code)]
         status = code
-    if status == "rescheduled" and not (revised_due or "").strip():
+    if lacks_revised_due(status, revised_due):
         raise DataError([_rescheduled_without_date()])
     # The lock queues other edits from the read to the write: none is lost (safe_write).
     file = place.file.resolve()  # a linked plan file is edited where it is: the link stays
@@ -83,21 +83,32 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
             raise DataError([changed_problem(display_name)])  # removed since it was found
         yaml, document = _load_for_edit(read.text, display_name)
         path, action = _find_again(document, place, display_name)
-        progress = _progress_list(action)
-        update = to_node(_update_fields(when, status, text, revised_due, reason))
+        progress = progress_list(action)
+        update = to_node(update_fields(when, status, text, revised_due, reason))
         progress.append(update)
         problems = write_checked(file, dump_text(yaml, document),
                                  display_name=display_name, read=read)
         written = not any(p.severity == "error" for p in problems)
         line = _line_of(file, path + ("progress", len(progress) - 1)) if written else None
     if written:
-        problems += _out_of_order(progress, when, display_name, line, str(action["id"]))
+        problems += out_of_order(progress, when, display_name, line, str(action["id"]))
     return UpdateResult(display_name, place.plan_id, str(action["id"]), len(progress), line,
                         loose + problems, status)
 
 
-def _update_fields(when: date, status: str, text: str, revised_due: str | None,
-                   reason: str | None) -> dict:
+def read_status(written: str) -> str | None:
+    """The update status code `written` means, exactly or loosely written ("In progress"),
+    or None when it is no status code."""
+    return written if written in UPDATE_CODES else plain_code(written)
+
+
+def lacks_revised_due(status: str, revised_due: str | None) -> bool:
+    """A `rescheduled` update must say the new target date."""
+    return status == "rescheduled" and not (revised_due or "").strip()
+
+
+def update_fields(when: date, status: str, text: str, revised_due: str | None,
+                  reason: str | None) -> dict:
     # In the order the schema lists them, so the file reads as a hand-written update would.
     fields = {"date": when.isoformat(), "status": status}
     if revised_due and revised_due.strip():
@@ -108,8 +119,8 @@ def _update_fields(when: date, status: str, text: str, revised_due: str | None,
     return fields
 
 
-def _out_of_order(progress, when: date, file: str, line: int | None,
-                  action_id: str) -> list[Problem]:
+def out_of_order(progress, when: date, file: str, line: int | None,
+                 action_id: str) -> list[Problem]:
     """A warning when the new update is dated before an earlier one: updates go oldest first."""
     latest = max((d for d in (_date_of(u) for u in progress[:-1]) if d), default=None)
     if latest is None or when >= latest:
@@ -127,7 +138,8 @@ def _date_of(update) -> date | None:
     return parse_fuzzy_date(str(text)).sort_date if text else None
 
 
-def _progress_list(action: CommentedMap) -> CommentedSeq:
+def progress_list(action: CommentedMap) -> CommentedSeq:
+    """The action's `progress:` list, made (in its usual place) when the action has none."""
     progress = action.get("progress")
     if progress is None and "progress" in action:  # `progress:` written with nothing after it
         progress = action["progress"] = CommentedSeq()
@@ -156,7 +168,7 @@ def _load_for_edit(text: str, display_name: str):
 def _find_again(document, place: ActionPlace, display_name: str) -> tuple[tuple, CommentedMap]:
     """The action `find_action` found, looked up again by id in the file as now read (it may
     have been edited before the lock was taken)."""
-    found = [(path, action) for path, action in _actions(document)
+    found = [(path, action) for path, action in plan_actions(document)
              if str(action.get("id")) == place.action_id]
     if _plan_id(document) != place.plan_id or len(found) != 1:
         raise DataError([changed_problem(display_name)])
@@ -176,7 +188,8 @@ def _plan_id(data) -> str:
     return str(plan.get("id")) if isinstance(plan, dict) else "?"
 
 
-def _actions(data) -> Iterator[tuple[tuple, dict]]:
+def plan_actions(data) -> Iterator[tuple[tuple, dict]]:
+    """Every action in plan data, with its path (keys and indices) from the top."""
     def walk(groups, path):
         for g, group in enumerate(groups if isinstance(groups, list) else []):
             if not isinstance(group, dict):

@@ -136,6 +136,56 @@ def commit(temporary: Path, path: Path, *, read: ReadSnapshot, display_name: str
     sync_folder(path.parent)
 
 
+@dataclass(frozen=True)
+class PendingWrite:
+    """A checked temporary file waiting to replace `path` (see `commit_all`)."""
+
+    temporary: Path
+    path: Path
+    read: ReadSnapshot
+    display_name: str
+
+
+def commit_all(pending: list[PendingWrite]) -> None:
+    """Rename every temporary over its file, or none: refuse, writing nothing, when any file
+    changed since it was read; if a rename fails midway, put back the files already replaced.
+    Hold the lock of every file's folder (`editing`) around the call."""
+    try:
+        changed = [p for p in pending if fingerprint(p.path) != p.read.fingerprint]
+        if changed:
+            raise DataError([changed_problem(p.display_name, created=p.read.raw is None)
+                             for p in changed])
+        done: list[PendingWrite] = []
+        try:
+            for write in pending:
+                os.replace(write.temporary, write.path)
+                done.append(write)
+        except BaseException:
+            for write in reversed(done):
+                _put_back(write)
+            raise
+    finally:
+        for write in pending:
+            write.temporary.unlink(missing_ok=True)
+    for folder in sorted({write.path.parent for write in pending}):
+        sync_folder(folder)
+
+
+def _put_back(write: PendingWrite) -> None:
+    """The file as it was read (or no file, if there was none), atomically."""
+    if write.read.raw is None:
+        write.path.unlink(missing_ok=True)
+        return
+    handle, name = tempfile.mkstemp(dir=write.path.parent, prefix=f".{write.path.name}.",
+                                    suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(write.read.raw)
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(name, _mode_for(write.path))
+    os.replace(name, write.path)
+
+
 def changed_problem(display_name: str, *, created: bool = False) -> Problem:
     what = ("the file was created by another program while this command was working"
             if created else "the file was changed by another program or command while this "

@@ -21,7 +21,9 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 
 from actionplan.api import read_plan_file
-from actionplan.edit.safe_write import ReadSnapshot, commit, write_temporary
+from actionplan.edit.safe_write import (
+    PendingWrite, ReadSnapshot, commit, commit_all, write_temporary,
+)
 from actionplan.load.yaml_source import reads_as_text
 from actionplan.problems import Problem
 from actionplan.validate.schema_check import SCHEMA_PATH
@@ -242,6 +244,30 @@ def write_checked(path: Path, text: str, *, display_name: str, read: ReadSnapsho
         return problems
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_all_checked(files: list[tuple[Path, str, str, ReadSnapshot]]) -> list[Problem]:
+    """`write_checked` for several files at once, all or none: each (path, text, display
+    name, read) is written to a temporary file and checked; only when none has an error do
+    they all replace their files (`safe_write.commit_all`, inside `editing` for each)."""
+    pending: list[PendingWrite] = []
+    problems: list[Problem] = []
+    try:
+        for path, text, display_name, read in files:
+            temporary = write_temporary(path, text)
+            pending.append(PendingWrite(temporary, path, read, display_name))
+            plan, found = read_plan_file(temporary, display_name)
+            problems += found
+            if plan is None and not any(p.severity == "error" for p in found):
+                problems.append(Problem(display_name, None, None, "file",
+                                        "the file would not read as a plan",
+                                        "nothing was written: please report this"))
+        if not any(p.severity == "error" for p in problems):
+            commit_all(pending)
+        return problems
+    finally:
+        for write in pending:
+            write.temporary.unlink(missing_ok=True)
 
 
 def _check_reads_back(path: Path, expected: dict) -> None:
