@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from html import unescape
+from textwrap import indent
 
 import pytest
 
@@ -21,8 +22,10 @@ from actionplan.render import Renderer
 from actionplan.render.figures import measure_chart, money_text, trend_sentence, with_unit
 from actionplan.model.entities import Budget, Measure, MeasurePoint, MeasureValue
 from actionplan.model.dates import parse_fuzzy_date
+from actionplan.model.vocabulary import RAG_RATINGS, rag_words
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, ROOT
+from .plan_text import VALID
 
 MONITORING = FIXTURES / "monitoring"
 TEXT = (MONITORING / "plans" / "monitoring.yaml").read_text(encoding="utf-8")
@@ -272,3 +275,40 @@ def test_figures_are_written_for_people():
     assert money_text(Budget(99.5, "USD")) == "$99.50"
     assert money_text(Budget(1000, "CHF")) == "1,000 CHF"
 
+
+
+# --- the data-format guide ------------------------------------------------------------------
+
+GUIDE = (ROOT / "content" / "data-format.md").read_text(encoding="utf-8")
+
+
+def test_the_guides_monitoring_example_is_a_valid_action(write_plan):
+    block = GUIDE.split("**Monitoring fields.**")[1].split("```yaml\n")[1].split("```")[0]
+    text = VALID.split("    actions:\n")[0] + "    actions:\n" + indent(block, "      ")
+    plan, problems = _errors(write_plan, text)
+    assert problems == [] and plan is not None
+    action = next(plan.all_actions())[0]
+    assert action.officer_rating.words == "Amber (at risk)"
+    assert action.budget.amount == 25000 and len(action.measures[0].values) == 2
+
+
+def test_the_guide_names_every_rating_in_the_words_the_pages_use():
+    section = GUIDE.split("**Monitoring fields.**")[1].split("**Linked lists.**")[0]
+    for code in RAG_RATINGS:
+        assert f"`{code}`" in section and f'"{rag_words(code)}"' in section
+
+
+def test_the_guide_states_the_one_rule_for_several_leads():
+    assert "the list is the truth, and the lead index lists the action under each" in GUIDE
+    assert "separated by `;`" in GUIDE and "`/` or ` and ` stays one lead" in GUIDE
+
+
+def test_the_lead_index_lists_an_action_with_two_leads_under_each():
+    site, _ = load_site(MONITORING)
+    renderer = Renderer()
+    pages = {spec.src_uri: renderer.render(spec) for spec in site_pages(site)
+             if spec.src_uri.startswith("browse/lead/")}
+    for lead in ("head-of-hr", "apprenticeship-coordinator"):
+        listing = pages[f"browse/lead/monitoring-plan/{lead}/index.md"]
+        assert "Recruit apprentices from under-represented groups" in listing
+        assert "actions/1.1/" in listing
