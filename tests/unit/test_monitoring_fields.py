@@ -63,7 +63,7 @@ def _line_of(text: str, needle: str) -> int:
 
 @pytest.mark.parametrize("old, new, what, fix", [
     ("percent_complete: 40", 'percent_complete: "40%"', "should be a number, but is text",
-     "write 40 without quotes, %"),
+     "write 40: a plain number, without quotes, %"),
     ("percent_complete: 62.5", "percent_complete: 120", "is 120, above the highest allowed",
      "write a number from 0 to 100"),
     ("percent_complete: 0", "percent_complete: -5", "is -5, below the lowest allowed",

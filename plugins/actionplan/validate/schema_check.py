@@ -210,7 +210,7 @@ def _number_fix(text: str) -> str:
         float(bare)
     except ValueError:
         return "write a plain number here, for example 45 (digits only, no words)"
-    return f"write {bare} without quotes, %, currency signs or commas"
+    return f"write {bare}: a plain number, without quotes, %, currency signs or commas"
 
 
 def _explain_pattern(error: ValidationError, field: str) -> tuple[str, str, bool]:
