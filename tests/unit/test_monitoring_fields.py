@@ -312,3 +312,23 @@ def test_the_lead_index_lists_an_action_with_two_leads_under_each():
         listing = pages[f"browse/lead/monitoring-plan/{lead}/index.md"]
         assert "Recruit apprentices from under-represented groups" in listing
         assert "actions/1.1/" in listing
+
+
+def test_the_glossary_explains_the_ratings_only_where_plans_give_them():
+    def glossary(data_dir):
+        site, _ = load_site(data_dir)
+        spec = next(s for s in site_pages(site) if s.template == "glossary.html")
+        return _words(Renderer().render(spec))
+    words = glossary(MONITORING)
+    assert "Officer's rating (red, amber, green)" in words
+    assert "which it never changes: the verdict comes from the target dates" in words
+    for code in RAG_RATINGS:
+        assert f"{rag_words(code)} The officer judges the action {RAG_RATINGS[code].meaning}." \
+            in words
+    assert "Officer's rating" not in glossary(FIXTURES / "data")
+
+
+def test_the_action_page_links_the_rating_to_its_meaning(pages):
+    line = re.search(r'<p class="ap-rag-line" id="officer-rating">.*?</p>',
+                     _page(pages, "1.1"), re.S).group(0)
+    assert re.search(r'<a href="[^"]*glossary/#officer-rating">What the ratings mean</a>', line)
