@@ -229,6 +229,10 @@ def _explain_pattern(error: ValidationError, field: str) -> tuple[str, str, bool
         return (f'{field} "{value}" is not a duration',
                 "write P1M for monthly, P3M for quarterly, P6M for half-yearly, P1Y for yearly",
                 False)
+    if pattern.startswith("^[A-Z]{3}"):
+        return (f'{field} "{value}" is not a three-letter currency code',
+                "write the code in capitals, for example GBP, EUR or USD (leave the field out "
+                "for GBP)", False)
     if pattern.startswith("^other:"):
         return (f'{field} "{value}" is not a known characteristic', _schema_of(error).get(
             "description", ""), False)
