@@ -257,11 +257,14 @@ def test_the_trend_is_worded_from_the_values(values, words):
 
 
 def test_the_chart_is_deterministic_and_escapes_the_measures_words():
-    measure = _measure([("Q1 2023/24", 1.25), ("Q2 2023/24", 40)], name="<b>Rate</b>",
-                       target=MeasurePoint(50), unit="%")
+    measure = _measure([("Q1 2023/24", 1.25), ("Q2 2023/24", 40)],
+                       name="**Rate** & <script>alert(1)</script>", target=MeasurePoint(50),
+                       unit="%")
     chart = measure_chart(measure, "chart-x")
     assert chart == measure_chart(measure, "chart-x")
-    assert "<b>" not in chart and "&lt;b&gt;Rate&lt;/b&gt;" in chart
+    # The measure's words without Markdown marks or markup, escaped in the SVG.
+    assert "Chart of Rate &amp;: rose from 1.25%" in chart
+    assert "<script" not in chart and "**" not in chart
     assert "from 1.25% (Q1 2023/24) to 40% (Q2 2023/24)" in chart and "Target: 50%." in chart
     # Spaced by time: the quarters' first days are three months apart, end to end.
     assert 'points="56.0,' in chart and ' 330.0,' in chart

@@ -14,6 +14,7 @@ from actionplan.model.entities import (
 )
 from actionplan.model.naming import display_date_text
 from actionplan.model.vocabulary import rag_words
+from actionplan.render.text import markdown_inline
 
 CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -68,7 +69,7 @@ def trend_sentence(measure: Measure) -> str:
     """The chart's text alternative: what the figures did, in one or two sentences."""
     values = measure.values
     first, last = values[0], values[-1]
-    name = measure.text.strip()
+    name = markdown_inline(measure.text).striptags()  # the words, without Markdown marks
     sentence = (f"Chart of {name}: {_movement(values)} from {with_unit(first.value, measure.unit)}"
                 f" ({display_date_text(first.date)}) to {with_unit(last.value, measure.unit)}"
                 f" ({display_date_text(last.date)}), over {len(values)} reported values.")
