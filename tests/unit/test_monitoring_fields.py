@@ -335,3 +335,12 @@ def test_the_action_page_links_the_rating_to_its_meaning(pages):
     line = re.search(r'<p class="ap-rag-line" id="officer-rating">.*?</p>',
                      _page(pages, "1.1"), re.S).group(0)
     assert re.search(r'<a href="[^"]*glossary/#officer-rating">What the ratings mean</a>', line)
+
+
+def test_the_charts_axis_runs_from_zero_whatever_the_sign_of_the_values():
+    falling = measure_chart(_measure([("2023-01-01", -5), ("2024-01-01", -8)]), "chart-n")
+    labels = re.findall(r'text-anchor="end">([^<]+)</text>', falling)
+    assert labels[:2] == ["0", "-8"]  # top and bottom of the axis
+    assert "fell from -5" in falling
+    small = measure_chart(_measure([("2023-01-01", 100), ("2024-01-01", 101)]), "chart-s")
+    assert re.findall(r'text-anchor="end">([^<]+)</text>', small)[:2] == ["101", "0"]

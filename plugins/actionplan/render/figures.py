@@ -97,7 +97,8 @@ def measure_chart(measure: Measure, chart_id: str) -> Markup:
         return Markup("")
     target = measure.target.value if measure.target else None
     figures = [v.value for v in values] + ([target] if target is not None else [])
-    low, high = min(0, *figures), max(figures)
+    # The axis always includes zero, so that a small change does not look like a large one.
+    low, high = min(0, *figures), max(0, *figures)
     high = high if high > low else low + 1
 
     def y(value: Number) -> float:
