@@ -59,6 +59,14 @@ def test_the_downloads_carry_the_fields(site):
     assert [u["percent_complete"] for u in action["action"]["progress"]] == [40, 62.5]
     assert [v["value"] for v in action["action"]["measures"][0]["values"]] == [12, 15, 17.5]
     assert action["derived"]["verdict"] == "on_time"
+    assert action["derived"]["officer_rating"] == {
+        "code": "amber", "words": "Amber (at risk)",
+        "date": {"text": "2024-09-30", "kind": "day", "start": "2024-09-30", "end": "2024-09-30",
+                 "basis": "stated"}}
+    own = json.loads((plans / "actions" / "1.2" / "action.json").read_text(encoding="utf-8"))
+    assert own["derived"]["officer_rating"] == {"code": "red", "words": "Red (off track)",
+                                                "date": None}
+    assert own["derived"]["verdict"] == "late"  # whatever the rating says
     csv_file = next(site.rglob("*.csv"))
     rows = list(csv.DictReader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"),
                                            newline="")))
@@ -69,3 +77,17 @@ def test_the_downloads_carry_the_fields(site):
         "62.5", "25000", "GBP")
     assert first["measure_figures"].startswith(
         "Apprentices recruited [people]: baseline 10 (2023-03-31); 12 (2023-09-30);")
+
+
+def test_the_downloads_page_names_the_new_columns_and_describes_each(site):
+    page = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    notice = re.search(r'<p id="csv-new-columns">.*?</p>', page, re.S).group(0)
+    from actionplan.export import COLUMNS
+    names = [c.name for c in COLUMNS]
+    new = names[names.index("officer_rating"):names.index("withdrawn_date")]
+    assert new == ["officer_rating", "officer_rating_words", "officer_rating_date",
+                   "percent_complete", "percent_complete_date", "budget_amount",
+                   "budget_currency", "budget_period", "budget_note", "measure_figures"]
+    for name in new:
+        assert f"<code>{name}</code>" in notice
+        assert f'<th scope="row"><code>{name}</code></th>' in page
