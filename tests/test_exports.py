@@ -29,7 +29,8 @@ from actionplan.problems import DataError
 
 ROOT = Path(__file__).parents[1]
 DATA_DIRS = [ROOT / "data", ROOT / "tests" / "fixtures" / "data",
-             ROOT / "tests" / "fixtures" / "residents" / "data"]
+             ROOT / "tests" / "fixtures" / "residents" / "data",
+             ROOT / "tests" / "fixtures" / "monitoring"]  # every monitoring field
 
 
 def _all_plans():

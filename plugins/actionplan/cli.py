@@ -100,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
                         "(required with --status rescheduled)")
     update.add_argument("--reason", metavar="TEXT",
                         help="why something changed, such as why the target date moved")
+    update.add_argument("--rag", choices=("red", "amber", "green", "blue"), metavar="RATING",
+                        help="the lead officer's own rating at this date: red, amber, green "
+                        "or blue")
+    update.add_argument("--percent", type=_percent, metavar="N",
+                        help="how much is done at this date, from 0 to 100")
     update.add_argument("--plan", metavar="ID", help="the plan, if several have this action id")
     _data_option(update)
     update.set_defaults(run=_update)
@@ -170,6 +175,17 @@ def _iso_date(text: str) -> date:
 
 
 # --- commands -----------------------------------------------------------------------------
+
+def _percent(text: str) -> int | float:
+    """A percentage as typed ("45", "47.5", "45%"); the plan's checks then say if it is over
+    100."""
+    figure = text.strip().removesuffix("%").strip()
+    try:
+        return int(figure) if figure.lstrip("-").isdigit() else float(figure)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a number: write it as 45 (for 45%)') from None
+
 
 def _validate(paths: list[Path], *, strict: bool = False) -> int:
     files: list[Path] = []
@@ -283,7 +299,8 @@ def _update(args) -> int:
     place = find_action(args.data, args.action, args.plan)
     result = add_update(place, status=args.status, text=args.text,
                         when=args.date or date.today(), display_name=display(place.file),
-                        revised_due=args.revised_due, reason=args.reason)
+                        revised_due=args.revised_due, reason=args.reason, rag=args.rag,
+                        percent=args.percent)
     _print_problems(result.problems)
     if any(p.severity == "error" for p in result.problems):
         print(f"{counted(result.problems)}. The update was not saved: {result.file} would have the errors above "

@@ -81,6 +81,9 @@ status = st.one_of(
     st.fixed_dictionaries({"code": st.sampled_from(["in_progress", "completed", "unknown"])},
                           optional={"text": text,
                                     "basis": st.sampled_from(["stated", "inferred"])}))
+rag = st.sampled_from(["red", "amber", "green", "blue"])
+# A measure's figures: whole or not, negative too (a change can fall).
+figure = st.integers(-10**6, 10**6) | st.floats(-1e6, 1e6, allow_nan=False)
 source = st.fixed_dictionaries({}, optional={
     "file": text, "format": st.sampled_from(["manual", "spreadsheet"]),
     "lines": st.integers(1, 500).map(lambda n: [n, n + 3])})
@@ -109,6 +112,16 @@ def action(draw, action_id: str, codes: list[str], marks: list[str]) -> dict:
         if activity_ids and draw(st.booleans()):
             measure["activity"] = draw(st.sampled_from(activity_ids))
         _maybe(draw, measure, "placeholder", st.booleans())
+        _maybe(draw, measure, "unit", text)
+        for key in ("baseline", "target"):
+            _maybe(draw, measure, key, st.fixed_dictionaries({"value": figure},
+                                                             optional={"date": fuzzy_date()}))
+        # Values oldest first, as the checks ask.
+        days = sorted(draw(st.lists(iso_day(), max_size=3, unique=True)))
+        if days:
+            measure["values"] = [{"date": day, "value": draw(figure),
+                                  **({"note": draw(text)} if draw(st.booleans()) else {})}
+                                 for day in days]
         measures.append(measure)
     if measures:
         data["measures"] = measures
@@ -131,6 +144,11 @@ def action(draw, action_id: str, codes: list[str], marks: list[str]) -> dict:
         data["progress"] = [draw(update(activity_ids, measure_ids, marks)) for _ in range(updates)]
     if draw(st.integers(0, 4)) == 0:
         data["withdrawn"] = {"date": draw(iso_day()), "reason": draw(text)}
+    _maybe(draw, data, "rag", rag)
+    _maybe(draw, data, "budget", st.fixed_dictionaries(
+        {"amount": st.integers(0, 10**7) | st.floats(0, 1e7, allow_nan=False)},
+        optional={"currency": st.sampled_from(["GBP", "EUR", "USD", "CHF"]), "period": text,
+                  "note": text}))
     _maybe(draw, data, "source", source)
     _maybe(draw, data, "notes", st.lists(note, min_size=1, max_size=2))
     return data
@@ -141,7 +159,8 @@ def update(draw, activity_ids: list[str], measure_ids: list[str], marks: list[st
     data: dict = {}
     for key, strategy in (("date", fuzzy_date()), ("label", text), ("status", status),
                           ("revised_due", fuzzy_date()), ("text", text), ("next_steps", text),
-                          ("impact", text), ("reason", text)):
+                          ("impact", text), ("reason", text), ("rag", rag),
+                          ("percent_complete", st.integers(0, 100) | st.floats(0, 100))):
         _maybe(draw, data, key, strategy)
     items = []
     for _ in range(draw(st.integers(0, 2))):

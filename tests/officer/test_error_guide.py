@@ -91,10 +91,10 @@ CASES = {
                       "`title:` here: The plan's title, as the plan writes it."),
     "unknown field": (broken("        due: [April 2018]", "        dew: [April 2018]"),
                       'data/plans/my-plan.yaml:15:9: action 1.1: Unknown field "dew". Did you '
-                      'mean "due"? Fields allowed here: activities, description, due, '
+                      'mean "due"? Fields allowed here: activities, budget, description, due, '
                       "footnotes, id, leads, measures, monitored_by, notes, number, outcome, "
-                      "previous_ids, progress, psed, related_documents, source, strands, title, "
-                      "withdrawn."),
+                      "previous_ids, progress, psed, rag, related_documents, source, strands, "
+                      "title, withdrawn."),
     "not a list": (broken("due: [April 2018]", "due: April 2018"),
                    "data/plans/my-plan.yaml:15:14: action 1.1 > due: Due should be a list, but "
                    "is text. Make it a list: put each item on its own line starting with `- `."),

@@ -66,8 +66,8 @@ MESSAGES = {
     "unknown sheet": (
         'new.xlsx:My notes: sheet: The sheet "My notes" is not part of the layout, so it was '
         "not read. Rename it to one of: Plan, Levels, Headings, Strand key, Footnotes, "
-        "Abbreviations, Groups, Actions, Activities, Measures, Equality duty aims, Progress, "
-        "Progress items, Leads, Dates, Notes, Sources."),
+        "Abbreviations, Groups, Actions, Activities, Measures, Measure values, Equality duty "
+        "aims, Progress, Progress items, Leads, Dates, Notes, Sources."),
 }
 
 

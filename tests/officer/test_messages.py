@@ -64,11 +64,11 @@ def test_errors_and_warnings_are_counted_apart(write_plan, tmp_path, monkeypatch
 
 def test_one_message_per_unknown_field(write_plan):
     path = write_plan(VALID.replace("        due: [April 2018]",
-                                    "        due: [April 2018]\n        rag: green\n"
-                                    "        budget: 5000"))
+                                    "        due: [April 2018]\n        colour: green\n"
+                                    "        cost: 5000"))
     _, problems = read_plan_file(path, "data/plans/plan.yaml")
-    assert [(p.line, p.what) for p in problems] == [(17, 'unknown field "budget"'),
-                                                     (16, 'unknown field "rag"')]
+    assert [(p.line, p.what) for p in problems] == [(16, 'unknown field "colour"'),
+                                                     (17, 'unknown field "cost"')]
     assert all(p.where == "action 1.1" and "Fields allowed here:" in p.fix for p in problems)
 
 

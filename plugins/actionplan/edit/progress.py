@@ -63,9 +63,11 @@ def find_action(data_dir: Path, action_id: str, plan_id: str | None = None) -> A
 
 def add_update(place: ActionPlace, *, status: str, text: str, when: date,
                display_name: str, revised_due: str | None = None,
-               reason: str | None = None) -> UpdateResult:
-    """Append {date, status, revised_due, text, reason} to the action's progress, keeping the
-    file's layout. A `rescheduled` update must say the new target date."""
+               reason: str | None = None, rag: str | None = None,
+               percent: int | float | None = None) -> UpdateResult:
+    """Append {date, status, revised_due, rag, percent_complete, text, reason} to the action's
+    progress, keeping the file's layout. A `rescheduled` update must say the new target
+    date."""
     loose = []
     if status not in UPDATE_CODES:
         code = read_status(status)
@@ -84,7 +86,7 @@ def add_update(place: ActionPlace, *, status: str, text: str, when: date,
         yaml, document = _load_for_edit(read.text, display_name)
         path, action = _find_again(document, place, display_name)
         progress = progress_list(action)
-        update = to_node(update_fields(when, status, text, revised_due, reason))
+        update = to_node(update_fields(when, status, text, revised_due, reason, rag, percent))
         progress.append(update)
         problems = write_checked(file, dump_text(yaml, document),
                                  display_name=display_name, read=read)
@@ -108,11 +110,16 @@ def lacks_revised_due(status: str, revised_due: str | None) -> bool:
 
 
 def update_fields(when: date, status: str, text: str, revised_due: str | None,
-                  reason: str | None) -> dict:
+                  reason: str | None, rag: str | None = None,
+                  percent: int | float | None = None) -> dict:
     # In the order the schema lists them, so the file reads as a hand-written update would.
-    fields = {"date": when.isoformat(), "status": status}
+    fields: dict = {"date": when.isoformat(), "status": status}
     if revised_due and revised_due.strip():
         fields["revised_due"] = revised_due.strip()
+    if rag:
+        fields["rag"] = rag
+    if percent is not None:
+        fields["percent_complete"] = percent
     fields["text"] = text
     if reason and reason.strip():
         fields["reason"] = reason.strip()

@@ -16,9 +16,11 @@ from actionplan.export.plan_data import action_data
 from actionplan.facets.judgement import overdue_flag
 from actionplan.facets.timing import Assessment, Assessor
 from actionplan.model.dates import FuzzyDate
-from actionplan.model.entities import Action, Group, Plan, Site
+from actionplan.model.entities import Action, Group, Measure, Plan, Site
 from actionplan.facets.facets import characteristic_codes
-from actionplan.model.vocabulary import PSED_AIMS, VERDICT_ORDER, characteristic_label
+from actionplan.model.vocabulary import (
+    PSED_AIMS, VERDICT_ORDER, characteristic_label, rag_words,
+)
 from actionplan.model.naming import group_heading
 
 LIST_SEPARATOR = " | "
@@ -60,7 +62,7 @@ class Row:
 class Column:
     name: str
     description: str
-    value: Callable[[Row], str | int | list[str] | None]
+    value: Callable[[Row], str | int | float | list[str] | None]
 
 
 def _dates(values: Iterable[FuzzyDate]) -> list[str]:
@@ -71,8 +73,32 @@ def _update_line(update) -> str:
     parts = [update.date.text if update.date else "Undated"]
     if update.status:
         parts.append(update.status.label)
+    if update.rag:
+        parts.append(f"officer's rating {rag_words(update.rag)}")
+    if update.percent_complete is not None:
+        parts.append(f"{update.percent_complete}% complete")
     text = "; ".join(p for p in (update.text, *(i.text for i in update.items)) if p)
     return ": ".join(parts) + (f": {text}" if text else "")
+
+
+def _point_text(label: str, point) -> str:
+    return f"{label} {point.value}" + (f" ({point.date.text})" if point.date else "")
+
+
+def _measure_figures(measure: Measure) -> str:
+    """name [unit]: baseline V (date); V (date); ...; target V (date)."""
+    figures = ([_point_text("baseline", measure.baseline)] if measure.baseline else [])
+    figures += [f"{v.value} ({v.date.text})" + (f" {v.note}" if v.note else "")
+                for v in measure.values]
+    figures += [_point_text("target", measure.target)] if measure.target else []
+    unit = f" [{measure.unit}]" if measure.unit else ""
+    return f"{measure.text}{unit}: " + "; ".join(figures)
+
+
+def _rating_date(row: Row) -> str | None:
+    rating = row.action.officer_rating
+    update = rating.update if rating else None
+    return update.date.text if update and update.date else None
 
 
 def _overdue(row: Row) -> str:
@@ -155,6 +181,31 @@ COLUMNS: tuple[Column, ...] = (
     Column("update_count", "Number of progress updates.", lambda r: len(r.action.progress)),
     Column("progress", "Every progress update, oldest first, as date: status: text (list).",
            lambda r: [_update_line(u) for u in r.action.progress]),
+    Column("officer_rating", "The lead officer's own RAG rating (red, amber, green or blue): "
+           "that of the latest progress update that gives one, else the action's own. It is "
+           "the officer's assessment and never changes verdict.",
+           lambda r: r.action.officer_rating.code if r.action.officer_rating else None),
+    Column("officer_rating_words", "That rating in words, for example Amber (at risk).",
+           lambda r: r.action.officer_rating.words if r.action.officer_rating else None),
+    Column("officer_rating_date", "Date of the progress update that gives that rating, as "
+           "written; empty when it is the action's own undated rating.", _rating_date),
+    Column("percent_complete", "The latest percent complete (0 to 100) an update reports.",
+           lambda r: r.action.percent_update.percent_complete
+           if r.action.percent_update else None),
+    Column("percent_complete_date", "Date of the update that reports it, as written.",
+           lambda r: r.action.percent_update.date.text
+           if r.action.percent_update and r.action.percent_update.date else None),
+    Column("budget_amount", "The action's budget as a number (no currency sign).",
+           lambda r: r.action.budget.amount if r.action.budget else None),
+    Column("budget_currency", "The budget's currency code (GBP unless the plan says "
+           "otherwise).", lambda r: r.action.budget.currency if r.action.budget else None),
+    Column("budget_period", "The period the budget covers, as written.",
+           lambda r: r.action.budget.period if r.action.budget else None),
+    Column("budget_note", "A note on the budget.",
+           lambda r: r.action.budget.note if r.action.budget else None),
+    Column("measure_figures", "Each measure that has figures, as name [unit]: baseline "
+           "value (date); each reported value (date); target value (date) (list).",
+           lambda r: [_measure_figures(m) for m in r.action.measures if m.has_figures]),
     Column("withdrawn_date", "Date the action was withdrawn, YYYY-MM-DD.",
            lambda r: r.action.withdrawn.date.isoformat() if r.action.withdrawn else None),
     Column("withdrawn_reason", "Why it was withdrawn.",
@@ -205,10 +256,10 @@ def unprotect(cell: str) -> str:
     return cell[1:] if cell.startswith("'") else cell
 
 
-def cell(value) -> str | int:
+def cell(value) -> str | int | float:
     if value is None:
         return ""
-    if isinstance(value, int):
+    if isinstance(value, (int, float)):  # written unquoted: a spreadsheet reads a number
         return value
     if isinstance(value, list):
         value = join_list(value)

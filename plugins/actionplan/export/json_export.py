@@ -73,7 +73,16 @@ def derived_data(plan: Plan, action: Action, assessor: Assessor) -> dict[str, An
         "verdict_reason": assessment.verdict.reason,
         "no_update_since": date_data(assessment.stale_since),
         "update_cadence": assessment.cadence,
+        "officer_rating": _officer_rating(action),
     }
+
+
+def _officer_rating(action: Action) -> dict[str, Any] | None:
+    rating = action.officer_rating
+    if rating is None:
+        return None
+    return {"code": rating.code, "words": rating.words,
+            "date": date_data(rating.update.date) if rating.update else None}
 
 
 def action_uid(plan: Plan, action: Action) -> str:

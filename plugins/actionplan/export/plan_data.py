@@ -11,7 +11,8 @@ from typing import Any
 
 from actionplan.model.dates import FuzzyDate, fuzzy_date_from_data
 from actionplan.model.entities import (
-    Action, Activity, Group, Lead, Measure, Note, Plan, Status, Update, UpdateItem,
+    Action, Activity, Budget, Group, Lead, Measure, MeasurePoint, Note, Plan, Status, Update,
+    UpdateItem,
 )
 
 SCHEMA_VERSION = 1
@@ -106,6 +107,8 @@ def action_data(action: Action) -> dict[str, Any]:
         progress=[update_data(u) for u in action.progress],
         withdrawn={"date": action.withdrawn.date.isoformat(), "reason": action.withdrawn.reason}
         if action.withdrawn else None,
+        rag=action.rag,
+        budget=_budget(action.budget),
         source=_source(action.source_lines),
         notes=_notes(action.notes),
     )}
@@ -120,6 +123,8 @@ def update_data(update: Update) -> dict[str, Any]:
         label=update.label,
         status=status_data(update.status),
         revised_due=date_data(update.revised_due),
+        rag=update.rag,
+        percent_complete=update.percent_complete,
         text=update.text,
         items=[_item(i) for i in update.items],
         next_steps=update.next_steps,
@@ -143,7 +148,20 @@ def _activity(activity: Activity) -> dict[str, Any]:
 
 def _measure(measure: Measure) -> dict[str, Any]:
     return _compact(id=measure.id, text=measure.text, activity=measure.activity,
-                    placeholder=measure.placeholder or None)
+                    placeholder=measure.placeholder or None, unit=measure.unit,
+                    baseline=_point(measure.baseline), target=_point(measure.target),
+                    values=[_compact(date=date_data(v.date), value=v.value, note=v.note)
+                            for v in measure.values])
+
+
+def _point(point: MeasurePoint | None) -> dict[str, Any] | None:
+    return _compact(value=point.value, date=date_data(point.date)) if point else None
+
+
+def _budget(budget: Budget | None) -> dict[str, Any] | None:
+    # The currency is written even when it is the default, so nobody has to know the default.
+    return _compact(amount=budget.amount, currency=budget.currency, period=budget.period,
+                    note=budget.note) if budget else None
 
 
 def lead_data(lead: Lead) -> dict[str, Any]:

@@ -28,13 +28,14 @@ _PLAN_DETAILS = {"short_title": "short title", "title_as_printed": "title as pri
 _GROUP_DETAILS = {"theme": "theme", "summary": "summary"}
 _ACTION_DETAILS = {"psed": "equality duty aims", "strands": "equality strands",
                    "monitored_by": "monitored by", "related_documents": "related documents",
-                   "footnotes": "footnotes"}
+                   "footnotes": "footnotes", "rag": "officer's rating", "budget": "budget"}
 # The share of a removed text's words that must reappear elsewhere for it to count as moved.
 _MOVED = 0.6
 _UPDATE_FIELDS = {"date": "date", "label": "heading", "status": "status",
                   "revised_due": "revised target date", "text": "text", "items": "items",
                   "next_steps": "next steps", "impact": "impact", "reason": "reason",
-                  "footnotes": "footnotes"}
+                  "footnotes": "footnotes", "rag": "officer's rating",
+                  "percent_complete": "percent complete"}
 
 
 def diff_plans(old: Plan | None, new: Plan | None, revision: Revision) -> list[ChangeEntry]:
@@ -317,7 +318,10 @@ class _ActionDiff:
         if old.activities != new.activities and _activities_text(old) == _activities_text(new):
             details.append("activity dates or leads")
         if old.measures != new.measures and _measures_text(old) == _measures_text(new):
-            details.append("measure links")
+            if _measure_figures(old) != _measure_figures(new):
+                details.append("measure figures")
+            if _measure_links(old) != _measure_links(new):
+                details.append("measure links")
         if details:
             self.add("other", f"other details changed ({', '.join(details)})")
 
@@ -546,6 +550,14 @@ def _activities_text(action: Action) -> str | None:
 
 def _measures_text(action: Action) -> str | None:
     return "\n".join(f"- {m.text}" for m in action.measures) or None
+
+
+def _measure_figures(action: Action) -> tuple:
+    return tuple((m.unit, m.baseline, m.target, m.values) for m in action.measures)
+
+
+def _measure_links(action: Action) -> tuple:
+    return tuple((m.id, m.activity, m.placeholder) for m in action.measures)
 
 
 def _update_name(update: Update) -> str:

@@ -7,9 +7,9 @@ from typing import Any
 
 from actionplan.model.dates import FuzzyDate, Span, fuzzy_date_from_data, plan_span
 from actionplan.model.entities import (
-    Abbreviation, Action, Activity, EqualityGroups, Footnote, Group, Lead, Level, Measure, Note, Organisation,
-    Plan, PsedAim, Source, Status, Strands, StrandCode, StrandScheme, Update, UpdateItem,
-    Withdrawal,
+    Abbreviation, Action, Activity, Budget, EqualityGroups, Footnote, Group, Lead, Level, Measure,
+    MeasurePoint, MeasureValue, Note, Organisation, Plan, PsedAim, Source, Status, Strands,
+    StrandCode, StrandScheme, Update, UpdateItem, Withdrawal,
 )
 
 
@@ -103,7 +103,7 @@ def action_from_data(data: dict, as_at: FuzzyDate | None, within: Span | None = 
         activities=tuple(_activity(a, within) for a in data.get("activities", [])),
         outcome=data.get("outcome"),
         psed=tuple(PsedAim(**p) for p in data.get("psed", [])),
-        measures=tuple(_measure(m) for m in data.get("measures", [])),
+        measures=tuple(_measure(m, within) for m in data.get("measures", [])),
         leads=tuple(_lead(x) for x in data.get("leads", [])),
         monitored_by=tuple(data.get("monitored_by", [])),
         due=tuple(fuzzy_date_from_data(d, within) for d in data.get("due", [])),
@@ -119,6 +119,8 @@ def action_from_data(data: dict, as_at: FuzzyDate | None, within: Span | None = 
         notes=_notes(data),
         source=_source(data),
         previous_ids=tuple(data.get("previous_ids", [])),
+        rag=data.get("rag"),
+        budget=_budget(data.get("budget")),
     )
 
 
@@ -132,6 +134,8 @@ def update_from_data(data: dict, index: int, as_at: FuzzyDate | None,
         label=data.get("label"),
         status=_status(data.get("status")),
         revised_due=_date(data.get("revised_due"), within),
+        rag=data.get("rag"),
+        percent_complete=data.get("percent_complete"),
         text=data.get("text"),
         items=tuple(UpdateItem(text=i["text"], activity=i.get("activity"),
                                measure=i.get("measure"), status=_status(i.get("status")))
@@ -150,11 +154,27 @@ def _activity(data: dict, within: Span | None = None) -> Activity:
                     leads=tuple(_lead(x) for x in data.get("leads", [])))
 
 
-def _measure(data) -> Measure:
+def _measure(data, within: Span | None = None) -> Measure:
     if isinstance(data, str):
         return Measure(text=data)
     return Measure(text=data["text"], id=data.get("id"), activity=data.get("activity"),
-                   placeholder=data.get("placeholder", False))
+                   placeholder=data.get("placeholder", False), unit=data.get("unit"),
+                   baseline=_measure_point(data.get("baseline"), within),
+                   target=_measure_point(data.get("target"), within),
+                   values=tuple(MeasureValue(fuzzy_date_from_data(v["date"], within), v["value"],
+                                             v.get("note"))
+                                for v in data.get("values", [])))
+
+
+def _measure_point(data, within: Span | None) -> MeasurePoint | None:
+    return MeasurePoint(data["value"], _date(data.get("date"), within)) if data else None
+
+
+def _budget(data) -> Budget | None:
+    if not data:
+        return None
+    return Budget(amount=data["amount"], currency=data.get("currency", "GBP"),
+                  period=data.get("period"), note=data.get("note"))
 
 
 def _lead(data) -> Lead:

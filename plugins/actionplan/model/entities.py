@@ -8,7 +8,9 @@ from collections.abc import Iterator
 
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.plan_names import menu_label, plan_name
-from actionplan.model.vocabulary import STATUSES
+from actionplan.model.vocabulary import RAG_RATINGS, STATUSES, rag_words
+
+Number = int | float  # as the plan file writes it: 45 stays 45, 47.5 stays 47.5
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,61 @@ class Lead:
 
 
 @dataclass(frozen=True)
+class MeasurePoint:
+    """A measure's baseline or target: a figure and, if known, the date it applies to."""
+
+    value: Number
+    date: FuzzyDate | None = None
+
+
+@dataclass(frozen=True)
+class MeasureValue:
+    """One dated figure reported for a measure."""
+
+    date: FuzzyDate
+    value: Number
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Measure:
-    text: str
+    text: str  # the measure's name, as the plan writes it
     id: str | None = None
     activity: str | None = None
     placeholder: bool = False
+    unit: str | None = None
+    baseline: MeasurePoint | None = None
+    target: MeasurePoint | None = None
+    values: tuple[MeasureValue, ...] = ()  # oldest first
+
+    @property
+    def has_figures(self) -> bool:
+        return bool(self.baseline or self.target or self.values)
+
+
+@dataclass(frozen=True)
+class Budget:
+    amount: Number
+    currency: str = "GBP"
+    period: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class OfficerRating:
+    """The lead officer's own RAG rating: never used by the site's judgement of timing."""
+
+    code: str
+    update: Update | None = None  # the update that gives it; None: the action's own rating
+
+    @property
+    def label(self) -> str:
+        return RAG_RATINGS[self.code].label
+
+    @property
+    def words(self) -> str:
+        """The rating in words, as every page and download shows it: "Amber (at risk)"."""
+        return rag_words(self.code)
 
 
 @dataclass(frozen=True)
@@ -91,6 +143,8 @@ class Update:
     label: str | None = None
     status: Status | None = None
     revised_due: FuzzyDate | None = None
+    rag: str | None = None  # the officer's rating at this date (RAG_RATINGS code)
+    percent_complete: Number | None = None
     text: str | None = None
     items: tuple[UpdateItem, ...] = ()
     next_steps: str | None = None
@@ -128,10 +182,26 @@ class Action:
     notes: tuple[Note, ...] = ()
     source: Source | None = None  # where it was transcribed from (source_lines is its lines)
     previous_ids: tuple[str, ...] = ()  # ids it had before, oldest first
+    rag: str | None = None  # the officer's own rating (RAG_RATINGS code), undated
+    budget: Budget | None = None
 
     @property
     def latest_update(self) -> Update | None:
         return self.progress[-1] if self.progress else None
+
+    @property
+    def officer_rating(self) -> OfficerRating | None:
+        """The latest update's rating that gives one, else the action's own, else None."""
+        for update in reversed(self.progress):
+            if update.rag:
+                return OfficerRating(update.rag, update)
+        return OfficerRating(self.rag) if self.rag else None
+
+    @property
+    def percent_update(self) -> Update | None:
+        """The latest update that reports a percent complete."""
+        return next((u for u in reversed(self.progress) if u.percent_complete is not None),
+                    None)
 
     @property
     def status(self) -> Status:

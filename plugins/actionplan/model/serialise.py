@@ -15,8 +15,8 @@ import yaml
 
 from actionplan.model.dates import FuzzyDate, fuzzy_date_from_data, parse_fuzzy_date
 from actionplan.model.entities import (
-    Action, Activity, Group, Lead, Level, Measure, Note, Organisation, Plan, Source, Status,
-    StrandScheme, Update, UpdateItem,
+    Action, Activity, Budget, Group, Lead, Level, Measure, MeasurePoint, Note, Organisation, Plan,
+    Source, Status, StrandScheme, Update, UpdateItem,
 )
 
 SCHEMA_VERSION = 1
@@ -126,6 +126,8 @@ def _action(action: Action) -> dict[str, Any]:
         "progress": [_update(u, i) for i, u in enumerate(action.progress)],
         "withdrawn": {"date": action.withdrawn.date.isoformat(),
                       "reason": action.withdrawn.reason} if action.withdrawn else None,
+        "rag": action.rag,
+        "budget": _budget(action.budget),
         "source": _source(action.source),
         "notes": [_note(n) for n in action.notes],
     })
@@ -138,10 +140,25 @@ def _activity(activity: Activity) -> dict[str, Any]:
 
 
 def _measure(measure: Measure) -> str | dict[str, Any]:
-    if measure.id is None and measure.activity is None and not measure.placeholder:
+    if (measure.id is None and measure.activity is None and not measure.placeholder
+            and measure.unit is None and not measure.has_figures):
         return measure.text
     return _compact({"id": measure.id, "text": measure.text, "activity": measure.activity,
-                     "placeholder": measure.placeholder or None})
+                     "placeholder": measure.placeholder or None, "unit": measure.unit,
+                     "baseline": _point(measure.baseline), "target": _point(measure.target),
+                     "values": [_compact({"date": _date(v.date), "value": v.value,
+                                          "note": v.note}) for v in measure.values]})
+
+
+def _point(point: MeasurePoint | None) -> dict[str, Any] | None:
+    return _compact({"value": point.value, "date": _date(point.date)}) if point else None
+
+
+def _budget(budget: Budget | None) -> dict[str, Any] | None:
+    if budget is None:
+        return None
+    return _compact({"amount": budget.amount, "currency": _unless(budget.currency, "GBP"),
+                     "period": budget.period, "note": budget.note})
 
 
 def _lead(lead: Lead) -> str | dict[str, Any]:
@@ -159,6 +176,8 @@ def _update(update: Update, index: int) -> dict[str, Any]:
         "label": update.label,
         "status": _status(update.status),
         "revised_due": _date(update.revised_due),
+        "rag": update.rag,
+        "percent_complete": update.percent_complete,
         "text": update.text,
         "items": [_item(i) for i in update.items],
         "next_steps": update.next_steps,

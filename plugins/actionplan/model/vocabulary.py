@@ -62,6 +62,22 @@ VERDICTS: dict[str, Term] = {t.code: t for t in [
 VERDICT_ORDER = ["done", "withdrawn", "on_time", "late", "target_passed_no_status",
                  "no_target", "not_assessed"]
 
+# An officer's own red/amber/green (and blue) rating of an action, as councils' monitoring
+# reports give it. Shown in words, never by colour alone, and never read by the verdict.
+RAG_RATINGS: dict[str, Term] = {t.code: t for t in [
+    Term("red", "Red", "off track"),
+    Term("amber", "Amber", "at risk"),
+    Term("green", "Green", "on track"),
+    Term("blue", "Blue", "complete"),
+]}
+
+
+def rag_words(code: str) -> str:
+    """A rating in words: "Amber (at risk)"."""
+    term = RAG_RATINGS[code]
+    return f"{term.label} ({term.meaning})"
+
+
 CHARACTERISTICS: dict[str, Term] = {t.code: t for t in [
     Term("age", "Age", "Protected characteristic, Equality Act 2010."),
     Term("disability", "Disability", "Protected characteristic, Equality Act 2010."),

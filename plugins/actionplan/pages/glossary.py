@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from actionplan.model.entities import Plan, Site
 from actionplan.model.vocabulary import (
-    CHARACTERISTICS, PSED_AIMS, STATUS_ORDER, STATUSES, VERDICT_ORDER, VERDICTS,
+    CHARACTERISTICS, PSED_AIMS, RAG_RATINGS, STATUS_ORDER, STATUSES, VERDICT_ORDER, VERDICTS,
 )
 from actionplan.options import SiteOptions
 from actionplan.pages.resident_paths import ResidentPaths
@@ -45,6 +45,10 @@ def abbreviations(site: Site) -> list[GlossaryTerm]:
             for term in sorted(found, key=lambda t: (t.casefold(), t))]
 
 
+def _rates(site: Site) -> bool:
+    return any(action.officer_rating for plan in site.plans for action, _ in plan.all_actions())
+
+
 def glossary_page(site: Site, paths: ResidentPaths, options: SiteOptions) -> PageSpec:
     context = {
         "site": site,
@@ -57,6 +61,8 @@ def glossary_page(site: Site, paths: ResidentPaths, options: SiteOptions) -> Pag
         "psed_aims": list(PSED_AIMS.values()),
         "strand_plans": [p for p in site.plans if p.strand_scheme],
         "abbreviations": abbreviations(site),
+        # Explained only on a site whose plans give officers' ratings.
+        "ratings": list(RAG_RATINGS.values()) if _rates(site) else [],
     }
     return PageSpec(paths.glossary_page(), "Glossary", "glossary.html", "glossary", context,
                     "What the statuses, equality groups, duty aims, strand codes and "

@@ -16,7 +16,7 @@ from actionplan.pages.links import Linker, PagePaths
 from actionplan.model.naming import action_heading, group_heading, is_cut_off, shown_title
 from actionplan.pages.page_spec import PageSpec
 from actionplan.options import SiteOptions
-from actionplan.render import formatting, resident, wording
+from actionplan.render import figures, formatting, resident, wording
 from actionplan.render.text import markdown_inline, markdown_to_html
 from actionplan.text_safety import isolated
 
@@ -62,6 +62,8 @@ class Renderer:
         self.env.globals.update(vocabulary=vocabulary, group_heading=group_heading,
                                 action_heading=action_heading, shown_title=shown_title,
                                 is_cut_off=is_cut_off, **formatting.GLOBALS)
+        self.env.filters.update(figures.FILTERS)
+        self.env.globals.update(figures.GLOBALS)
         self.env.filters.update(resident.FILTERS)
         self.env.globals.update(resident.resident_globals(options, paths))
         self.env.globals.update(wording.GLOBALS)

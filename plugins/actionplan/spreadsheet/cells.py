@@ -88,6 +88,19 @@ def line_range(text: str) -> list[int]:
     return [first, int(match.group(2) or first)]
 
 
+_FIGURE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def figure(text: str) -> int | float | str:
+    """A figure cell as a number when it plainly is one ("12", "12.5"); other words are kept
+    as they are, so that the plan's checks report them at their cell with the fix ("£25,000"
+    is written 25000)."""
+    bare = text.strip()
+    if not _FIGURE.fullmatch(bare):
+        return text
+    return int(bare) if re.fullmatch(r"[+-]?\d+", bare) else float(bare)
+
+
 def format_range(lines: list[int]) -> str:
     return f"{lines[0]}-{lines[1]}"
 

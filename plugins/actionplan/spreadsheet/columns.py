@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from actionplan.model.vocabulary import STATUSES
+from actionplan.model.vocabulary import RAG_RATINGS, STATUSES
 
 STATUS_CODES = tuple(code for code in STATUSES if code != "no_update")
+RAG_CODES = tuple(RAG_RATINGS)
+_RAG_HELP = ("The lead officer's own rating: red (off track), amber (at risk), green (on track) "
+             "or blue (complete).")
 BASIS = ("stated", "inferred")
 NOTE_KINDS = ("page_break_joined", "header_removed", "split_word_repaired",
               "column_drift_repaired", "moved_from", "ocr_repaired", "truncated",
@@ -216,6 +219,14 @@ ACTIONS = Table("Actions", "One row per action, in the plan's order. Cells with 
       "(its history and old address follow it).", lists=True),
     C("withdrawn_date", "Withdrawn date", "If the action was dropped: when (YYYY-MM-DD)."),
     C("withdrawn_reason", "Withdrawn reason", "If the action was dropped: why.", width=30),
+    C("rag", "Officer's rating", _RAG_HELP + " A rating in the Progress sheet is the rating at "
+      "that update's date and is shown instead.", choices=RAG_CODES,
+      aliases=("rag", "rag rating", "rag status")),
+    C("budget_amount", "Budget", "The action's budget as a plain number (25000, not "
+      "£25,000).", aliases=("budget amount",)),
+    C("budget_currency", "Budget currency", "Three-letter currency code; empty means GBP."),
+    C("budget_period", "Budget period", "The period the budget covers, for example 2024/25."),
+    C("budget_note", "Budget note", "Anything more about the budget.", width=30),
     C("status", "Status", "Only in one-table spreadsheets: the status of the latest update: "
       + ", ".join(STATUS_CODES) + ".", choices=STATUS_CODES, exported=False,
       aliases=("progress status", "current status")),
@@ -245,7 +256,8 @@ ACTIVITIES = Table("Activities", "Detail for the activities listed in the Action
 ))
 
 MEASURES = Table("Measures", "Detail for measures listed in the Actions sheet: an id, the "
-                 "activity it belongs to, or that it is still to be decided.", (
+                 "activity it belongs to, or that it is still to be decided; and its figures "
+                 "(unit, baseline and target).", (
     C("action", "Action id", "The action the measure belongs to."),
     C("id", "Measure id", "Stable identifier within the action, for example m1 (needed only "
       "if a progress item points to it)."),
@@ -253,6 +265,22 @@ MEASURES = Table("Measures", "Detail for measures listed in the Actions sheet: a
     C("activity", "Activity id", "The id of the activity this measure belongs to."),
     C("placeholder", "To be decided", "yes if the measure is still to be decided (\"TBC\").",
       choices=("yes", "no")),
+    C("unit", "Unit", "What the measure's figures count, for example people or %."),
+    C("baseline", "Baseline", "The figure the measure starts from, as a plain number."),
+    C("baseline_date", "Baseline date", "The date of the baseline figure."),
+    C("target", "Target", "The figure the plan aims for, as a plain number."),
+    C("target_date", "Target date", "When the target is to be reached."),
+))
+
+MEASURE_VALUES = Table("Measure values", "Dated figures reported for a measure, oldest first "
+                       "within each measure.", (
+    C("action", "Action id", "The action the measure belongs to."),
+    C("measure", "Measure", "The measure: its Measure id, or its words as in the Actions "
+      "sheet.", width=40),
+    C("date", "Date", "The date the figure describes: YYYY-MM-DD, or as the plan writes it."),
+    C("value", "Value", "The figure, as a plain number (12.5, not 12.5%)."),
+    C("note", "Note", "Anything the figure needs said beside it, for example provisional.",
+      width=30),
 ))
 
 PSED = Table("Equality duty aims", "Which aims of the Public Sector Equality Duty each action "
@@ -279,6 +307,10 @@ PROGRESS = Table("Progress", "Every progress update, one row each, oldest first 
     C("status_basis", "Status basis", "stated if the update says so; inferred if an editor "
       "worked it out from the wording.", choices=BASIS),
     C("revised_due", "Revised target date", "A new target date this update sets."),
+    C("rag", "Officer's rating", _RAG_HELP + " The rating at this update's date.",
+      choices=RAG_CODES, aliases=("rag", "rag rating", "rag status")),
+    C("percent_complete", "Percent complete", "How much is done at this update's date, as a "
+      "number from 0 to 100 (45, not 45%).", aliases=("percent", "% complete")),
     C("text", "Progress", "What the update says (Markdown allowed).", label="progress",
       aliases=("update", "progress to date", "text"), width=60),
     C("next_steps", "Next steps", "What happens next.", label="next_steps",
@@ -351,7 +383,8 @@ SOURCES = Table("Sources", "Where the plan, a group or an action was transcribed
 ))
 
 TABLES: tuple[Table, ...] = (PLAN, LEVELS, HEADINGS, STRAND_KEY, FOOTNOTES, ABBREVIATIONS,
-                             GROUPS, ACTIONS, ACTIVITIES, MEASURES, PSED, PROGRESS,
+                             GROUPS, ACTIONS, ACTIVITIES, MEASURES, MEASURE_VALUES, PSED,
+                             PROGRESS,
                              PROGRESS_ITEMS, LEADS, DATES, NOTES, SOURCES)
 README_SHEET = "Read me"
 TABLES_BY_NAME = {t.name.casefold(): t for t in TABLES}

@@ -142,6 +142,10 @@ class _Exporter:
         withdrawn = action.get("withdrawn") or {}
         row["withdrawn_date"] = _text(withdrawn.get("date"))
         row["withdrawn_reason"] = _text(withdrawn.get("reason"))
+        row["rag"] = _text(action.get("rag"))
+        budget = action.get("budget") or {}
+        for key in ("amount", "currency", "period", "note"):
+            row[f"budget_{key}"] = _text(budget.get(key))
         self._add("Actions", **row)
         for aim in action.get("psed", []):
             self._add("Equality duty aims", action=action["id"], aim=aim["aim"],
@@ -168,7 +172,14 @@ class _Exporter:
             if set(measure) != {"text"}:
                 self._add("Measures", action=action["id"], id=_text(measure.get("id")),
                           text=measure["text"], activity=_text(measure.get("activity")),
-                          placeholder=_yes_no(measure.get("placeholder")))
+                          placeholder=_yes_no(measure.get("placeholder")),
+                          unit=_text(measure.get("unit")), **_point(measure, "baseline"),
+                          **_point(measure, "target"))
+            for value in measure.get("values", []):
+                self._add("Measure values", action=action["id"],
+                          measure=measure.get("id") or measure["text"],
+                          date=_date_words(value["date"]), value=_text(value["value"]),
+                          note=_text(value.get("note")))
         return join_items(texts)
 
     def _leads(self, leads: list, ref: str) -> str:
@@ -192,7 +203,7 @@ class _Exporter:
                   date=self._date(update.get("date"), ref, "date"), **status,
                   revised_due=self._date(update.get("revised_due"), ref, "revised_due"),
                   **{k: _text(update.get(k)) for k in ("text", "next_steps", "impact", "reason",
-                                                       "label")},
+                                                       "label", "rag", "percent_complete")},
                   footnotes=join_items(update.get("footnotes", [])))
         for item in update.get("items", []):
             self._add("Progress items", action=action_id, update=name,
@@ -238,6 +249,18 @@ def _status(status: Any) -> dict[str, str]:
         return {"status": _text(status), "status_text": "", "status_basis": ""}
     return {"status": status["code"], "status_text": _text(status.get("text")),
             "status_basis": _text(status.get("basis"))}
+
+
+def _point(measure: dict, key: str) -> dict[str, str]:
+    """A measure's baseline or target as its two cells: the figure and the date's words."""
+    point = measure.get(key) or {}
+    return {key: _text(point.get("value")), f"{key}_date": _date_words(point.get("date"))}
+
+
+def _date_words(value: Any) -> str:
+    # A measure's dates are written as words; a long form's detail is kept on import while
+    # its words are unchanged (spreadsheet/reading.py).
+    return value.get("text", "") if isinstance(value, dict) else _text(value)
 
 
 def _text(value: Any) -> str:

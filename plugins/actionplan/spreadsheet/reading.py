@@ -22,7 +22,7 @@ from actionplan.spreadsheet.assembly import (
     Previous, already_said, counted, free_id, order, walk_groups,
 )
 from actionplan.spreadsheet.cells import (
-    CellError, format_ref, line_range, maybe_several_leads, parse_ref, split_codes, split_items,
+    CellError, figure, format_ref, line_range, maybe_several_leads, parse_ref, split_codes, split_items,
     split_leads, yes_no,
 )
 from actionplan.spreadsheet.details import Detail, ref_key
@@ -123,6 +123,7 @@ class _Importer:
             return Detail(self.tables.get(table.name), key, self.problems)
         self.activities = detail(L.ACTIVITIES, "action")
         self.measures = detail(L.MEASURES, "action")
+        self.measure_values = detail(L.MEASURE_VALUES, "action")
         self.psed = detail(L.PSED, "action")
         self.items = detail(L.PROGRESS_ITEMS, "action")
         self.leads = detail(L.LEADS, "belongs_to")
@@ -310,6 +311,22 @@ class _Importer:
             self.put(action, "due", due, row.origin("due"))
         self._strands(action, row)
         self._withdrawn(action, row)
+        if row.table.has("rag"):
+            self.put(action, "rag", row.get("rag"), row.origin("rag"))
+        self._budget(action, row)
+
+    def _budget(self, action: dict, row: Row) -> None:
+        keys = [k for k in ("amount", "currency", "period", "note") if row.table.has(f"budget_{k}")]
+        if not keys:
+            return
+        budget = action.get("budget") or {}
+        for key in keys:
+            value = row.get(f"budget_{key}")
+            self.put(budget, key, figure(value) if key == "amount" and value else value,
+                     row.origin(f"budget_{key}"))
+        self.put(action, "budget", budget, row.origin(f"budget_{keys[0]}"))
+        if budget:
+            order(budget, "Budget")
 
     def _strands(self, action: dict, row: Row) -> None:
         if not (row.table.has("strands") or row.table.has("strands_text")):
@@ -384,16 +401,45 @@ class _Importer:
             return
         measures = []
         previous = Previous(None if self.measures.present else action.get("measures"))
+        earlier = Previous(action.get("measures"))  # for the long form of figure dates
         for text in split_items(row.get("measures")):
             detail = self.measures.take(action["id"], text=text)
             if detail is None:
                 measures.append(previous.take(text) or text)
                 continue
             measure = self._record(detail, {"id": detail.get("id"), "text": text,
-                                            "activity": detail.get("activity")})
+                                            "activity": detail.get("activity"),
+                                            "unit": detail.get("unit")})
             self._yes_no(measure, "placeholder", detail)
+            self._figures(measure, detail, action["id"], earlier.take(text))
+            order(measure, None, ("id", "text", "activity", "placeholder", "unit", "baseline",
+                                  "target", "values"))
             measures.append(measure)
         self.put(action, "measures", measures, row.origin("measures"))
+
+    def _figures(self, measure: dict, detail: Row, action_id: str, old: Any) -> None:
+        """A measure's baseline, target (Measures sheet) and values (Measure values sheet)."""
+        old = old if isinstance(old, dict) else {}
+        for key in ("baseline", "target"):
+            value, when = detail.get(key), detail.get(f"{key}_date")
+            point = self._record(detail, {"value": figure(value) if value else None})
+            if when:
+                point["date"] = _kept_date(when, (old.get(key) or {}).get("date"))
+                self.origins.field(point, "date", detail.origin(f"{key}_date"))
+            self.put(measure, key, point, detail.origin(key))
+        names = [n for n in (measure.get("id"), measure["text"]) if n]
+        rows = [r for name in names for r in self.measure_values.take_all(action_id,
+                                                                          measure=name)]
+        rows.sort(key=lambda r: r.number)
+        old_dates = [v.get("date") for v in old.get("values", [])]
+        values = []
+        for row in rows:
+            entry = self._record(row, {"date": row.get("date"), "value": figure(row.get("value"))
+                                       if row.get("value") else None, "note": row.get("note")})
+            if "date" in entry:
+                entry["date"] = _kept_date(entry["date"], *old_dates)
+            values.append(entry)
+        self.put(measure, "values", values, detail.origin())
 
     # --- what the detail sheets add to an action ------------------------------------------
 
@@ -429,6 +475,10 @@ class _Importer:
         self.put(update, "status", self._status(row), row.origin("status"))
         update["revised_due"] = self._date(row.get("revised_due"), ref, "revised_due",
                                            row.origin("revised_due"))
+        self.put(update, "rag", row.get("rag"), row.origin("rag"))
+        percent = row.get("percent_complete")
+        self.put(update, "percent_complete", figure(percent) if percent else None,
+                 row.origin("percent_complete"))
         for key in ("text", "next_steps", "impact", "reason"):
             self.put(update, key, row.get(key), row.origin(key))
         self.put(update, "footnotes", split_items(row.get("footnotes")), row.origin("footnotes"))
@@ -588,7 +638,8 @@ class _Importer:
                     "sheet, so this row was not used",
                     f"give the {noun} the same words in both places, or delete this row",
                     "warning" if self._known(row) else "error"))
-        for detail in (self.psed, self.progress, self.items, self.notes, self.sources):
+        for detail in (self.psed, self.progress, self.items, self.notes, self.sources,
+                       self.measure_values):
             for row in detail.unused():
                 self.problems.append(row.origin().problem(
                     _owner(row), f"{_owner(row)} is not in the plan, so this row was not used",
@@ -623,6 +674,11 @@ class _Importer:
         if self.added_updates:
             self.summary.append(f"Progress updates added from the Actions sheet: "
                                 f"{self.added_updates}.")
+
+
+def _kept_date(words: str, *earlier: Any) -> Any:
+    """The date's long form from before when its words are unchanged, else the words."""
+    return next((d for d in earlier if isinstance(d, dict) and d.get("text") == words), words)
 
 
 def _owner(row: Row) -> str:

@@ -5,6 +5,7 @@ Runs on data that already passed the schema, so shapes can be trusted here.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from collections.abc import Iterator
@@ -37,6 +38,17 @@ def _is_real_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _date_text(value) -> str:
+    return value["text"] if isinstance(value, dict) else value
+
+
+def _measure_dates(measure: dict, mpath: tuple) -> list:
+    dates = [(mpath + (key, "date"), measure[key]["date"]) for key in ("baseline", "target")
+             if "date" in measure.get(key, {})]
+    return dates + [(mpath + ("values", i, "date"), v["date"])
+                    for i, v in enumerate(measure.get("values", []))]
 
 
 def cross_check(document: SourceDocument) -> list[Problem]:
@@ -114,6 +126,7 @@ class DocumentChecker:
             if isinstance(measure, dict) and "activity" in measure:
                 self._ref(measure["activity"], activities, path + ("measures", i, "activity"),
                           "activity")
+        self._check_measure_order(action, path)
         self._check_strands(action, path)
         self._check_footnotes(action.get("footnotes", []), path + ("footnotes",))
         self._ids(action.get("progress", []), path + ("progress",), "progress update",
@@ -153,6 +166,26 @@ class DocumentChecker:
             field = next((step for step in reversed(path) if isinstance(step, str)), "text")
             self._add(path, f"{field} is blank (only spaces)",
                       "write the text, or remove the field if there is none")
+        elif isinstance(value, float) and not math.isfinite(value):
+            # YAML reads .nan and .inf as numbers; no figure on a page can be either.
+            field = next((step for step in reversed(path) if isinstance(step, str)), "value")
+            self._add(path, f"{field} is {value}, which is not a figure",
+                      "write a plain number, for example 45")
+
+    def _check_measure_order(self, action, path) -> None:
+        """A measure's values oldest first, as progress updates are: the chart and the
+        trend read them in that order."""
+        for m, measure in enumerate(action.get("measures", [])):
+            values = measure.get("values", []) if isinstance(measure, dict) else []
+            starts = [fuzzy_date_from_data(v["date"], self.within).start for v in values]
+            for i in range(1, len(values)):
+                later, earlier = starts[i], starts[i - 1]
+                if later is not None and earlier is not None and later < earlier:
+                    self._add(path + ("measures", m, "values", i, "date"),
+                              f'the value dated "{_date_text(values[i]["date"])}" comes after '
+                              f'one dated "{_date_text(values[i - 1]["date"])}"',
+                              "list a measure's values oldest first")
+                    break
 
     def _check_strand_scheme(self) -> None:
         scheme = self.data["plan"].get("strand_scheme")
@@ -195,6 +228,9 @@ class DocumentChecker:
         for a, activity in enumerate(action.get("activities", [])):
             dates += [(path + ("activities", a, "due", i), d)
                       for i, d in enumerate(activity.get("due", []))]
+        for m, measure in enumerate(action.get("measures", [])):
+            if isinstance(measure, dict):
+                dates += _measure_dates(measure, path + ("measures", m))
         return dates
 
     @staticmethod

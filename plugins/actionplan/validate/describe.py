@@ -18,6 +18,7 @@ _ITEM_NAMES = {
     "codes": "code",
     "levels": "level",
     "abbreviations": "abbreviation",
+    "values": "value",
 }
 
 

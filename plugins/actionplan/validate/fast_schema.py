@@ -23,7 +23,8 @@ import fastjsonschema
 ANNOTATIONS = {"$schema", "$id", "$comment", "title", "description", "examples"}
 KEYWORDS = ANNOTATIONS | {"$ref", "$defs", "type", "properties", "additionalProperties",
                           "required", "items", "enum", "const", "anyOf", "pattern", "minLength",
-                          "maxLength", "minItems", "maxItems", "minimum", "format"}
+                          "maxLength", "minItems", "maxItems", "minimum", "maximum",
+                          "format"}
 FORMATS = {"date"}
 
 

@@ -128,7 +128,8 @@ def _explain(error: ValidationError) -> tuple[str, str, bool]:
                 "Fields allowed here: " + ", ".join(sorted(schema.get("properties") or {})), True)
     if kind == "enum":
         choices = [str(c) for c in _keyword_value(error)]
-        guess = difflib.get_close_matches(str(error.instance), choices, n=1)
+        guess = difflib.get_close_matches(str(error.instance), choices, n=1) or _first_word(
+            error.instance, choices)
         fix = f'did you mean "{guess[0]}"? ' if guess else ""
         return (f'{field} "{error.instance}" is not one of: {", ".join(choices)}',
                 fix + "Use one of the values listed", False)
@@ -154,10 +155,18 @@ def _explain(error: ValidationError) -> tuple[str, str, bool]:
     if kind == "maxItems":
         return (f"{field} lists more than {_keyword_value(error)} items", "remove the extra items",
                 False)
+    if kind in ("minimum", "maximum"):
+        return _explain_range(error, field, schema)
     if kind in ("anyOf", "oneOf"):
         return (f"{field} is not in a form this field accepts",
                 schema.get("description") or "check the documentation for this field", False)
     return (error.message, schema.get("description") or "", False)
+
+
+def _first_word(value: Any, choices: list[str]) -> list[str]:
+    """The choice a value's first word names in another case: "Amber (at risk)" is amber."""
+    words = str(value).lower().split()
+    return [words[0]] if words and words[0] in choices else []
 
 
 _TYPE_WORDS = {"string": "text", "object": "a set of fields (name: value)", "array": "a list",
@@ -177,10 +186,31 @@ def _explain_type(error: ValidationError, field: str) -> tuple[str, str, bool]:
                 "start of a line (see the data guide for a complete example)", False)
     if "array" in expected and not isinstance(error.instance, list):
         fix = "make it a list: put each item on its own line starting with `- `"
+    elif "number" in expected and isinstance(error.instance, str):
+        fix = _number_fix(error.instance)
     elif "string" in expected and isinstance(error.instance, (int, float, bool)):
         written = str(error.instance).lower() if isinstance(error.instance, bool) else error.instance
         fix = f'put the value in quotes, for example "{written}"'
     return (f"{field} should be {wanted}, but is {found}", fix, False)
+
+
+def _explain_range(error: ValidationError, field: str, schema: dict) -> tuple[str, str, bool]:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    side = "below the lowest" if error.validator == "minimum" else "above the highest"
+    allowed = (f"from {low} to {high}" if low is not None and high is not None
+               else f"of {low} or more" if low is not None else f"of {high} or less")
+    return (f"{field} is {error.instance}, {side} allowed value ({_keyword_value(error)})",
+            f"write a number {allowed}", False)
+
+
+def _number_fix(text: str) -> str:
+    """How to write a figure given as text: "45%" or "£25,000" is the number 45 or 25000."""
+    bare = text.strip().strip("%£$€").replace(",", "").strip()
+    try:
+        float(bare)
+    except ValueError:
+        return "write a plain number here, for example 45 (digits only, no words)"
+    return f"write {bare}: a plain number, without quotes, %, currency signs or commas"
 
 
 def _explain_pattern(error: ValidationError, field: str) -> tuple[str, str, bool]:
@@ -199,6 +229,10 @@ def _explain_pattern(error: ValidationError, field: str) -> tuple[str, str, bool
         return (f'{field} "{value}" is not a duration',
                 "write P1M for monthly, P3M for quarterly, P6M for half-yearly, P1Y for yearly",
                 False)
+    if pattern.startswith("^[A-Z]{3}"):
+        return (f'{field} "{value}" is not a three-letter currency code',
+                "write the code in capitals, for example GBP, EUR or USD (leave the field out "
+                "for GBP)", False)
     if pattern.startswith("^other:"):
         return (f'{field} "{value}" is not a known characteristic', _schema_of(error).get(
             "description", ""), False)
