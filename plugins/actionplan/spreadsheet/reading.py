@@ -79,6 +79,8 @@ class _Importer:
         self.tables: dict[str, ParsedTable] = {}
         self.refs: set = set()
         self.summary: list[str] = []
+        self.old_actions: dict[str, dict] = {}  # the plan's existing actions, by id
+        self.taken: set[str] = set()  # action ids given out so far
 
     # --- the whole import -----------------------------------------------------------------
 
@@ -92,14 +94,16 @@ class _Importer:
                              [lv.get("label", "") for lv in plan.get("levels") or []])
         self._parse(list(own_headings), words)
         self.progress = Detail(self.tables.get(L.PROGRESS.name), "action", self.problems)
-        groups = self._groups(plan)
-        data = {"schema_version": 1, "plan": plan, "groups": groups}
+        # A plan with no groups (no Groups rows, no action naming a group) stays one list.
+        key, items = ("actions", self._flat_actions()) if self._is_flat() else (
+            "groups", self._groups(plan))
+        data = {"schema_version": 1, "plan": plan, key: items}
         self.origins.item(data, Origin(self.book.display))
-        # A plan with no groups has no action rows: a problem about it points at the Actions
-        # sheet's headings, where the rows go.
+        # A plan with no action rows: a problem about it points at the Actions sheet's
+        # headings, where the rows go.
         actions = self.tables.get(L.ACTIONS.name)
-        self.origins.item(groups, Origin(self.book.display, actions.sheet if actions else "",
-                                         actions.heading_row if actions else None))
+        self.origins.item(items, Origin(self.book.display, actions.sheet if actions else "",
+                                        actions.heading_row if actions else None))
         self._report_unused()
         self._summarise(data)
         return Reading(data, self.problems, self.origins, self.summary)
@@ -229,13 +233,46 @@ class _Importer:
 
     # --- groups and actions ---------------------------------------------------------------
 
+    def _is_flat(self) -> bool:
+        """Whether the tables describe a plan with no groups: no Groups rows, no action row
+        naming a group, and no groups in the plan being updated."""
+        groups_table = self.tables.get(L.GROUPS.name)
+        actions_table = self.tables.get(L.ACTIONS.name)
+        if groups_table is not None and groups_table.rows or self.old and self.old.get("groups"):
+            return False
+        if actions_table is None:
+            return self.old is not None  # the plan's own (flat) actions are kept
+        if self.old is None and all(row.is_empty(_ACTION_FIELDS) for row in actions_table.rows):
+            return False  # a new plan with no actions: the message asks for grouped rows
+        return not any(row.get(key) for row in actions_table.rows
+                       for key in ("group_id", "group_number", "group_title"))
+
+    def _flat_actions(self) -> list:
+        """The top-level actions of a plan with no groups: the Actions sheet's rows, or, with
+        no Actions sheet, the plan's own."""
+        actions_table = self.tables.get(L.ACTIONS.name)
+        old = self.old.get("actions", []) if self.old else []
+        self.old_actions = {a["id"]: a for a in old if isinstance(a, dict) and "id" in a}
+        self.taken = set()
+        actions = []
+        if actions_table is None:
+            for action in old:
+                self.taken.add(action.get("id"))
+                self.finish_action(action, None)
+                actions.append(action)
+            return actions
+        for row in actions_table.rows:
+            if not row.is_empty(_ACTION_FIELDS):
+                actions.append(self._action_from_row(row, "action"))
+        return actions
+
     def _groups(self, plan: dict) -> list:
         groups_table = self.tables.get(L.GROUPS.name)
         actions_table = self.tables.get(L.ACTIONS.name)
         old_groups = list(walk_groups(self.old["groups"])) if self.old else []
         self.old_actions = {a["id"]: a for _, g in old_groups for a in g.get("actions", [])
                             if isinstance(a, dict) and "id" in a}
-        self.taken: set[str] = set()
+        self.taken = set()
         tree = GroupTree(self, plan)
         if groups_table is not None:
             tree.from_table(groups_table, {g["id"]: g for _, g in old_groups})
@@ -259,13 +296,17 @@ class _Importer:
             current = group
             if row.is_empty(_ACTION_FIELDS):
                 continue  # a row that only names a group, as a heading row does
-            action_id = self._action_id(row, group)
-            action = self._old_action(action_id)
-            self.origins.item(action, row.origin())
-            self.put(action, "id", action_id, row.origin("id"))
-            self._action_cells(action, row)
-            self.finish_action(action, row)
-            group.setdefault("actions", []).append(action)
+            group.setdefault("actions", []).append(self._action_from_row(row, group["id"]))
+
+    def _action_from_row(self, row: Row, id_prefix: str) -> dict:
+        """The action a row of the Actions sheet describes (an existing one updated)."""
+        action_id = self._action_id(row, id_prefix)
+        action = self._old_action(action_id)
+        self.origins.item(action, row.origin())
+        self.put(action, "id", action_id, row.origin("id"))
+        self._action_cells(action, row)
+        self.finish_action(action, row)
+        return action
 
     def _old_action(self, action_id: str) -> dict:
         """The existing action with this id to update, or a new one (also for a repeated id)."""
@@ -273,7 +314,7 @@ class _Importer:
         self.taken.add(action_id)
         return {} if fresh else self.old_actions[action_id]
 
-    def _action_id(self, row: Row, group: dict) -> str:
+    def _action_id(self, row: Row, id_prefix: str) -> str:
         if row.get("id"):
             return row.get("id")
         for key in ("number", "title"):
@@ -286,9 +327,9 @@ class _Importer:
         if number and ID_PATTERN.match(number) and number not in self.taken:
             return number
         count = 1
-        while f"{group['id']}-{count}" in self.taken:
+        while f"{id_prefix}-{count}" in self.taken:
             count += 1
-        return f"{group['id']}-{count}"
+        return f"{id_prefix}-{count}"
 
     def _action_cells(self, action: dict, row: Row) -> None:
         ref = (("action", action["id"]),)
@@ -602,14 +643,12 @@ class _Importer:
             return False
 
     def _summarise(self, data: dict) -> None:
-        new_actions = {a["id"]: a for _, g in walk_groups(data["groups"])
-                       for a in g.get("actions", [])}
-        old_actions = {a["id"]: a for _, g in walk_groups(self.original["groups"])
-                       for a in g.get("actions", [])} if self.original else {}
+        new_actions = _actions_by_id(data)
+        old_actions = _actions_by_id(self.original) if self.original else {}
         updates = sum(len(a.get("progress") or []) for a in new_actions.values())
-        groups = len(list(walk_groups(data["groups"])))
-        self.summary.append(f"{counted(groups, 'group')}, "
-                            f"{counted(len(new_actions), 'action')}, "
+        groups = len(list(walk_groups(data.get("groups"))))
+        self.summary.append(("" if "actions" in data else f"{counted(groups, 'group')}, ")
+                            + f"{counted(len(new_actions), 'action')}, "
                             f"{counted(updates, 'progress update')}.")
         if self.old is None:
             return
@@ -623,6 +662,13 @@ class _Importer:
         if self.added_updates:
             self.summary.append(f"Progress updates added from the Actions sheet: "
                                 f"{self.added_updates}.")
+
+
+def _actions_by_id(data: dict) -> dict[str, dict]:
+    """Every action of plan data, top-level (a plan with no groups) or in its groups."""
+    actions = list(data.get("actions") or [])
+    actions += [a for _, g in walk_groups(data.get("groups")) for a in g.get("actions", [])]
+    return {a["id"]: a for a in actions if isinstance(a, dict) and "id" in a}
 
 
 def _owner(row: Row) -> str:
