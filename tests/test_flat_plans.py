@@ -165,3 +165,18 @@ def test_levels_on_a_flat_plan_are_a_warning(write_plan):
     assert plan is not None
     assert [(p.severity, p.line, p.what) for p in problems] == [
         ("warning", 10, "this plan has no groups, so its levels name nothing")]
+
+
+def test_the_schema_published_for_editors_describes_a_flat_plan():
+    import jsonschema
+
+    from actionplan.export.schema import schema_bytes
+    from actionplan.load import read_yaml_file
+
+    schema = json.loads(schema_bytes("plan-v1.schema.json"))
+    flat = read_yaml_file(FLAT / "plans/flat.yaml").data  # dates as text, as editors read them
+    jsonschema.Draft202012Validator(schema).validate(flat)
+    assert "actions" in schema["properties"] and "levels" not in schema["$defs"]["Plan"][
+        "required"]
+    neither = {k: v for k, v in flat.items() if k != "actions"}
+    assert not jsonschema.Draft202012Validator(schema).is_valid(neither)

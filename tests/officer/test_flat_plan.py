@@ -78,10 +78,10 @@ def test_a_one_table_sheet_with_no_groups_updates_a_flat_plan(flat, run):
     assert read_plan_file(flat)[1] == []
 
 
-def test_a_one_table_sheet_with_no_groups_makes_a_new_flat_plan(project, run):
+def _filled_template(*, keep_levels: bool = False) -> None:
+    """The template with a plan's title and two actions with no group, saved as new.xlsx."""
     from openpyxl import load_workbook
 
-    assert run("template")[0] == 0
     book = load_workbook("spreadsheets/plan-template.xlsx")
     plan = book["Plan"]
     for row in plan.iter_rows(min_row=2):
@@ -90,13 +90,30 @@ def test_a_one_table_sheet_with_no_groups_makes_a_new_flat_plan(project, run):
         if value:
             row[1].value = value
     levels = book["Levels"]
-    levels.delete_rows(2, levels.max_row)  # no objectives: no levels
+    if not keep_levels:
+        levels.delete_rows(2, levels.max_row)  # no objectives: no levels
     actions = book["Actions"]
     headings = [c.value for c in actions[1]]
     for title, lead in (("Translate the leaflets", "Head of Service"),
                         ("Train the staff", "HR Manager")):
         actions.append([{"Action": title, "Lead": lead}.get(h) for h in headings])
     book.save("new.xlsx")
+
+
+def test_the_templates_level_left_in_a_plan_with_no_groups_is_a_warning_at_its_row(project,
+                                                                                     run):
+    assert run("template")[0] == 0
+    _filled_template(keep_levels=True)
+    code, out, err = run("import", "new.xlsx", "--plan", "fair-2026")
+    assert code == 0
+    assert ("warning: new.xlsx:Levels:row 2: plan > level 1: This plan has no groups, so its "
+            "levels name nothing. Delete the rows of the Levels sheet (a plan whose actions have "
+            "no groups has no levels), or give each action its group.") in out + err
+
+
+def test_a_one_table_sheet_with_no_groups_makes_a_new_flat_plan(project, run):
+    assert run("template")[0] == 0
+    _filled_template()
     code, out, err = run("import", "new.xlsx", "--plan", "fair-2026")
     assert (code, err) == (0, ""), err
     data = read_yaml_file(project / "data/plans/fair-2026.yaml").data

@@ -104,6 +104,9 @@ def spreadsheet_fix(problem: Problem) -> str:
                 "(Group id, or Group title)")
     if problem.where == "plan" and problem.what.startswith("actions must list at least"):
         return "add at least one row to the Actions sheet"  # a plan with no groups
+    if problem.what.startswith("this plan has no groups, so its levels"):
+        return ("delete the rows of the Levels sheet (a plan whose actions have no groups has "
+                "no levels), or give each action its group")
     match = re.match(r'the field "(\w+)" is missing', problem.what)
     if not match:
         return problem.fix

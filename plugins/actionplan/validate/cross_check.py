@@ -89,7 +89,7 @@ class DocumentChecker:
                       "with groups names its levels, for example `- {kind: objective, label: "
                       "Objective}` (a plan with no groups lists `actions:` at the top level)")
         elif "actions" in self.data and self.levels:
-            self._add(("plan", "levels"), "this plan has no groups, so its levels name nothing",
+            self._add(("plan", "levels", 0), "this plan has no groups, so its levels name nothing",
                       "remove `levels:` (or put the actions into groups at these levels)",
                       severity="warning")
 
