@@ -1,8 +1,9 @@
 """A plan with no groups: one flat list of actions under `actions:`, no levels, no groups.
 
 The fixture (tests/fixtures/flat/) is a plan of three unnumbered actions. It is built once,
-in-process, as `mkdocs build --strict` builds it, from a git history of two commits (the plan
-published, then an update added), so the changelog and feeds are made too.
+in-process, as `mkdocs build --strict` builds it, from a git history (the plan
+published, an update added, an action added then removed), so the changelog, feeds and the
+page of a removed action are made too.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ def site(tmp_path_factory) -> Path:
         "    leads: [HR Manager]\n    progress:\n      - date: 2022-02-01\n"
         "        status: in_progress\n        text: Survey sent to all staff.\n")))
     repo.commit("Staff survey under way")
+    extra = "  - id: pop-up-clinic\n    title: Run a pop-up advice clinic\n"
+    text = (project / PLAN_FILE).read_text(encoding="utf-8")
+    repo.write(PLAN_FILE, text + extra)
+    repo.commit("Clinic added")
+    repo.write(PLAN_FILE, text)
+    repo.commit("Drop the clinic\n\nChange-reason: no venue could be found")
     return build_in_process(project)
 
 
@@ -125,6 +132,14 @@ def test_changelog_and_feed_name_the_plan_not_a_group(site):
     assert "progress update added" in feed
     changes = _text(_main(site, "plans/flat-plan/actions/staff-survey/index.html"))
     assert "progress update added" in changes
+
+
+def test_a_removed_action_of_a_flat_plan_keeps_a_page_saying_so(site):
+    removed = _text((site / "plans/flat-plan/actions/pop-up-clinic/index.html").read_text("utf-8"))
+    assert "Action “Run a pop-up advice clinic” removed from the plan." in removed
+    assert "no venue could be found" in removed
+    feed = (site / "changes/flat-plan/atom.xml").read_text(encoding="utf-8")
+    assert "Action “Run a pop-up advice clinic” added to the plan." in feed
 
 
 def test_search_finds_each_action_of_a_flat_plan(site):
