@@ -30,7 +30,8 @@ from actionplan.problems import DataError
 ROOT = Path(__file__).parents[1]
 DATA_DIRS = [ROOT / "data", ROOT / "tests" / "fixtures" / "data",
              ROOT / "tests" / "fixtures" / "residents" / "data",
-             ROOT / "tests" / "fixtures" / "monitoring"]  # every monitoring field
+             ROOT / "tests" / "fixtures" / "monitoring",  # every monitoring field
+             ROOT / "tests" / "fixtures" / "flat"]  # a plan with no groups
 
 
 def _all_plans():
@@ -102,8 +103,10 @@ def _leaves(value):
         yield value
 
 
-def test_exported_json_validates_against_the_published_schemas(schemas):
-    site = load_site(ROOT / "data")[0]
+@pytest.mark.parametrize("data_dir", [ROOT / "data", ROOT / "tests" / "fixtures" / "flat"],
+                         ids=["bundled", "flat"])
+def test_exported_json_validates_against_the_published_schemas(schemas, data_dir):
+    site = load_site(data_dir)[0]
     assessor = Assessor()
     schemas("plans-v1.schema.json").validate(json.loads(json_export.site_json(site)))
     for plan in site.plans:

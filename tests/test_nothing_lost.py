@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,30 @@ def test_every_plan_and_group_field_is_on_its_page(rendered):
             problems += [f"{plan.id} {group.id}: {s[:80]!r}"
                          for s in missing_strings(group, gtext)]
     assert not problems, "\n".join(problems[:40])
+
+
+def test_every_field_of_a_plan_with_no_groups_is_on_its_pages():
+    site, _ = load_site(ROOT / "tests" / "fixtures" / "flat")
+    renderer = Renderer()
+    pages = {spec.src_uri: page_letters(renderer.render(spec)) for spec in site_pages(site)}
+    plan = site.plans[0]
+    problems = [f"{plan.id}: {s!r}" for s in missing_strings(plan, pages[
+        f"plans/{plan.id}/index.md"])]
+    for action in plan.actions:
+        text = pages[f"plans/{plan.id}/actions/{action.id}/index.md"]
+        problems += [f"{action.id}: {s!r}" for s in missing_strings(action, text)
+                     if not _shown_as_a_day(s, text)]
+    assert not problems, problems
+    assert plan.actions  # strings_of skips "actions": each is checked on its own page
+
+
+def _shown_as_a_day(text: str, page: str) -> bool:
+    """A date written YYYY-MM-DD is shown in words: "1 December 2021"."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return False
+    return letters(f"{day.day} {day:%B %Y}") in page
 
 
 def test_every_action_page_states_a_status_in_words(rendered):

@@ -116,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     new_plan.add_argument("plan", metavar="ID", help="the new plan's id, such as equality-2026")
     new_plan.add_argument("--title", default=None,
                           help='the plan\'s title (default: a "REPLACE:" placeholder)')
+    new_plan.add_argument("--flat", action="store_true",
+                          help="a plan with no objectives or sections: one list of actions")
     _data_option(new_plan)
     new_plan.set_defaults(run=_new_plan)
 
@@ -420,7 +422,7 @@ def _new_plan(args) -> int:
     from actionplan.edit.new_plan import create_plan
 
     path, problems = create_plan(args.plan, args.data, title=args.title,
-                                 today=date.today().isoformat())
+                                 today=date.today().isoformat(), flat=args.flat)
     _print_problems(problems)
     if any(p.severity == "error" for p in problems):
         print(f"{counted(problems)}: nothing was written.", file=sys.stderr)

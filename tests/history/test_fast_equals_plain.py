@@ -154,3 +154,47 @@ def test_yaml_a_cut_by_indentation_could_misread_reads_the_same(tmp_path):
         repo.commit(name)
     fast = assert_same_changelog(repo.root)
     assert len(fast.notes) >= 4 and len(fast.entries) > 10
+
+
+# A plan with no groups (top-level `actions:`), edited commit by commit, then given groups.
+FLAT = {"schema_version": 1,
+        "plan": {k: v for k, v in PLAN["plan"].items() if k != "levels"},
+        "actions": [action for group in PLAN["groups"] for action in group["actions"]]}
+FLAT_EDITS = [
+    ("an update added", lambda t: t.replace(
+        "    text: Training booked.\n",
+        "    text: Training booked.\n  - date: '2018-03-01'\n    status: completed\n"
+        "    text: All staff trained.\n", 1)),
+    ("an action reworded", lambda t: t.replace("Publish pay gap figures",
+                                               "Publish the gender pay gap figures", 1)),
+    ("an action added", lambda t: t + "- id: '3.1'\n  title: Translate the leaflets\n"),
+    ("an action removed", lambda t: t.replace(
+        "- id: '2.1'\n  number: '2.1'\n  title: Run a staff survey\n", "", 1)),
+    ("groups added beside the actions (refused)", lambda t: t + (
+        "groups:\n- id: objective-1\n  title: Fair services\n  actions:\n  - id: '9.1'\n"
+        "    title: An action in a group\n")),
+    ("the groups removed again", lambda t: t[:t.index("groups:\n")]),
+]
+
+
+def test_a_flat_plans_history_reads_the_same(tmp_path, plain_parses):
+    repo = GitRepo(tmp_path / "site")
+    text = dump(FLAT)
+    assert "\nactions:\n- id: '1.1'\n" in text  # top-level items at the margin, as edits expect
+    for name, edit in [("publish", lambda t: t)] + FLAT_EDITS:
+        edited = edit(text)
+        assert edited != text or name == "publish", name
+        text = edited
+        repo.write("data/plans/council.yaml", text)
+        repo.commit(name)
+    repo.write("data/plans/council.yaml", dump(PLAN))  # the same actions, now in groups
+    repo.commit("organised into objectives")
+    fast = assert_same_changelog(repo.root)
+    changes = {(entry.subject_id, entry.change) for entry in fast.entries}
+    assert {("council-plan", "added"), ("3.1", "added"), ("2.1", "removed"),
+            ("1.1", "progress_added"), ("1.1", "moved")} <= changes, changes
+    assert [(n.file, "both top-level" in n.message) for n in fast.notes] == [
+        ("data/plans/council.yaml", True)]  # the refused version, and only it
+    # The fast path read every flat version itself; only the refused one went to the build's
+    # own path, for its message.
+    assert plain_parses == ["data/plans/council.yaml"]

@@ -181,7 +181,7 @@ def update(draw, activity_ids: list[str], measure_ids: list[str], marks: list[st
 
 @st.composite
 def plan_data(draw, plan_id: str | None = None) -> dict:
-    """One valid plan file's data."""
+    """One valid plan file's data: a plan with groups, or one in four with none."""
     levels = draw(st.integers(1, 3))
     codes = draw(st.lists(st.text(_CHARS, min_size=1, max_size=12).filter(str.strip),
                           max_size=3, unique=True))
@@ -238,6 +238,10 @@ def plan_data(draw, plan_id: str | None = None) -> dict:
                                for _ in range(draw(st.integers(0, 2)))]
         return data
 
+    if draw(st.integers(0, 3)) == 3:  # a plan with no groups: top-level actions, no levels
+        del info["levels"]
+        return {"schema_version": 1, "plan": info, "actions": [
+            draw(action(next(ids), codes, marks)) for _ in range(draw(st.integers(1, 3)))]}
     return {"schema_version": 1, "plan": info,
             "groups": [group(0) for _ in range(draw(st.integers(1, 2)))]}
 

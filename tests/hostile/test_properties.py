@@ -33,6 +33,8 @@ from ..tiny_site import make_project, mkdocs
 NAME = "data/plans/generated.yaml"
 STRICT_HTML = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
 BUNDLED = sorted((Path(__file__).resolve().parents[2] / "data" / "plans").glob("*.yaml"))
+# and a plan with no groups (top-level actions)
+BUNDLED.append(Path(__file__).resolve().parents[1] / "fixtures" / "flat" / "plans" / "flat.yaml")
 
 
 def load(data: dict) -> Plan:

@@ -150,6 +150,17 @@ CASES = {
                     "data/plans/my-plan.yaml:8:5: group objective-1: This group has both "
                     "sub-groups and actions of its own. Move its actions into one of its "
                     "sub-groups."),
+    "actions and groups": (VALID + "actions:\n  - {id: '2.1', title: A loose action}\n",
+                           "data/plans/my-plan.yaml:22:1: plan: This plan has both top-level "
+                           "`actions:` and `groups:`. A plan lists either its groups (each "
+                           "holding its actions) or, when it has no groups, its actions at the "
+                           "top level: move these actions into a group, or remove `groups:` and "
+                           "list every action here."),
+    "no levels": (broken("  levels: [{kind: objective, label: Objective}]\n", ""),
+                  'data/plans/my-plan.yaml:3:3: plan: The field "levels" is missing. Add '
+                  "`levels:` here: a plan with groups names its levels, for example `- {kind: "
+                  "objective, label: Objective}` (a plan with no groups lists `actions:` at the "
+                  "top level)."),
     "link": (broken("        due: [April 2018]", "        due: [April 2018]\n"
                     "        measures: [{text: Ramp installed, activity: a9}]"),
              'data/plans/my-plan.yaml:16:53: action 1.1 > measure 1 > activity: Refers to '

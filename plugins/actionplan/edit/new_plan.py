@@ -14,7 +14,7 @@ from actionplan.edit.yaml_edit import schema_comment, write_checked
 from actionplan.validate import placeholder
 from actionplan.problems import DataError, Problem
 
-STARTER = """\
+_HEADER = """\
 {schema_line}
 {intro}
 #   actionplan validate {display}
@@ -29,14 +29,20 @@ plan:
     kind: local_authority  # local_authority, partnership, vcs_body or other
     basis: stated          # stated: the plan names the organisation
   period: "{period}"      # the years the plan covers, as the plan writes them
+"""
+_LEVELS = """\
   levels:                  # how the plan groups its actions, outermost first
     - kind: objective
       label: "Objective"   # the plan's own word, for example "PEO" or "Section"
+"""
+_LABELS = """\
   labels:                  # the plan's own column headings (leave out any you do not need)
     title: "Action"
     due: "Target date"
     leads: "Lead"
     progress: "Progress"
+"""
+_GROUPS = """\
 groups:
   - id: objective-1
     number: "1"
@@ -61,6 +67,29 @@ groups:
         leads: ["{second_lead}"]
         progress: []               # nothing reported yet
 """
+# A plan with no groups (`new-plan --flat`): its actions in one list under `actions:`, with
+# no levels and no groups, as a plan printed as one table of actions is written.
+_FLAT_ACTIONS = """\
+actions:                   # a plan with no objectives or sections: one list of actions
+  - id: action-1           # used in web addresses: never change it once published
+    title: "{action}"
+    due: ["{due}"]            # as the plan writes it: "Q3 2026/27", "Spring 2027", "Ongoing"
+    leads: ["{lead}"]
+    measures:
+      - "{measure}"
+    progress:                  # dated updates, oldest first
+      - date: "{today}"
+        status: not_started    # not_started, in_progress, ongoing, completed, rescheduled,
+                               # transferred, withdrawn or unknown
+        text: "{update}"
+  - id: action-2
+    title: "{second_action}"
+    due: ["Ongoing"]
+    leads: ["{second_lead}"]
+    progress: []               # nothing reported yet
+"""
+STARTER = _HEADER + _LEVELS + _LABELS + _GROUPS
+FLAT_STARTER = _HEADER + _LABELS + _FLAT_ACTIONS
 
 # Each value the officer must write: (what to write, as the placeholder says it; the example
 # `new-site` shows in its place, so that its example plan builds and reads as an example).
@@ -83,15 +112,16 @@ VALUES = {
 
 
 def starter_text(plan_id: str, path: Path, *, title: str | None, today: str, display: str,
-                 examples: bool = False) -> str:
+                 examples: bool = False, flat: bool = False) -> str:
     """The starter, its values "REPLACE:" placeholders, or with `examples` example words
-    (new-site's example plan, which must build)."""
+    (new-site's example plan, which must build); with `flat`, a plan with no groups."""
     values = {key: (example if examples else placeholder(wanted))
               for key, (wanted, example) in VALUES.items()}
     if title is not None:
         values["title"] = title
     values = {key: value.replace('"', "'") for key, value in values.items()}
-    return STARTER.format(schema_line=schema_comment(path), plan_id=plan_id, today=today,
+    starter = FLAT_STARTER if flat else STARTER
+    return starter.format(schema_line=schema_comment(path), plan_id=plan_id, today=today,
                           display=display, intro=EXAMPLE_INTRO if examples else INTRO, **values)
 
 
@@ -104,7 +134,7 @@ EXAMPLE_INTRO = """\
 
 
 def create_plan(plan_id: str, data_dir: Path, *, title: str | None, today: str,
-                examples: bool = False) -> tuple[Path, list[Problem]]:
+                examples: bool = False, flat: bool = False) -> tuple[Path, list[Problem]]:
     """Write the starter as data_dir/plans/ID.yaml; return the file and its problems, if any.
 
     The starter's "REPLACE:" placeholders are errors for `validate` until replaced, so it is
@@ -126,11 +156,11 @@ def create_plan(plan_id: str, data_dir: Path, *, title: str | None, today: str,
                                      if existing != path else "this file already exists",
                                      "choose another plan id, or edit the existing file")])
         text = starter_text(plan_id, path, title=title, today=today, display=display_name,
-                            examples=examples)
+                            examples=examples, flat=flat)
         if examples:
             return path, write_checked(path, text, display_name=display_name, read=read)
         example = starter_text(plan_id, path, title=title, today=today, display=display_name,
-                               examples=True)
+                               examples=True, flat=flat)
         _, problems = read_plan_text(example, display_name)  # the starter's shape passes
         if any(p.severity == "error" for p in problems):
             return path, problems  # a fault in actionplan: nothing written

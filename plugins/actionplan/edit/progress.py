@@ -206,6 +206,10 @@ def plan_actions(data) -> Iterator[tuple[tuple, dict]]:
                     yield path + (g, "actions", a), action
             yield from walk(group.get("groups") or [], path + (g, "groups"))
     if isinstance(data, dict):
+        top = data.get("actions")  # a plan with no groups
+        for a, action in enumerate(top if isinstance(top, list) else []):
+            if isinstance(action, dict):
+                yield ("actions", a), action
         yield from walk(data.get("groups") or [], ("groups",))
 
 

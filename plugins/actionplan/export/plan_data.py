@@ -28,7 +28,11 @@ def _compact(**fields) -> dict[str, Any]:
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
-    """One plan as the data of a plan file: {"schema_version", "plan", "groups"}."""
+    """One plan as the data of a plan file: {"schema_version", "plan", "groups"}, or
+    "actions" in place of "groups" for a plan with no groups."""
+    if plan.is_flat:
+        return {"schema_version": SCHEMA_VERSION, "plan": _plan_info(plan),
+                "actions": [action_data(a) for a in plan.actions]}
     return {"schema_version": SCHEMA_VERSION, "plan": _plan_info(plan),
             "groups": [group_data(g) for g in plan.groups]}
 

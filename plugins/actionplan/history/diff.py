@@ -76,6 +76,8 @@ def _index_now(plan: Plan | None) -> tuple[_Groups, _Actions]:
     """Groups and actions by id, in plan order (ids are unique in a valid plan)."""
     groups: _Groups = {}
     actions: _Actions = {}
+    for action in plan.actions if plan is not None else ():  # a plan with no groups
+        actions[action.id] = _Placed(action, None)
     for top in plan.groups if plan is not None else ():
         _, top_groups, top_actions = _top_index(top)
         groups.update(top_groups)
@@ -147,13 +149,15 @@ class _PlanDiff:
         label = self.current.menu_title
         if old is None:
             assert new is not None, "a diff has at least one version (see __init__)"
-            groups = len(new.groups)
-            level = new.levels[0]
-            plural = (level.plural or f"{level.label}s") if groups != 1 else level.label
             actions = len(self.new_actions)
-            self._add("plan", new.id, label, "added",
-                      f"Plan added: {new.title}, with {groups} {plural.lower()} and {actions} "
-                      f"action{'s' if actions != 1 else ''}.", title=new.title)
+            counted = f"{actions} action{'s' if actions != 1 else ''}"
+            if new.groups:  # a plan with no groups has no level to count by
+                groups = len(new.groups)
+                level = new.levels[0]
+                plural = (level.plural or f"{level.label}s") if groups != 1 else level.label
+                counted = f"{groups} {plural.lower()} and {counted}"
+            self._add("plan", new.id, label, "added", f"Plan added: {new.title}, with {counted}.",
+                      title=new.title)
             return
         if new is None:
             self._add("plan", old.id, label, "removed", f"Plan removed: {old.title}.",

@@ -28,18 +28,20 @@ _builders = Memo(64)
 
 def built_plan(data: dict, data_file: str) -> Plan:
     """`build_plan(data, data_file)`, reusing parts already built for the same objects."""
-    header = build_plan({**data, "groups": []}, data_file)
+    header = build_plan({**data, "groups": [], "actions": []}, data_file)
     key = (header.levels, header.progress_as_at, plan_span(header.period))
     builder = _builders.get(key)
     if builder is MISSING:
         builder = _PartBuilder(*key)
         _builders.put(key, builder)
-    groups = tuple(builder.group(g, 0) for g in data["groups"])
+    groups = tuple(builder.group(g, 0) for g in data.get("groups", []))
+    actions = tuple(builder.action(a) for a in data.get("actions", []))  # a plan with no groups
     # The plan's fields present are those of all its groups together (model/build.py's
-    # fields_present), each group's kept on its piece.
-    present = frozenset().union(*(builder.fields_present(g, group)
-                                  for g, group in zip(data["groups"], groups)))
-    return replace(header, groups=groups, fields_present=present)
+    # fields_present), each group's kept on its piece, and of its top-level actions.
+    present = frozenset().union(fields_present((), actions),
+                                *(builder.fields_present(g, group)
+                                  for g, group in zip(data.get("groups", []), groups)))
+    return replace(header, groups=groups, actions=actions, fields_present=present)
 
 
 def forget() -> None:

@@ -58,12 +58,17 @@ class _Spotter(DocumentChecker):
             self._check_strand_scheme()
             self._check_plan_dates()
             self.header_checked = True
+        self.data = data  # the plan's shape (groups or top-level actions) is this version's
+        self._check_plan_shape()
         for key, value in data.items():
-            if key != "groups":
+            if key not in ("groups", "actions"):
                 self._once(value, (), lambda v=value, k=key: self._check_blank_text(v, (k,)))
         group_ids: dict[str, tuple] = {}
         action_ids: list[str] = []
-        for path, group, depth in self._groups(data["groups"], ("groups",), 0):
+        for i, action in enumerate(data.get("actions", [])):  # a plan with no groups
+            self._once(action, (), lambda a=action, p=("actions", i): self._check_action(p, a, {}))
+            action_ids.append(action["id"])
+        for path, group, depth in self._groups(data.get("groups", []), ("groups",), 0):
             self._check_group(path, group, depth, group_ids)
             self._once(group, (), lambda g=group, p=path: self._check_group_parts(p, g))
             action_ids.extend(action["id"] for action in group.get("actions", []))
@@ -131,6 +136,6 @@ class _Spotter(DocumentChecker):
         if piece is not None:
             piece.made[key] = self
 
-    def _add(self, path, what, fix, severity="error") -> None:
+    def _add(self, path, what, fix, severity="error", at_key=False) -> None:
         if severity == "error":
             raise _ErrorFound

@@ -97,10 +97,20 @@ def resolved(schema: Any) -> dict | None:
 
 def _property(node: dict | None, key) -> dict | None:
     """The schema of property `key`, if `node` looks into it only through `properties`."""
-    if node is None or set(node) - _PASS_THROUGH or not isinstance(key, str):
+    if node is None or set(node) - _PASS_THROUGH - {"anyOf"} or not isinstance(key, str):
+        return None
+    if not _only_asks_for_keys(node.get("anyOf", [])):
         return None
     properties = node.get("properties")
     return resolved(properties.get(key)) if isinstance(properties, dict) else None
+
+
+def _only_asks_for_keys(branches) -> bool:
+    """Whether an `anyOf` only asks which keys are present (a plan's `groups:` or top-level
+    `actions:`): it never looks into a value, so a list's items are still checked alone."""
+    return isinstance(branches, list) and all(
+        isinstance(branch, dict) and not set(branch) - ANNOTATIONS - {"required"}
+        for branch in branches)
 
 
 def _count(value) -> bool:

@@ -15,17 +15,19 @@ from actionplan.model.entities import (
 
 def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
     info = data["plan"]
-    levels = tuple(Level(**lv) for lv in info["levels"])
+    levels = tuple(Level(**lv) for lv in info.get("levels", []))
     period = _date(info.get("period"))
     within = plan_span(period)  # a month written without its full year is read in it
     as_at = _date(info.get("progress_as_at"), within)
-    groups = tuple(group_from_data(g, levels, 0, as_at, within) for g in data["groups"])
+    groups = tuple(group_from_data(g, levels, 0, as_at, within) for g in data.get("groups", []))
+    actions = tuple(action_from_data(a, as_at, within) for a in data.get("actions", []))
     return Plan(
         id=info["id"],
         title=info["title"],
         organisation=_organisation(info["organisation"]),
         levels=levels,
         groups=groups,
+        actions=actions,
         short_title=info.get("short_title"),
         title_as_printed=info.get("title_as_printed"),
         label=info.get("label"),
@@ -44,7 +46,7 @@ def build_plan(data: dict[str, Any], data_file: str = "") -> Plan:
         source=_source(info),
         notes=_notes(info),
         data_file=data_file,
-        fields_present=fields_present(groups),
+        fields_present=fields_present(groups, actions),
         previous_ids=tuple(info.get("previous_ids", [])),
     )
 
@@ -55,9 +57,11 @@ _OPTIONAL_ACTION_FIELDS = ("due", "leads", "measures", "activities", "outcome", 
 
 # group_from_data, action_from_data, update_from_data and fields_present are public: the
 # history reader builds each version's plan from them piece by piece (history/plan_build.py).
-def fields_present(groups: tuple[Group, ...]) -> frozenset[str]:
-    """Every optional action field some action in these groups fills in."""
-    present: set[str] = set()
+def fields_present(groups: tuple[Group, ...], actions: tuple[Action, ...] = ()) -> frozenset[str]:
+    """Every optional action field some action in these groups (or these top-level actions
+    of a plan with no groups) fills in."""
+    present: set[str] = {f for action in actions for f in _OPTIONAL_ACTION_FIELDS
+                         if getattr(action, f)}
     stack = list(groups)
     while stack:
         group = stack.pop()

@@ -306,8 +306,10 @@ class Plan:
     id: str
     title: str
     organisation: Organisation
-    levels: tuple[Level, ...]
+    levels: tuple[Level, ...]  # empty for a plan with no groups
     groups: tuple[Group, ...]
+    # A plan with no groups (one flat list) holds its actions here; a plan with groups, none.
+    actions: tuple[Action, ...] = ()
     short_title: str | None = None
     title_as_printed: str | None = None
     label: str | None = None
@@ -357,8 +359,15 @@ class Plan:
                 yield from walk(group.groups, ancestors + (group,))
         yield from walk(self.groups, ())
 
+    @property
+    def is_flat(self) -> bool:
+        """Whether the plan has no groups: its actions are one list under the plan itself."""
+        return not self.groups
+
     def all_actions(self) -> Iterator[tuple[Action, tuple[Group, ...]]]:
-        """Every action with its groups (outermost first), in plan order."""
+        """Every action with its groups (outermost first; none in a flat plan), in plan order."""
+        for action in self.actions:
+            yield action, ()
         for group, ancestors in self.all_groups():
             for action in group.actions:
                 yield action, ancestors + (group,)

@@ -51,7 +51,10 @@ def action_heading(plan: Plan, action: Action, groups: tuple[Group, ...]) -> str
     summary = shown_title(action) or _first_activity_summary(action)
     if summary:
         return f"{name}: {summary}" if action.number else summary
-    return name if action.number else f"Action in {group_heading(groups[-1])}"
+    if action.number:
+        return name
+    # A plan with no groups has no heading to place it under: say what is missing instead.
+    return f"Action in {group_heading(groups[-1])}" if groups else "Action with no title in the plan"
 
 
 def _first_activity_summary(action: Action, limit: int = 90) -> str | None:

@@ -24,6 +24,9 @@ SCHEMA_VERSION = 1
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """Plain data (dicts, lists, text, numbers) in the plan-file format, ready for JSON or YAML."""
+    if plan.is_flat:  # a plan with no groups: its actions at the top level
+        return {"schema_version": SCHEMA_VERSION, "plan": _plan_info(plan),
+                "actions": [_action(a) for a in plan.actions]}
     return {"schema_version": SCHEMA_VERSION, "plan": _plan_info(plan),
             "groups": [_group(g) for g in plan.groups]}
 

@@ -19,7 +19,9 @@ Row = dict[str, str]
 def export_tables(data: dict) -> list[OutTable]:
     exporter = _Exporter(data["plan"].get("labels") or {})
     exporter.plan(data["plan"])
-    for group in data["groups"]:
+    for action in data.get("actions", []):  # a plan with no groups: rows with no group
+        exporter.action(action, "")
+    for group in data.get("groups", []):
         exporter.group(group, parent=None)
     return exporter.tables()
 

@@ -7,25 +7,24 @@ sheet names them) and their parents; `assemble` nests them and reports what does
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from actionplan.edit.locate import ID_PATTERN
 from actionplan.spreadsheet.assembly import order, without_empty
 from actionplan.spreadsheet.cells import split_codes
 from actionplan.spreadsheet.cells import split_items
+from actionplan.spreadsheet.detail_sheets import DetailSheets
 from actionplan.spreadsheet.details import ref_key
+from actionplan.spreadsheet.import_state import ImportState
 from actionplan.spreadsheet.tables import Origin, ParsedTable, Row
-
-if TYPE_CHECKING:
-    from actionplan.spreadsheet.reading import _Importer
 
 
 
 class GroupTree:
     """The group tree being rebuilt: group dicts by id, each with its parent id."""
 
-    def __init__(self, importer: _Importer, plan: dict):
-        self.importer = importer
+    def __init__(self, state: ImportState, details: DetailSheets, plan: dict):
+        self.state, self.details = state, details
         self.levels = plan.get("levels") or [{"kind": "group"}]
         self.groups: dict[str, dict] = {}
         self.parents: dict[str, str | None] = {}
@@ -38,22 +37,22 @@ class GroupTree:
         for row in table.rows:
             group_id = row.get("id")
             if not group_id:
-                self.importer.problems.append(row.origin("id").problem(
+                self.state.problems.append(row.origin("id").problem(
                     "", "the group has no id", "write an id, for example objective-1"))
                 continue
             if group_id in self.groups:
-                self.importer.problems.append(row.origin("id").problem(
+                self.state.problems.append(row.origin("id").problem(
                     f"group {group_id}", f"this group id is used twice (first on "
                     f"{self.parent_origins[group_id].row_name})", "give each group its own id"))
                 continue
             group = self._fresh(old.get(group_id), group_id)
-            self.importer.origins.item(group, row.origin())
+            self.state.origins.item(group, row.origin())
             for key in ("number", "theme", "title", "description", "summary"):
                 if row.table.has(key):
-                    self.importer.put(group, key, row.get(key), row.origin(key))
+                    self.state.put(group, key, row.get(key), row.origin(key))
             self._equality_groups(group, row)
             if row.table.has("previous_ids"):
-                self.importer.put(group, "previous_ids", split_items(row.get("previous_ids")),
+                self.state.put(group, "previous_ids", split_items(row.get("previous_ids")),
                                   row.origin("previous_ids"))
             self.parents[group_id] = row.get("parent") or None
             self.parent_origins[group_id] = row.origin("parent")
@@ -66,12 +65,12 @@ class GroupTree:
             return
         tags = group.get("equality_groups") or {}
         if row.table.has("equality_groups"):
-            self.importer.put(tags, "codes", split_codes(row.get("equality_groups")),
+            self.state.put(tags, "codes", split_codes(row.get("equality_groups")),
                               row.origin("equality_groups"))
         if row.table.has("equality_groups_words"):
-            self.importer.put(tags, "words", row.get("equality_groups_words"),
+            self.state.put(tags, "words", row.get("equality_groups_words"),
                               row.origin("equality_groups_words"))
-        self.importer.put(group, "equality_groups", tags, row.origin("equality_groups"))
+        self.state.put(group, "equality_groups", tags, row.origin("equality_groups"))
         if tags:
             order(tags, None, ("codes", "words"))
 
@@ -87,12 +86,12 @@ class GroupTree:
         group["id"] = group_id
         return group
 
-    def keep_old_actions(self, importer: _Importer) -> None:
+    def keep_old_actions(self, keep: Callable[[dict], None]) -> None:
+        """Each group's existing actions, each passed to `keep` (the sheets have no rows)."""
         for group_id, group in self.groups.items():
             old = self.old_children.get(group_id) or {}
             for action in old.get("actions", []):
-                importer.taken.add(action.get("id"))
-                importer.finish_action(action, None)
+                keep(action)
                 group.setdefault("actions", []).append(action)
 
     def group_for(self, row: Row, current: dict | None) -> dict | None:
@@ -105,13 +104,13 @@ class GroupTree:
             group_id = group_id or self._new_id(number, title)
             group = {"id": group_id, "_inline": True}  # named only in the Actions sheet
             self.groups[group_id], self.parents[group_id] = group, None
-            self.importer.origins.item(group, row.origin())
-            self.importer.origins.field(group, "id", row.origin("group_id"))
+            self.state.origins.item(group, row.origin())
+            self.state.origins.field(group, "id", row.origin("group_id"))
         if not self.from_groups_table or group.get("_inline"):
             group["_inline"] = True
             for key in ("number", "title"):
                 if row.get(f"group_{key}"):
-                    self.importer.put(group, key, row.get(f"group_{key}"),
+                    self.state.put(group, key, row.get(f"group_{key}"),
                                       row.origin(f"group_{key}"))
         return group
 
@@ -122,7 +121,7 @@ class GroupTree:
             if not loose:
                 return
             group_id, parent = loose[0], self.parents[loose[0]]
-            self.importer.problems.append(self.parent_origins[group_id].problem(
+            self.state.problems.append(self.parent_origins[group_id].problem(
                 f"group {group_id}", f'the parent group "{parent}" is inside this group',
                 "correct the Parent group id: a group cannot be inside itself"))
             children[parent].remove(self.groups[group_id])
@@ -161,7 +160,7 @@ class GroupTree:
             group.pop("_inline", None)
             parent = self.parents.get(group_id)
             if parent is not None and parent not in self.groups:
-                self.importer.problems.append(self.parent_origins[group_id].problem(
+                self.state.problems.append(self.parent_origins[group_id].problem(
                     f"group {group_id}", f'the parent group "{parent}" is not in the Groups sheet',
                     "correct the Parent group id, or leave it empty for a top-level group"))
                 parent = None
@@ -171,11 +170,11 @@ class GroupTree:
             kids = children.get(group["id"], [])
             if kids:
                 group["groups"] = kids
-            self.importer.refs.add(ref_key((("group", group["id"]),)))
-            self.importer.add_notes_and_source(group, (("group", group["id"]),))
+            self.state.refs.add(ref_key((("group", group["id"]),)))
+            self.details.add_notes_and_source(group, (("group", group["id"]),))
         top = children.get(None, [])
         if drop_empty:
-            top = without_empty(top, self.importer.summary)
+            top = without_empty(top, self.state.summary)
         for group in self.groups.values():
             order(group, "Group")
         return top

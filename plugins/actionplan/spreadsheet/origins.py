@@ -76,7 +76,8 @@ _PLACES = {
     ("plan", "id"): 'the "Plan id" row of the Plan sheet (or give --plan)',
     ("plan", "title"): 'the "Title" row of the Plan sheet',
     ("plan", "organisation"): 'the "Organisation" rows of the Plan sheet',
-    ("plan", "levels"): "the Levels sheet: one row per level, for example objective, Objective",
+    ("plan", "levels"): "the Levels sheet: one row per level, for example objective, Objective "
+                        "(a plan whose actions have no groups needs none)",
     ("plan", "groups"): "the Actions sheet: at least one action, with its group",
     ("organisation", "name"): 'the "Organisation" row of the Plan sheet',
     ("strand_scheme", "label"): 'the "Strand heading" row of the Plan sheet',
@@ -101,6 +102,11 @@ def spreadsheet_fix(problem: Problem) -> str:
     if problem.where == "plan" and problem.what.startswith("groups must list at least"):
         return ("add at least one row to the Actions sheet, each action with its group "
                 "(Group id, or Group title)")
+    if problem.where == "plan" and problem.what.startswith("actions must list at least"):
+        return "add at least one row to the Actions sheet"  # a plan with no groups
+    if problem.what.startswith("this plan has no groups, so its levels"):
+        return ("delete the rows of the Levels sheet (a plan whose actions have no groups has "
+                "no levels), or give each action its group")
     match = re.match(r'the field "(\w+)" is missing', problem.what)
     if not match:
         return problem.fix

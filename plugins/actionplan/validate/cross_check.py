@@ -66,7 +66,7 @@ class DocumentChecker:
         self.data = document.data
         self.problems: list[Problem] = []
         plan = self.data["plan"]
-        self.levels = plan["levels"]
+        self.levels = plan.get("levels", [])
         self.footnote_marks = {f["mark"] for f in plan.get("footnotes", [])}
         scheme = plan.get("strand_scheme")
         self.strand_codes = [c["code"] for c in scheme["codes"]] if scheme else None
@@ -78,12 +78,32 @@ class DocumentChecker:
         self._check_strand_scheme()
         self._check_plan_dates()
         self._check_plan_id()
+        self._check_plan_shape()
         group_ids: dict[str, tuple] = {}
         action_ids: dict[str, tuple] = {}
-        for path, group, depth in self._groups(self.data["groups"], ("groups",), 0):
+        for i, action in enumerate(self.data.get("actions", [])):
+            self._check_action(("actions", i), action, action_ids)
+        for path, group, depth in self._groups(self.data.get("groups", []), ("groups",), 0):
             self._check_group(path, group, depth, group_ids)
             for i, action in enumerate(group.get("actions", [])):
                 self._check_action(path + ("actions", i), action, action_ids)
+
+    def _check_plan_shape(self) -> None:
+        """A plan has groups (and the levels they sit at) or, with no groups, top-level
+        actions: never both, which would leave the top-level actions outside every group."""
+        if "actions" in self.data and "groups" in self.data:
+            self._add(("actions",), "this plan has both top-level `actions:` and `groups:`",
+                      "a plan lists either its groups (each holding its actions) or, when it "
+                      "has no groups, its actions at the top level: move these actions into "
+                      "a group, or remove `groups:` and list every action here", at_key=True)
+        elif "groups" in self.data and not self.levels:
+            self._add(("plan",), 'the field "levels" is missing', "add `levels:` here: a plan "
+                      "with groups names its levels, for example `- {kind: objective, label: "
+                      "Objective}` (a plan with no groups lists `actions:` at the top level)")
+        elif "actions" in self.data and self.levels:
+            self._add(("plan", "levels", 0), "this plan has no groups, so its levels name nothing",
+                      "remove `levels:` (or put the actions into groups at these levels)",
+                      severity="warning")
 
     def _groups(self, groups, path, depth) -> Iterator[tuple[tuple, dict, int]]:
         for i, group in enumerate(groups):
@@ -98,7 +118,7 @@ class DocumentChecker:
             self._add(path + ("id",), f'the group id "{group["id"]}" is reserved for the site\'s '
                       "own pages", f'choose another id, for example '
                       f'"{group["id"].split(".")[0]}-group"')
-        if depth >= len(self.levels):
+        if depth >= len(self.levels) and self.levels:  # no levels at all: said once, above
             self._add(path, f"this group is at level {depth + 1}, but the plan declares only "
                       f"{len(self.levels)} level{'s' if len(self.levels) != 1 else ''}",
                       "add a level to plan.levels, or move this group up a level")
@@ -316,7 +336,7 @@ class DocumentChecker:
             else:
                 seen[old] = (where,)
 
-    def _add(self, path, what, fix, severity="error") -> None:
-        line, column = self.doc.position(path)
+    def _add(self, path, what, fix, severity="error", at_key=False) -> None:
+        line, column = self.doc.position(path, prefer_key=at_key)
         self.problems.append(Problem(self.doc.file, line, column,
                                      describe_path(self.data, path), what, fix, severity))

@@ -70,7 +70,7 @@ def schema_problems(document: SourceDocument) -> list[Problem]:
 
 def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
     """For "one of several shapes" errors, the errors of the shape the officer meant."""
-    if error.validator not in ("anyOf", "oneOf") or not error.context:
+    if error.validator not in ("anyOf", "oneOf") or not error.context or _missing_any(error):
         yield error
         return
     meant = [e for e in error.context if not _is_shape_mismatch(e, error)]
@@ -83,6 +83,14 @@ def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
     for sub in meant:
         if sub.relative_schema_path[0] in branch:
             yield from _leaf_errors(sub)
+
+
+def _missing_any(error: ValidationError) -> list[str]:
+    """The fields of an "one of these fields is needed" rule (a plan's `groups:` or top-level
+    `actions:`) when every branch failed only for want of its field; else []."""
+    if not all(e.validator == "required" and not e.relative_path for e in error.context):
+        return []
+    return [e.message.split("'")[1] for e in error.context if "'" in e.message]
 
 
 def _is_shape_mismatch(sub: ValidationError, parent: ValidationError) -> bool:
@@ -157,6 +165,11 @@ def _explain(error: ValidationError) -> tuple[str, str, bool]:
                 False)
     if kind in ("minimum", "maximum"):
         return _explain_range(error, field, schema)
+    if kind in ("anyOf", "oneOf") and (names := _missing_any(error)):
+        titles = [branch.get("title", "") for branch in _keyword_value(error)]
+        hints = [f"`{name}:` ({title[0].lower() + title[1:]})" if title else f"`{name}:`"
+                 for name, title in zip(names, titles)]
+        return (f'the field "{names[0]}" is missing', "add " + ", or ".join(hints), True)
     if kind in ("anyOf", "oneOf"):
         return (f"{field} is not in a form this field accepts",
                 schema.get("description") or "check the documentation for this field", False)
