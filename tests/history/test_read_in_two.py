@@ -141,3 +141,21 @@ def test_a_failing_copy_leaves_the_read_to_one_process(tmp_path, monkeypatch, me
     assert merges == []  # nothing came back to put together
     assert_same(two, one)
     assert two_cache == one_cache
+
+
+def test_an_error_in_this_process_ends_the_copy_and_is_raised(tmp_path, monkeypatch, merges):
+    repo = GitRepo(tmp_path / "site")
+    _two_plans(repo)
+    parent = os.getpid()
+    real = reader._HistoryReader._read_commits
+
+    def failing_here(self, new, uses):
+        if os.getpid() == parent:
+            raise OSError("this process fails")
+        return real(self, new, uses)
+
+    monkeypatch.setattr(reader._HistoryReader, "_read_commits", failing_here)
+    with pytest.raises(OSError, match="this process fails"):
+        read_history(repo.root, repo.root / "data")
+    with pytest.raises(ChildProcessError):  # the copy was waited for: none is left behind
+        os.waitpid(-1, os.WNOHANG)

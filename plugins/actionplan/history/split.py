@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import warnings
 from collections import Counter
@@ -88,11 +89,15 @@ def in_two(work: Callable[[int], ShareResult]) -> tuple[ShareResult, ShareResult
             code = 1
         os._exit(code)
     os.close(writing)
+    pipe = os.fdopen(reading, "rb")
     try:
         mine = work(0)
-        with os.fdopen(reading, "rb") as pipe:
-            payload = pipe.read()
+        payload = pipe.read()
+    except BaseException:
+        os.kill(child, signal.SIGKILL)  # its share is of no use now (its git sees its stdin end)
+        raise
     finally:
+        pipe.close()
         _, status = os.waitpid(child, 0)
     if status != 0 or not payload:
         return None
