@@ -159,3 +159,16 @@ def test_an_error_in_this_process_ends_the_copy_and_is_raised(tmp_path, monkeypa
         read_history(repo.root, repo.root / "data")
     with pytest.raises(ChildProcessError):  # the copy was waited for: none is left behind
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_plan_files_are_shared_out_by_versions_to_read(monkeypatch):
+    monkeypatch.setattr(split, "_cores", lambda: 2)
+    uses = [(f"blob{n}", path) for n, path in enumerate(
+        ["a.yaml"] * 30 + ["b.yaml"] * 20 + ["c.yaml"] * 12 + ["d.yaml"] * 8)]
+    halves = split.shares(uses)
+    assert halves == (frozenset({"a.yaml", "d.yaml"}), frozenset({"b.yaml", "c.yaml"}))
+    assert split.shares(list(reversed(uses))) == halves  # by counts and names, not order
+    assert split.shares([(b, "a.yaml") for b, _ in uses]) is None  # one file
+    assert split.shares(uses[:39]) is None  # too few versions to pay for a second process
+    monkeypatch.setattr(split, "_cores", lambda: 1)
+    assert split.shares(uses) is None

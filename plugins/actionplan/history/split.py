@@ -45,16 +45,16 @@ class ShareResult:
     ids: set[tuple[str, str]] = field(default_factory=set)  # (plan id, path) ever in use
 
 
-def shares(uses: list[tuple[str, str]], processes: int | None = None
-           ) -> tuple[frozenset[str], ...] | None:
+def shares(uses: list[tuple[str, str]]) -> tuple[frozenset[str], ...] | None:
     """The plan files cut into two shares of about the same number of versions to read
     (`uses`: (blob, path) in order), or None when one process is the better choice."""
-    if (processes or _cores()) < 2 or not sys.platform.startswith("linux"):
+    if _cores() < 2 or not sys.platform.startswith("linux"):
         return None
     counts = Counter(path for _, path in uses)
     if len(counts) < 2 or len(uses) < MIN_VERSIONS:
         return None
-    loads, members = [0, 0], [set(), set()]  # type: tuple[list[int], list[set[str]]]
+    loads = [0, 0]
+    members: list[set[str]] = [set(), set()]
     for path, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         lighter = 0 if loads[0] <= loads[1] else 1
         loads[lighter] += count
