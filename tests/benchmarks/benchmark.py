@@ -18,7 +18,7 @@ of the actionplan builds: of one process (`peak MB`), or of all the build's proc
 one moment (`all MB`, sampled: the build, the worker reading the history, git), whichever
 is larger. The CPU time includes the worker and git. cold_vs_git is the cold history read
 over git's own hand-over of the same file versions (`git cat-file --batch`, output thrown
-away), both wall times of the same run.
+away), both wall times of the same run (the line above it gives their CPU times too).
 
 Not part of the test suite: timings are figures to read, not assertions.
 """
@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -212,28 +213,38 @@ def measure_history(history: History) -> tuple[str, str, str]:
         read_history(history.repo, history.repo / history.data_dir, cache=HistoryCache(cache))
         return time.perf_counter() - start
 
+    cpu = _cpu_seconds()
     cold = read()
-    git = git_hand_over(history.repo, f"{history.data_dir}/plans")
+    cpu = _cpu_seconds() - cpu
+    git, git_cpu = git_hand_over(history.repo, f"{history.data_dir}/plans")
     warm = statistics.median(read() for _ in range(5))
     print(f"history of {history.revisions} revisions: cold {cold:.2f} s, warm {warm:.2f} s "
-          f"(wall; warm: median of 5); git alone handing over the same versions {git:.2f} s")
+          f"(wall; warm: median of 5); git alone handing over the same versions {git:.2f} s; "
+          f"CPU: cold {cpu:.2f} s, git {git_cpu:.2f} s ({cpu / git_cpu:.1f} times)")
     return f"{cold:.2f}", f"{warm:.2f}", f"{cold / git:.1f}"
 
 
-def git_hand_over(repo: Path, pathspec: str) -> float:
-    """Wall seconds for git alone to hand over every version of the plan files that a cold
-    read takes (one `git cat-file --batch` of the blobs the first-parent log names, output
-    thrown away): what the cold read is compared with."""
+def git_hand_over(repo: Path, pathspec: str) -> tuple[float, float]:
+    """Seconds (wall, CPU) for git alone to hand over every version of the plan files that
+    a cold read takes (one `git cat-file --batch` of the blobs the first-parent log names,
+    output thrown away): what the cold read is compared with."""
     listing = subprocess.run(["git", "-C", str(repo), "log", "--raw", "--no-abbrev",
                               "--no-renames", "--first-parent", "-m", "--format=", "--",
                               pathspec], capture_output=True, text=True, check=True)
     blobs = [line.split()[3] for line in listing.stdout.splitlines()
              if line.startswith(":") and line.split()[3].strip("0")]
     names = "".join(blob + "\n" for blob in blobs).encode()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input=names,
                    stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu_seconds() - cpu
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children (the reader's copy, git)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                          resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 
