@@ -9,14 +9,16 @@ a plain MkDocs + Material site with the same pages as hand-written Markdown and 
 nav. Every build runs in its own process (`mkdocs build --strict`), so its times include
 start-up and its peak memory (ru_maxrss) is its own. Prints a table, then as its last line:
 
-    ratio=<actionplan/plain at 5000> linear=<per-page 5000 / per-page 500> history_cold=<s> history_warm=<s> peak_mb=<MB>
+    ratio=<actionplan/plain at 5000> linear=<per-page 5000 / per-page 500> history_cold=<s> history_warm=<s> peak_mb=<MB> cold_vs_git=<x>
 
 ratio and linear (and ms/action) use the CPU time of the build process (user + sys): a build
 is single-threaded, so on an idle machine it equals the wall time, and on a shared machine
 other work does not inflate it. Wall time is in the table too. peak_mb is the largest peak
 of the actionplan builds: of one process (`peak MB`), or of all the build's processes at
 one moment (`all MB`, sampled: the build, the worker reading the history, git), whichever
-is larger. The CPU time includes the worker and git.
+is larger. The CPU time includes the worker and git. cold_vs_git is the cold history read
+over git's own hand-over of the same file versions (`git cat-file --batch`, output thrown
+away), both wall times of the same run (the line above it gives their CPU times too).
 
 Not part of the test suite: timings are figures to read, not assertions.
 """
@@ -27,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -192,13 +195,14 @@ def _build(name: str, project: Path, actions: int) -> Build:
                  sum(p.stat().st_size for p in files), len(files))
 
 
-def measure_history(history: History) -> tuple[str, str]:
+def measure_history(history: History) -> tuple[str, str, str]:
     """Seconds (wall) to read the changelog from git: cold, then with no new commit.
 
     As `mkdocs build` reads it (`read_history` with a `HistoryCache` folder), in this process.
     "Cold": nothing remembered and an empty cache folder. "Warm": as a new build process
     finds it, only the cache folder left; the median of five reads, as it is a short time
-    that a busy moment of the machine would skew.
+    that a busy moment of the machine would skew. Third: the cold read over git's own
+    hand-over of the versions it needs (`git_hand_over`), measured just after it.
     """
     cache = history.repo.parent / f"{history.repo.name}-history-cache"
     shutil.rmtree(cache, ignore_errors=True)
@@ -209,11 +213,40 @@ def measure_history(history: History) -> tuple[str, str]:
         read_history(history.repo, history.repo / history.data_dir, cache=HistoryCache(cache))
         return time.perf_counter() - start
 
+    cpu = _cpu_seconds()
     cold = read()
+    cpu = _cpu_seconds() - cpu
+    git, git_cpu = git_hand_over(history.repo, f"{history.data_dir}/plans")
     warm = statistics.median(read() for _ in range(5))
     print(f"history of {history.revisions} revisions: cold {cold:.2f} s, warm {warm:.2f} s "
-          "(wall; warm: median of 5)")
-    return f"{cold:.2f}", f"{warm:.2f}"
+          f"(wall; warm: median of 5); git alone handing over the same versions {git:.2f} s; "
+          f"CPU: cold {cpu:.2f} s, git {git_cpu:.2f} s ({cpu / git_cpu:.1f} times)")
+    return f"{cold:.2f}", f"{warm:.2f}", f"{cold / git:.1f}"
+
+
+def git_hand_over(repo: Path, pathspec: str) -> tuple[float, float]:
+    """Seconds (wall, CPU) for git alone to hand over every version of the plan files that
+    a cold read takes (one `git cat-file --batch` of the blobs the first-parent log names,
+    output thrown away): what the cold read is compared with."""
+    listing = subprocess.run(["git", "-C", str(repo), "log", "--raw", "--no-abbrev",
+                              "--no-renames", "--first-parent", "-m", "--format=", "--",
+                              pathspec], capture_output=True, text=True, check=True)
+    blobs = [line.split()[3] for line in listing.stdout.splitlines()
+             if line.startswith(":") and line.split()[3].strip("0")]
+    names = "".join(blob + "\n" for blob in blobs).encode()
+    start, cpu = time.perf_counter(), _cpu_seconds()
+    subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input=names,
+                   stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start, _cpu_seconds() - cpu
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children (the reader's copy, git)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                          resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 
 
 def _print_table(results: dict[int, tuple[Build, Build]]) -> None:
@@ -228,7 +261,7 @@ def _print_table(results: dict[int, tuple[Build, Build]]) -> None:
 
 
 def _summary(results: dict[int, tuple[Build, Build]], sizes: list[int],
-             history: tuple[str, str]) -> str:
+             history: tuple[str, str, str]) -> str:
     ours, plain = results[sizes[-1]]
     ratio = f"{ours.cpu_seconds / plain.cpu_seconds:.2f}"
     if len(sizes) > 1:
@@ -242,7 +275,7 @@ def _summary(results: dict[int, tuple[Build, Build]], sizes: list[int],
     # The larger of the two: one process's peak, or all of the build's processes at once.
     peak = max(max(r[0].peak_mb, r[0].tree_mb) for r in results.values())
     return (f"ratio={ratio} linear={linear} history_cold={history[0]} "
-            f"history_warm={history[1]} peak_mb={peak:.0f}")
+            f"history_warm={history[1]} peak_mb={peak:.0f} cold_vs_git={history[2]}")
 
 
 def _machine() -> str:

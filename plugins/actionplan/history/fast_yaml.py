@@ -78,7 +78,8 @@ def compose(text: str) -> tuple[yaml.Node | None, Any]:
         node = loader.get_single_node()
     except _FAILED:
         return None, loader
-    if node is None or _reuses_a_node(node):
+    # An alias is written "*name": text with no "*" at all has none (most parts of a plan).
+    if node is None or ("*" in text and _reuses_a_node(node)):
         return None, loader
     return node, loader
 

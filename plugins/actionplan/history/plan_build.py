@@ -66,7 +66,7 @@ class _PartBuilder:
         if base is None:
             base = group_from_data({**data, "groups": [], "actions": []}, self.levels, depth,
                                    self.as_at, self.within)
-        return replace(
+        return _with(
             base,
             groups=_each(data.get("groups", []), old.get("groups", ()), base.groups,
                          lambda item, _: self.group(item, depth + 1)),
@@ -77,7 +77,7 @@ class _PartBuilder:
         base, old = self._earlier(data, None, ("progress",))
         if base is None:
             base = action_from_data({**data, "progress": []}, self.as_at, self.within)
-        return replace(base, progress=_each(data.get("progress", []), old.get("progress", ()),
+        return _with(base, progress=_each(data.get("progress", []), old.get("progress", ()),
                                             base.progress, self.update))
 
     def _earlier(self, data: dict, place, lists: tuple[str, ...]):
@@ -113,3 +113,12 @@ def _each(items: list, old_items, old_models: tuple, make) -> tuple:
     same object (models of list items may depend on their place), else `make(item, place)`."""
     return tuple(old_models[place] if place < len(old_items) and item is old_items[place]
                  else make(item, place) for place, item in enumerate(items))
+
+
+def _with(base: Any, **changes: Any) -> Any:
+    """`dataclasses.replace` for a group or action (frozen dataclasses with no __post_init__
+    and no slots), without its generic field-by-field __init__: a history makes one for each
+    changed group and action of every version, tens of thousands."""
+    made = object.__new__(type(base))
+    made.__dict__.update(base.__dict__, **changes)
+    return made

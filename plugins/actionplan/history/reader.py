@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from actionplan.gc_paused import gc_paused
+from actionplan.history import schema_parts
 from actionplan.history.blob_supply import BlobSupply
 from actionplan.history.cache import Checkpoint, HistoryCache
 from actionplan.history.diff import diff_plans
@@ -18,6 +19,7 @@ from actionplan.history.gitlog import (
 from actionplan.history.merges import credit_merge
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 from actionplan.history.parse import ParsedVersion, parse_revision
+from actionplan.history.split import ShareResult, in_two, merged, shares
 from actionplan.load.discover import PLAN_SUFFIXES
 from actionplan.model import Plan
 
@@ -132,8 +134,11 @@ def _is_plan_file(path: str, pathspec: str) -> bool:
 class _HistoryReader:
     """Walks the commits in order, keeping the plan version in use for each file."""
 
-    def __init__(self, root: Path, pathspec: str, cache: HistoryCache):
+    def __init__(self, root: Path, pathspec: str, cache: HistoryCache,
+                 share: frozenset[str] | None = None):
         self.root, self.pathspec, self.cache = root, pathspec, cache
+        self.share = share  # read only these plan files (a share of a read in two processes)
+        self.found: ShareResult | None = ShareResult() if share is not None else None
         self.state: dict[str, tuple[str, ParsedVersion | _Unparsed]] = {}  # path -> (blob, version) in use
         self.entries: list[ChangeEntry] = []
         self.notes: list[HistoryNote] = []
@@ -152,17 +157,48 @@ class _HistoryReader:
             new = commits[len(saved.commits):]
             self._resume(saved)
         uses = [(change.blob, change.path) for commit in new for change in commit.changes
-                if change.blob and _is_plan_file(change.path, self.pathspec)]
-        with self._supply(uses) as self.blobs:
-            for commit in new:
-                self._apply(commit)
+                if change.blob and self._reads(change.path)]
+        if saved is None and (two := self._read_in_two(new, uses)) is not None:
+            self.entries, self.notes, state = two
+            self.revisions = [commit.revision for commit in new]
+        else:
+            self._read_commits(new, uses)
+            state = {path: blob for path, (blob, _) in sorted(self.state.items())}
         checkpoint = Checkpoint(
             commits=hashes,
             history=History(entries=tuple(self.entries), notes=tuple(self.notes),
                             revisions=tuple(self.revisions)),
-            state={path: blob for path, (blob, _) in sorted(self.state.items())})
+            state=state)
         self.cache.save(self.root, self.pathspec, checkpoint)
         return checkpoint
+
+    def _read_commits(self, new: list[Commit], uses: list[tuple[str, str]]) -> None:
+        with self._supply(uses) as self.blobs:
+            for number, commit in enumerate(new):
+                self._apply(commit, number)
+
+    def _read_in_two(self, new: list[Commit], uses: list[tuple[str, str]]):
+        """(entries, notes, state) of a cold read made in two processes (split.py), or None
+        when one process should read (or must: a plan id used by two files, a merge)."""
+        halves = shares(uses) if not any(commit.is_merge for commit in new) else None
+        if halves is None:
+            return None
+        schema_parts.prepare()  # once, before the fork, rather than once in each process
+
+        def read_share(number: int) -> ShareResult:
+            reader = _HistoryReader(self.root, self.pathspec, self.cache, halves[number])
+            reader._read_commits(new, [use for use in uses if use[1] in halves[number]])
+            assert reader.found is not None, "a reader of a share records what it finds"
+            reader.found.notes = reader.notes
+            reader.found.state = {path: blob for path, (blob, _) in reader.state.items()}
+            return reader.found
+
+        results = in_two(read_share)
+        return merged(results, new) if results is not None else None
+
+    def _reads(self, path: str) -> bool:
+        """Whether `path` is a plan file this reader reads."""
+        return _is_plan_file(path, self.pathspec) and (self.share is None or path in self.share)
 
     def _resume(self, saved: Checkpoint) -> None:
         """Carry on from a checkpoint. The plan files then in use are not parsed: only the
@@ -212,10 +248,11 @@ class _HistoryReader:
         blobs.done_with(blob)
         return found
 
-    def _apply(self, commit: Commit) -> None:
+    def _apply(self, commit: Commit, number: int = 0) -> None:
         revision = commit.revision
         before = self._site()
-        changed = {c.path for c in commit.changes if _is_plan_file(c.path, self.pathspec)}
+        files_before = self._files() if self.found is not None else {}
+        changed = {c.path for c in commit.changes if self._reads(c.path)}
         carried: dict[str, list[str]] = {}  # plan id -> reasons of unreadable versions
         for change in commit.changes:
             if change.path in changed:
@@ -224,13 +261,22 @@ class _HistoryReader:
                     carried.setdefault(_id(self.state[change.path][1]), []).extend(reasons)
         after = self._site(revision, changed)
         self.revisions.append(revision)
+        files_after = self._files() if self.found is not None else {}
         entries = []
         for plan_id in list(after) + [p for p in before if p not in after]:
             old, new = before.get(plan_id), after.get(plan_id)
             if old is not new:
                 old, new = _plan(old), _plan(new)
-                entries.extend(_with_reasons(diff_plans(old, new, revision),
-                                             carried.get(plan_id)))
+                found = _with_reasons(diff_plans(old, new, revision), carried.get(plan_id))
+                if self.found is not None and found:
+                    gone = plan_id not in after
+                    self.found.chunks.append((number, int(gone), (files_before if gone else
+                                                                  files_after)[plan_id],
+                                              [tuple(entry)[1:] for entry in found]))
+                entries.extend(found)
+        if self.found is not None:
+            self.found.ids.update((_id(version), path) for path, (_, version)
+                                  in self.state.items())
         if commit.is_merge:
             entries = credit_merge(self.root, self.pathspec, commit, entries, self._plan_of,
                                    lambda path: _is_plan_file(path, self.pathspec))
@@ -276,6 +322,13 @@ class _HistoryReader:
                 self.notes[index] = replace(note, fixed=revision)
                 before = note.before
         return reasons
+
+    def _files(self) -> dict[str, str]:
+        """The file of each plan in use, by plan id, as `_site` picks it."""
+        files: dict[str, str] = {}
+        for path, (_, version) in sorted(self.state.items()):
+            files.setdefault(_id(version), path)
+        return files
 
     def _site(self, revision: Revision | None = None, changed: AbstractSet[str] = frozenset()
               ) -> dict[str, Plan | _Unparsed]:

@@ -70,6 +70,11 @@ def list_rules(schema: dict, paths: tuple[tuple, ...]) -> tuple[ListRule, ...] |
     return tuple(rules)
 
 
+def prepare() -> None:
+    """Compile the checks now: a reader about to fork compiles them once for both processes."""
+    _compiled()
+
+
 def is_valid(schema: dict, value: Any) -> bool:
     """Whether `value` certainly matches `schema`: the whole plan schema or a list's items."""
     compiled = _compiled()
