@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import os
+import threading
 import sys
 
 import pytest
@@ -41,6 +42,8 @@ def merges(monkeypatch):
     monkeypatch.setattr(reader, "merged", recording)
     monkeypatch.setattr(split, "MIN_VERSIONS", 0)  # these histories are short
     monkeypatch.setattr(split, "_cores", lambda: 2)
+    # Session fixtures of other tests (a local web server) may have left a thread running.
+    monkeypatch.setattr(split, "_beside_threads", lambda: False)
     return outcomes
 
 
@@ -165,6 +168,7 @@ def test_an_error_in_this_process_ends_the_copy_and_is_raised(tmp_path, monkeypa
 
 def test_plan_files_are_shared_out_by_versions_to_read(monkeypatch):
     monkeypatch.setattr(split, "_cores", lambda: 2)
+    monkeypatch.setattr(split, "_beside_threads", lambda: False)
     uses = [(f"blob{n}", path) for n, path in enumerate(
         ["a.yaml"] * 30 + ["b.yaml"] * 20 + ["c.yaml"] * 12 + ["d.yaml"] * 8)]
     halves = split.shares(uses)
@@ -174,3 +178,25 @@ def test_plan_files_are_shared_out_by_versions_to_read(monkeypatch):
     assert split.shares(uses[:39]) is None  # too few versions to pay for a second process
     monkeypatch.setattr(split, "_cores", lambda: 1)
     assert split.shares(uses) is None
+
+
+def test_no_second_process_beside_other_threads(monkeypatch):
+    # Under mkdocs serve the watcher and server threads run: a fork could copy a lock one of
+    # them holds, so the read stays in one process.
+    monkeypatch.setattr(split, "_cores", lambda: 2)
+    uses = [(f"blob{n}", path) for n, path in enumerate(["a.yaml"] * 30 + ["b.yaml"] * 20)]
+    stop = threading.Event()
+    watch = threading.Thread(target=stop.wait, name=split.PARENT_WATCH_THREAD)
+    other = threading.Thread(target=stop.wait)
+    watch.start()
+    try:
+        if not split._beside_threads():  # nothing else running in this test process
+            assert split.shares(uses) is not None  # the worker's own watch is no obstacle
+        other.start()
+        assert split._beside_threads()
+        assert split.shares(uses) is None
+    finally:
+        stop.set()
+        watch.join()
+        if other.is_alive():
+            other.join()

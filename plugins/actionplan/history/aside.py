@@ -28,6 +28,7 @@ from typing import IO
 from actionplan.history.cache import HistoryCache
 from actionplan.history.gitlog import GitError, count_commits
 from actionplan.history.model import History
+from actionplan.history.split import PARENT_WATCH_THREAD
 from actionplan.history.reader import (
     HistoryUnavailable, find_repository, plans_pathspec, read_history,
 )
@@ -209,7 +210,8 @@ def _end_with_parent(parent: int, handover: Path | None) -> None:
     _ask_for_signal_on_parent_death(signal.SIGTERM)
     if os.getppid() != parent:  # the parent died before the kernel was asked
         stop()
-    threading.Thread(target=_watch_parent, args=(stop,), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(stop,), name=PARENT_WATCH_THREAD,
+                     daemon=True).start()
 
 
 def _watch_parent(stop) -> None:

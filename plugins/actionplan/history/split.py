@@ -21,6 +21,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import warnings
 from collections import Counter
 from collections.abc import Callable
@@ -48,7 +49,9 @@ class ShareResult:
 def shares(uses: list[tuple[str, str]]) -> tuple[frozenset[str], ...] | None:
     """The plan files cut into two shares of about the same number of versions to read
     (`uses`: (blob, path) in order), or None when one process is the better choice."""
-    if _cores() < 2 or not sys.platform.startswith("linux"):
+    if _cores() < 2 or not sys.platform.startswith("linux") or _beside_threads():
+        # Forking beside other threads (mkdocs serve's watcher and server) could copy a lock
+        # one of them holds, and the copy would wait on it forever: read in one process.
         return None
     counts = Counter(path for _, path in uses)
     if len(counts) < 2 or len(uses) < MIN_VERSIONS:
@@ -137,6 +140,17 @@ def _own_revisions(note: HistoryNote, revisions: list[Revision], number_of: dict
     fixed: Any = note.fixed
     return replace(note, revision=revisions[number_of[note.revision.commit]],
                    fixed=revisions[number_of[fixed.commit]] if fixed is not None else None)
+
+
+# The history worker's thread that waits on its parent (history/aside.py): it holds no lock
+# the copy would need, so a read beside it may still be shared out.
+PARENT_WATCH_THREAD = "actionplan-parent-watch"
+
+
+def _beside_threads() -> bool:
+    main = threading.main_thread()
+    return any(thread is not main and thread.name != PARENT_WATCH_THREAD
+               for thread in threading.enumerate())
 
 
 def _cores() -> int:
