@@ -28,12 +28,13 @@ from actionplan.mkdocs_plugin.changelog import (
     add_changelog_to_nav, finish_changelog, start_changelog, warn_of_likely_renames,
 )
 from actionplan.mkdocs_plugin.nav import (
-    add_plans_to_nav, add_site_pages_to_nav, nearest_menu_page,
+    add_plans_to_nav, add_site_pages_to_nav, folded_plans, menu_for_page, nearest_menu_page,
 )
 from actionplan.mkdocs_plugin.staging import PublishError, StagedSiteDir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
+from actionplan.render.compact_html import compact_html
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
 from actionplan.mkdocs_plugin.site_url import warn_about_site_url
@@ -60,6 +61,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.has_last_good = False
         self.statement_uri: str | None = None
         self._opened: Page | None = None  # the menu item opened for the page being built
+        self.folded: dict = {}  # each plan's menu section, folded to one link (on_nav)
 
     @property
     def _loaded_site(self) -> Site:
@@ -168,6 +170,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         site = self._loaded_site
         nav = add_plans_to_nav(nav, site, self.specs, self.paths, files)
+        self.folded = folded_plans(site, self.paths, files)
         nav = add_changelog_to_nav(nav, files, len(site.plans), self.changelog)
         return add_site_pages_to_nav(nav, site, self.specs, files)
 
@@ -214,6 +217,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             nearest.active = True
             context["nearest_menu_url"] = nearest.url
         self._opened = nearest
+        context["nav"] = menu_for_page(page, nav, self.folded)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             try:
@@ -230,12 +234,14 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             self._opened = None
         if page.file.src_uri in self.specs:
             page.content = None  # written out: let the memory go (see on_page_content)
-        return repair_material_frame(output)
+        return compact_html(repair_material_frame(output))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         # The 404 page is a theme template, not a page: it needs the same repairs.
-        return repair_material_frame(output_content)
+        if not template_name.endswith(".html"):
+            return repair_material_frame(output_content)
+        return compact_html(repair_material_frame(output_content))
 
     def _add_statement(self, config: MkDocsConfig) -> None:
         # The accessibility statement is a generated page like the others. A setting that
