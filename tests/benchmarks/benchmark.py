@@ -9,14 +9,18 @@ a plain MkDocs + Material site with the same pages as hand-written Markdown and 
 nav. Every build runs in its own process (`mkdocs build --strict`), so its times include
 start-up and its peak memory (ru_maxrss) is its own. Prints a table, then as its last line:
 
-    ratio=<actionplan/plain at 5000> linear=<per-page 5000 / per-page 500> history_cold=<s> history_warm=<s> peak_mb=<MB>
+    ratio=<actionplan/plain at 5000> linear=<per-page 5000 / per-page 500> history_cold=<s> history_warm=<s> peak_mb=<MB> kb_per_action=<KB> preview_s=<s>
 
 ratio and linear (and ms/action) use the CPU time of the build process (user + sys): a build
 is single-threaded, so on an idle machine it equals the wall time, and on a shared machine
 other work does not inflate it. Wall time is in the table too. peak_mb is the largest peak
 of the actionplan builds: of one process (`peak MB`), or of all the build's processes at
 one moment (`all MB`, sampled: the build, the worker reading the history, git), whichever
-is larger. The CPU time includes the worker and git.
+is larger. The CPU time includes the worker and git. kb_per_action is the published site's
+size (every file of the output folder, in units of 1,000 bytes) over the actions, at the
+largest size; preview_s the median wall time, over five edits, from saving one status change
+in one plan file to a real `mkdocs serve` serving the action page that shows it, at the
+largest size (`preview_timing.py`). `--quick` gives every key at 500 actions.
 
 Not part of the test suite: timings are figures to read, not assertions.
 """
@@ -40,6 +44,7 @@ import material
 import mkdocs
 
 from actionplan.history import HistoryCache, read_history
+from tests.benchmarks.preview_timing import EDITS, measure_preview
 from tests.benchmarks.reference_site import write_reference_site
 from tests.benchmarks.synthetic import Shape, SyntheticPlan, generate
 from tests.benchmarks.synthetic_history import History, write_history
@@ -138,11 +143,14 @@ def main(argv: list[str] | None = None) -> int:
             plain = _plain_project(workdir / f"plain-{size}", histories[size].repo / "site")
             results[size] = (ours, _fastest("plain", plain, size, options.repeat))
         history = measure_history(histories[sizes[-1]])
+        preview = measure_preview(histories[sizes[-1]].repo)
+        print(f"preview of one saved status change: {preview:.2f} s (wall; median of "
+              f"{EDITS} edits under mkdocs serve)")
     finally:
         if not (options.keep or options.workdir):
             shutil.rmtree(workdir, ignore_errors=True)
     _print_table(results)
-    print(_summary(results, sizes, history))
+    print(_summary(results, sizes, history) + _size_and_preview(results[sizes[-1]][0], preview))
     return 0
 
 
@@ -243,6 +251,11 @@ def _summary(results: dict[int, tuple[Build, Build]], sizes: list[int],
     peak = max(max(r[0].peak_mb, r[0].tree_mb) for r in results.values())
     return (f"ratio={ratio} linear={linear} history_cold={history[0]} "
             f"history_warm={history[1]} peak_mb={peak:.0f}")
+
+
+def _size_and_preview(ours: Build, preview: float) -> str:
+    """The last line's size and preview keys, at the largest size built."""
+    return f" kb_per_action={ours.site_bytes / 1e3 / ours.actions:.1f} preview_s={preview:.2f}"
 
 
 def _machine() -> str:
