@@ -7,7 +7,8 @@ A real `mkdocs serve` subprocess on a free 127.0.0.1 port. Each edit sets the st
 latest progress update of the first action in the first plan file (alternately "completed"
 and "ongoing", so every save changes what the page says), and the action page is fetched over
 HTTP every 50 ms until its status line shows the new status. The figure is the median of five
-edits; the file is put back as it was at the end. Not part of the test suite.
+edits; the file is put back as it was at the end. The first edit sets the status the line does
+not have. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ EDITS = 5
 STATUSES = ("completed", "ongoing")
 _STATUS_SHOWN = re.compile(r'class="ap-status-line">Status: <strong class="ap-status ap-status--'
                            r'([a-z_-]+)"')
-_ACTION_ID = re.compile(r"^(\s*)- id: (\S+)\s*$")
-_STATUS = re.compile(r"^(\s*status: )(\S+)\s*$")
+_ACTION_ID = re.compile(r"^(\s*)- id: '?([^'\s]+)'?\s*$")
+# `status: completed`, or `status:` with `code: completed` on the next line; the edit sets
+# the value of either.
+_STATUS_KEY = re.compile(r"^\s*(?:- )?status:")
+STATUS_LINE = re.compile(r"^(\s*(?:- )?(?:status|code): )(\S+)\s*$")
 
 
 def measure_preview(project: Path, *, start_timeout: float = 900, edit_timeout: float = 600,
@@ -37,16 +41,17 @@ def measure_preview(project: Path, *, start_timeout: float = 900, edit_timeout: 
     plan_file = sorted((project / "data" / "plans").glob("*.yaml"))[0]
     original = plan_file.read_bytes()
     lines = original.decode("utf-8").splitlines(keepends=True)
-    plan_id, action_id, status_line = _first_action_status(lines)
+    plan_id, action_id, status_line = first_action_status(lines)
     page = f"/plans/{plan_id}/actions/{action_id}/"
     server = _Serve(project)
     try:
         server.wait_for(page, lambda html: _STATUS_SHOWN.search(html) is not None, start_timeout)
         times = []
+        statuses = statuses_from(lines[status_line])
         for edit in range(edits):
-            status = STATUSES[edit % 2]
+            status = statuses[edit % 2]
             edited = list(lines)
-            edited[status_line] = _STATUS.sub(rf"\g<1>{status}\n", lines[status_line])
+            edited[status_line] = STATUS_LINE.sub(rf"\g<1>{status}\n", lines[status_line])
             saved = time.perf_counter()
             plan_file.write_text("".join(edited), encoding="utf-8")
             shown = server.wait_for(page, lambda html, s=status: _shows(html, s), edit_timeout,
@@ -58,12 +63,18 @@ def measure_preview(project: Path, *, start_timeout: float = 900, edit_timeout: 
         plan_file.write_bytes(original)
 
 
+def statuses_from(line: str) -> tuple[str, str]:
+    """The two statuses to alternate, the first not the one the line has: every save changes."""
+    match = STATUS_LINE.match(line)
+    return STATUSES[::-1] if match and match.group(2) == STATUSES[0] else STATUSES
+
+
 def _shows(html: str, status: str) -> bool:
     match = _STATUS_SHOWN.search(html)
     return match is not None and match.group(1).replace("-", "_") == status
 
 
-def _first_action_status(lines: list[str]) -> tuple[str, str, int]:
+def first_action_status(lines: list[str]) -> tuple[str, str, int]:
     """The plan's id, its first action's id and the line of that action's last status."""
     plan_id = next(line.split(":", 1)[1].strip() for line in lines
                    if line.startswith("  id: "))
@@ -74,8 +85,11 @@ def _first_action_status(lines: list[str]) -> tuple[str, str, int]:
             action_id, indent = found.group(2), len(found.group(1))
         elif found and action_id is not None and len(found.group(1)) <= indent:
             break
-        elif action_id is not None and _STATUS.match(line):
-            last_status = number
+        elif action_id is not None and _STATUS_KEY.match(line):
+            if STATUS_LINE.match(line):
+                last_status = number
+            elif number + 1 < len(lines) and STATUS_LINE.match(lines[number + 1]):
+                last_status = number + 1
     if action_id is None or last_status is None:
         raise SystemExit("preview timing: no action with a progress status in the first plan")
     return plan_id, action_id, last_status
