@@ -4,6 +4,7 @@ marked with aria-current, and status tags read as text."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html import unescape
 from pathlib import Path
@@ -177,3 +178,22 @@ def test_officer_guides_are_a_menu_section_apart_from_resident_pages(bundled):
     assert sorted(links) == ["data-format/", "publishing/", "updating-a-plan/"]
     before = html[:start]
     assert 'href="browse/"' in before and 'href="plans/merton-equality-strategy/"' in before
+
+
+def test_a_page_in_one_plan_shows_every_other_plan_as_one_link(bundled, site):
+    # The menu does not grow with the site: one plan open, the others one link each.
+    html = (bundled / "plans/merton-equality-strategy/actions/1.1.1/index.html").read_text("utf-8")
+    nav = html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")]
+    here = "plans/merton-equality-strategy/actions/1.1.1/"
+    links = [posixpath.normpath(posixpath.join(here, link)) + "/"
+             for link in re.findall(r'<a href="([^"]+)" class="md-nav__link', nav)]
+    merton = next(p for p in site.plans if p.id == "merton-equality-strategy")
+    assert sum("merton-equality-strategy/" in link for link in links) == 1 + len(merton.groups)
+    for plan in site.plans:
+        if plan.id != "merton-equality-strategy":
+            assert [link for link in links if f"/{plan.id}/" in link] == [f"plans/{plan.id}/"]
+    # The home page still shows every plan open.
+    home = (bundled / "index.html").read_text("utf-8")
+    home_nav = home[home.index("md-nav--primary"):]
+    for plan in site.plans:
+        assert all(f"plans/{plan.id}/{group.id}/" in home_nav for group in plan.groups)

@@ -178,14 +178,15 @@ def test_glossary_states_a_site_wide_as_of_date(site):
 def test_downloads_page_lists_files_columns_and_licence(site, pages):
     words = text(pages["downloads/index.md"][1])
     assert "Open Government Licence v3.0" in words
-    for name in ["all-plans.csv", "all-plans.json", "tagged-plan.csv", "untagged-plan.json",
+    assert "all-plans" not in words  # each plan's files, not repeated in one more
+    for name in ["tagged-plan.csv", "untagged-plan.json",
                  "plan-v1.schema.json", "plans-v1.schema.json", "action-v1.schema.json"]:
         assert name in words
     for column in ["uid", "overdue", "no_update_since", "action_json"]:
         assert f"{column} " in words
     assert "8 files in all" in words  # one JSON per action
     sizes = {f.path: len(f.content) for f in site_files(site)}
-    assert file_size(sizes["downloads/all-plans.csv"]) in words
+    assert file_size(sizes["downloads/plans/tagged-plan.csv"]) in words
     custom = render_all(site, SiteOptions(licence_name="CC BY 4.0",
                                           licence_url="https://example.org/by"))
     html = custom["downloads/index.md"][1]
@@ -194,8 +195,7 @@ def test_downloads_page_lists_files_columns_and_licence(site, pages):
 
 def test_site_files_are_the_downloads_and_schemas(site):
     paths = [f.path for f in site_files(site)]
-    assert paths[:6] == ["downloads/all-plans.csv", "downloads/all-plans.json",
-                         "downloads/plans/tagged-plan.csv", "downloads/plans/tagged-plan.json",
+    assert paths[:4] == ["downloads/plans/tagged-plan.csv", "downloads/plans/tagged-plan.json",
                          "downloads/plans/untagged-plan.csv",
                          "downloads/plans/untagged-plan.json"]
     assert "schema/plan-v1.schema.json" in paths

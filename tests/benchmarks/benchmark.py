@@ -9,7 +9,7 @@ a plain MkDocs + Material site with the same pages as hand-written Markdown and 
 nav. Every build runs in its own process (`mkdocs build --strict`), so its times include
 start-up and its peak memory (ru_maxrss) is its own. Prints a table, then as its last line:
 
-    ratio=<actionplan/plain at 5000> linear=<per-page 5000 / per-page 500> history_cold=<s> history_warm=<s> peak_mb=<MB> cold_vs_git=<x>
+    ratio=<actionplan/plain at 5000> linear=<per-page 5000 / per-page 500> history_cold=<s> history_warm=<s> peak_mb=<MB> preview_s=<s> kb_per_action=<KB> cold_vs_git=<x>
 
 ratio and linear (and ms/action) use the CPU time of the build process (user + sys): a build
 is single-threaded, so on an idle machine it equals the wall time, and on a shared machine
@@ -19,6 +19,10 @@ one moment (`all MB`, sampled: the build, the worker reading the history, git), 
 is larger. The CPU time includes the worker and git. cold_vs_git is the cold history read
 over git's own hand-over of the same file versions (`git cat-file --batch`, output thrown
 away), both wall times of the same run (the line above it gives their CPU times too).
+kb_per_action is the published site's size (every file of the output folder, in units of
+1,000 bytes) over the actions, at the largest size; preview_s the median wall time, over five edits, from saving one status change
+in one plan file to a real `mkdocs serve` serving the action page that shows it, at the
+largest size (`preview_timing.py`). `--quick` gives every key at 500 actions.
 
 Not part of the test suite: timings are figures to read, not assertions.
 """
@@ -43,6 +47,7 @@ import material
 import mkdocs
 
 from actionplan.history import HistoryCache, read_history
+from tests.benchmarks.preview_timing import EDITS, measure_preview
 from tests.benchmarks.reference_site import write_reference_site
 from tests.benchmarks.synthetic import Shape, SyntheticPlan, generate
 from tests.benchmarks.synthetic_history import History, write_history
@@ -141,11 +146,14 @@ def main(argv: list[str] | None = None) -> int:
             plain = _plain_project(workdir / f"plain-{size}", histories[size].repo / "site")
             results[size] = (ours, _fastest("plain", plain, size, options.repeat))
         history = measure_history(histories[sizes[-1]])
+        preview = measure_preview(histories[sizes[-1]].repo)
+        print(f"preview of one saved status change: {preview:.2f} s (wall; median of "
+              f"{EDITS} edits under mkdocs serve)")
     finally:
         if not (options.keep or options.workdir):
             shutil.rmtree(workdir, ignore_errors=True)
     _print_table(results)
-    print(_summary(results, sizes, history))
+    print(_summary(results, sizes, history, preview))
     return 0
 
 
@@ -261,7 +269,7 @@ def _print_table(results: dict[int, tuple[Build, Build]]) -> None:
 
 
 def _summary(results: dict[int, tuple[Build, Build]], sizes: list[int],
-             history: tuple[str, str, str]) -> str:
+             history: tuple[str, str, str], preview: float) -> str:
     ours, plain = results[sizes[-1]]
     ratio = f"{ours.cpu_seconds / plain.cpu_seconds:.2f}"
     if len(sizes) > 1:
@@ -275,7 +283,9 @@ def _summary(results: dict[int, tuple[Build, Build]], sizes: list[int],
     # The larger of the two: one process's peak, or all of the build's processes at once.
     peak = max(max(r[0].peak_mb, r[0].tree_mb) for r in results.values())
     return (f"ratio={ratio} linear={linear} history_cold={history[0]} "
-            f"history_warm={history[1]} peak_mb={peak:.0f} cold_vs_git={history[2]}")
+            f"history_warm={history[1]} peak_mb={peak:.0f} "
+            f"preview_s={preview:.2f} kb_per_action={ours.site_bytes / 1e3 / ours.actions:.1f} "
+            f"cold_vs_git={history[2]}")
 
 
 def _machine() -> str:

@@ -11,7 +11,7 @@ from importlib import resources
 
 SCHEMA_FILES = {
     "plan-v1.schema.json": "A plan file, and each plan's JSON download.",
-    "plans-v1.schema.json": "The all-plans JSON download.",
+    "plans-v1.schema.json": "Several plans in one JSON document (the plans' own files, together).",
     "action-v1.schema.json": "Each action's JSON download.",
 }
 

@@ -28,18 +28,20 @@ from actionplan.mkdocs_plugin.changelog import (
     add_changelog_to_nav, finish_changelog, start_changelog, warn_of_likely_renames,
 )
 from actionplan.mkdocs_plugin.nav import (
-    add_plans_to_nav, add_site_pages_to_nav, nearest_menu_page,
+    add_plans_to_nav, add_site_pages_to_nav, folded_plans, menu_for_page, nearest_menu_page,
 )
 from actionplan.mkdocs_plugin.staging import PublishError, StagedSiteDir
 from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
+from actionplan.render.compact_html import compact_html
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
 from actionplan.mkdocs_plugin.site_url import warn_about_site_url
 from actionplan.mkdocs_plugin.theme import add_theme_layer
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
+from actionplan.mkdocs_plugin.page_cache import CACHED_OUTPUT, CACHED_TEMPLATE, PageCache
 
 log = get_plugin_logger(__name__)
 
@@ -60,6 +62,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.has_last_good = False
         self.statement_uri: str | None = None
         self._opened: Page | None = None  # the menu item opened for the page being built
+        self.folded: dict = {}  # each plan's menu section, folded to one link (on_nav)
+        self.page_cache = PageCache()  # under `mkdocs serve` only (see page_cache.py)
+        self._nav: Navigation | None = None
+        self._pending: dict[str, tuple[bytes, str, str | None]] = {}  # src -> key, body, kept
+        self._reusing: tuple[bytes, str | None] | None = None  # the page being built: key, kept
 
     @property
     def _loaded_site(self) -> Site:
@@ -80,6 +87,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds, so the
         # last data that worked is still here when an officer saves a file with an error.
         self.serving = command == "serve"
+        self.page_cache.clear()
 
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -159,17 +167,47 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             for file in files.documentation_pages():
                 if file.page is not None:
                     file.page.update_date = day
+        if self.serving and self._nav is not None:
+            self._plan_reuse(config, files, self._nav, day)
         # The footer of every page (the theme layer's partials/copyright.html) links to the
         # statement.
         statement = files.get_file_from_path(self.statement_uri) if self.statement_uri else None
         env.globals["accessibility_statement_url"] = statement.url if statement else None
         return env
 
+    def _plan_reuse(self, config: MkDocsConfig, files: Files, nav: Navigation,
+                    day: str | None) -> None:
+        # Serving: render every generated page's body now (its key needs it), and give each
+        # page whose key is the last rebuild's the template that prints the kept output.
+        # MkDocs picks a page's template after this event and before on_page_context.
+        self.page_cache.start_build(config, nav, day)
+        self._pending = {}
+        for file in files.documentation_pages():
+            spec = self.specs.get(file.src_uri)
+            if spec is None or file.page is None:
+                continue
+            body = self._render_body(spec, file.src_uri)
+            nearest = nearest_menu_page(file.page, nav)
+            key = self.page_cache.key(file.page, self._data_notice(file.page) + body,
+                                      nearest.url if nearest is not None else None)
+            kept = self.page_cache.output_for(file.src_uri, key)
+            if kept is not None:
+                file.page.meta["template"] = CACHED_TEMPLATE
+            self._pending[file.src_uri] = (key, body, kept)
+
+    def _render_body(self, spec: PageSpec, src_uri: str) -> str:
+        try:
+            return self._ready_renderer.render(spec)
+        except RenderError as error:  # a broken template override: say which and where
+            raise PluginError(f"{src_uri}: {error}") from None
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         site = self._loaded_site
         nav = add_plans_to_nav(nav, site, self.specs, self.paths, files)
+        self.folded = folded_plans(site, self.paths, files)
         nav = add_changelog_to_nav(nav, files, len(site.plans), self.changelog)
-        return add_site_pages_to_nav(nav, site, self.specs, files)
+        self._nav = add_site_pages_to_nav(nav, site, self.specs, files)
+        return self._nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -214,12 +252,21 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             nearest.active = True
             context["nearest_menu_url"] = nearest.url
         self._opened = nearest
+        context["nav"] = menu_for_page(page, nav, self.folded)
         spec = self.specs.get(page.file.src_uri)
+        self._reusing = None
         if spec is not None:
-            try:
-                body = self._ready_renderer.render(spec)
-            except RenderError as error:  # a broken template override: say which and where
-                raise PluginError(f"{page.file.src_uri}: {error}") from None
+            pending = self._pending.pop(page.file.src_uri, None)
+            if pending is None:
+                body = self._render_body(spec, page.file.src_uri)
+            else:
+                key, body, kept = pending
+                self._reusing = (key, kept)
+                if kept is not None:
+                    context[CACHED_OUTPUT] = kept
+                    self.page_cache.reused.append(page.file.src_uri)
+                else:
+                    self.page_cache.rendered.append(page.file.src_uri)
             # The outline gives Material a skip link target and the "on this page" menu.
             page.content = self._data_notice(page) + set_page_outline(page, body)
         return context
@@ -230,12 +277,20 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             self._opened = None
         if page.file.src_uri in self.specs:
             page.content = None  # written out: let the memory go (see on_page_content)
-        return repair_material_frame(output)
+        reusing, self._reusing = self._reusing, None
+        if reusing is not None and reusing[1] is not None:
+            return reusing[1]  # finished when it was kept
+        finished = compact_html(repair_material_frame(output))
+        if reusing is not None:
+            self.page_cache.keep(page.file.src_uri, reusing[0], finished)
+        return finished
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         # The 404 page is a theme template, not a page: it needs the same repairs.
-        return repair_material_frame(output_content)
+        if not template_name.endswith(".html"):
+            return repair_material_frame(output_content)
+        return compact_html(repair_material_frame(output_content))
 
     def _add_statement(self, config: MkDocsConfig) -> None:
         # The accessibility statement is a generated page like the others. A setting that

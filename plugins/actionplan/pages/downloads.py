@@ -54,11 +54,9 @@ def build_downloads(site: Site, paths: ResidentPaths, options: SiteOptions) -> D
     def add(path, title, fmt, description, make, plan=None):
         listed.append(Download(SiteFile(path, make), title, fmt, description, plan))
 
-    add(paths.all_csv(), "Every action in every plan", "CSV",
-        "One row per action across all plans.",
-        lambda: csv_export.to_csv_bytes(csv_export.rows_for(site, assessor, page_of)))
-    add(paths.all_json(), "Every plan in full", "JSON",
-        "All plans, each in the plan-file format.", lambda: json_export.site_json(site))
+    # One file per plan and format, and no all-plans file: it repeated every plan's files
+    # byte for byte (a sixth of a county site). The CSV files share their columns, so they
+    # join into one table by appending rows (the downloads page says so).
     for plan in site.plans:
         add(paths.plan_csv(plan.id), plan.title, "CSV", "One row per action.",
             lambda plan=plan: csv_export.to_csv_bytes(

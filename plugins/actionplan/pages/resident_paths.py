@@ -48,12 +48,6 @@ class ResidentPaths:
     def plan_json(self, plan_id: str) -> str:
         return f"{self.downloads}/plans/{plan_id}.json"
 
-    def all_csv(self) -> str:
-        return f"{self.downloads}/all-plans.csv"
-
-    def all_json(self) -> str:
-        return f"{self.downloads}/all-plans.json"
-
     def action_json(self, plan_id: str, action_id: str) -> str:
         """Next to the action's page, so the page links to it as "action.json"."""
         return posixpath.join(posixpath.dirname(self.plans.action(plan_id, action_id)),
