@@ -22,7 +22,8 @@ def test_build_makes_a_page_per_plan_group_and_action(project):
     site = project / "site" / "plans" / "mini-plan"
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     assert pages == ["actions/1.1.1/index.html", "actions/1.1.2/index.html", "index.html",
-                     "objective-1/index.html", "pa-1.1/index.html"]
+                     "objective-1/index.html", "pa-1.1/index.html",
+                     "since-last-report/index.html"]
     action = (site / "actions" / "1.1.1" / "index.html").read_text(encoding="utf-8")
     assert "<title>Action 1.1.1: Make the library accessible" in action
     assert "Install a ramp" in action and "Head of Libraries" in action

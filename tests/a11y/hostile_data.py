@@ -108,7 +108,10 @@ def _poison(value: Any, node: dict, schema: dict, file: str, where: str,
     if name in FREE_TEXT and isinstance(value, str):
         fields.append(Field(len(fields) + 1, file, where, FREE_TEXT[name]))
         return payload(len(fields))
-    for branch in node.get("anyOf", node.get("oneOf", [])):
+    # Where a node has its own properties, anyOf only says which of them are required
+    # (groups or actions at the top of a plan): no branch is a type to follow.
+    branches = [] if "properties" in node else node.get("anyOf", node.get("oneOf", []))
+    for branch in branches:
         if _fits(value, _resolve(branch, schema)[0]):
             return _poison(value, branch, schema, file, where, fields)
     if isinstance(value, dict):

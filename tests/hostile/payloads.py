@@ -71,7 +71,13 @@ def payload_plan() -> dict:
         "activities": [{"id": "act-1", "text": t(), "due": [t(), date_long], "leads": [t(), lead]}],
         "outcome": t(),
         "psed": [{"aim": "advance_equality", "phrase": t(), "basis": "stated"}],
-        "measures": [t(), {"id": "m1", "text": t(), "activity": "act-1", "placeholder": True}],
+        "measures": [t(), {"id": "m1", "text": t(), "activity": "act-1", "placeholder": True,
+                           "unit": t(), "baseline": {"value": 10, "date": t()},
+                           "target": {"value": 50, "date": t()},
+                           "values": [{"date": t(), "value": 20.5, "note": t()},
+                                      {"date": dict(date_long), "value": 30}]}],
+        "rag": "amber",
+        "budget": {"amount": 25000, "currency": "GBP", "period": t(), "note": t()},
         "leads": [t(), lead],
         "monitored_by": [t()],
         "due": [t(), date_long],
@@ -81,7 +87,7 @@ def payload_plan() -> dict:
         "progress": [{
             "id": "u1", "date": t(), "label": t(),
             "status": {"code": "in_progress", "text": t(), "basis": "inferred"},
-            "revised_due": t(), "text": t(),
+            "revised_due": t(), "text": t(), "rag": "red", "percent_complete": 45,
             "items": [{"activity": "act-1", "measure": "m1", "text": t(), "status": "completed"}],
             "next_steps": t(), "impact": t(), "reason": t(), "footnotes": [MARK],
             "notes": [note],
@@ -117,6 +123,16 @@ def payload_plan() -> dict:
             "groups": [{"id": "g1-1", "number": t(), "title": t(), "actions": [action, withdrawn]}],
         }],
     }
+
+
+def flat_payload_plan() -> dict:
+    """The payload plan with no groups: its actions listed at the top level."""
+    data = payload_plan()
+    data["actions"] = data.pop("groups")[0]["groups"][0]["actions"]
+    data["plan"].pop("levels")
+    data["plan"]["id"] = "flat-payload-plan"
+    data["plan"]["previous_ids"] = ["old-flat-payload-plan"]
+    return data
 
 
 LABEL_KEYS = ["number", "title", "description", "activities", "outcome", "psed", "measures",
