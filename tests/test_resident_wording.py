@@ -80,8 +80,8 @@ def test_the_plans_own_heading_never_replaces_what_the_value_is(site, pages):
     assert "<dt>Target date (the plan says “Date of Completion”)</dt>" in page
     assert ">Date of Completion<" not in page
     lewisham = pages["plans/lewisham-ewg-2015/coordination/index.md"]
-    assert '<th scope="col">Target date (the plan says “When”)</th>' in lewisham
-    assert '<th scope="col">When</th>' not in lewisham
+    assert '<th scope="col" role="columnheader">Target date (the plan says “When”)</th>' in lewisham
+    assert '>When</th>' not in lewisham
 
 
 def test_cut_off_titles_are_marked_everywhere_they_appear(specs, pages):

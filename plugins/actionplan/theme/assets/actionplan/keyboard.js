@@ -68,29 +68,51 @@
   }
 })();
 
-/* A table wider than the page scrolls inside Material's wrapper (.md-typeset__scrollwrap,
-   added by Material's script). A region that scrolls must be reachable by keyboard, so a
-   wrapper that overflows takes focus (arrow keys then scroll it) and is named by its
-   table's caption; one that fits stays out of the tab order. Checked again on resize. */
+/* A table wider than the page scrolls inside its box: Material's wrapper for hand-written
+   tables (.md-typeset__scrollwrap, added by Material's script) or actionplan's own
+   (.ap-table-wrap, which carries tabindex, role and name in the page for browsers without
+   script). A region that scrolls must be reachable by keyboard, so a box that overflows takes
+   focus (arrow keys then scroll it), is named by its table's caption and has a visible
+   "scroll sideways" hint above it; one that fits stays out of the tab order. Checked again
+   on resize. */
 (function () {
   "use strict";
+  var count = 0;
+
+  function hintFor(wrap) {
+    var hint = wrap.previousElementSibling;
+    if (hint && hint.classList.contains("ap-scroll-hint")) return hint;
+    hint = document.createElement("p");
+    hint.className = "ap-scroll-hint";
+    hint.id = "ap-scroll-hint-" + (++count);
+    hint.textContent = "This table is wider than the screen: scroll sideways to see every " +
+      "column (or select it and use the arrow keys).";
+    wrap.parentNode.insertBefore(hint, wrap);
+    return hint;
+  }
 
   function fit(wrap) {
     var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
-    if (scrolls && !wrap.hasAttribute("tabindex")) {
+    if (scrolls) {
       var caption = wrap.querySelector("caption");
+      var hint = hintFor(wrap);
+      hint.hidden = false;
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
-    } else if (!scrolls && wrap.getAttribute("tabindex") === "0") {
+      wrap.setAttribute("aria-describedby", hint.id);
+    } else if (wrap.getAttribute("tabindex") === "0") {
       wrap.removeAttribute("tabindex");
       wrap.removeAttribute("role");
       wrap.removeAttribute("aria-label");
+      wrap.removeAttribute("aria-describedby");
+      var shown = wrap.previousElementSibling;
+      if (shown && shown.classList.contains("ap-scroll-hint")) shown.hidden = true;
     }
   }
 
   function fitAll() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(fit);
+    document.querySelectorAll(".md-typeset__scrollwrap, .ap-table-wrap").forEach(fit);
   }
 
   // Material wraps tables when its document$ emits (again after each instant navigation).
