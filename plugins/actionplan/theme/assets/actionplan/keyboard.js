@@ -20,6 +20,12 @@
     if (toggle && toggle.checked) toggle.click();
   }
 
+  // However the menu is opened (button, tap), its item for this page is in sight.
+  function showPlace() {
+    var place = sidebar && sidebar.querySelector("[aria-current]");
+    if (place) place.scrollIntoView({ block: "nearest" });
+  }
+
   function focusInside(container, selector) {
     var target = container && container.querySelector(selector);
     if (target) target.focus();
@@ -30,7 +36,12 @@
       var toggle = document.getElementById(button.getAttribute("data-ap-toggle"));
       if (!toggle) return;
       toggle.click();
-      if (toggle === drawer && drawer.checked) focusInside(sidebar, "a[href], [tabindex='0']");
+      // The menu opens where the page is: at its own item, or the nearest (aria-current).
+      if (toggle === drawer && drawer.checked) {
+        var place = sidebar && sidebar.querySelector("[aria-current]");
+        if (place) place.focus();
+        else focusInside(sidebar, "a[href], [tabindex='0']");
+      }
       if (toggle === search && search.checked) focusInside(document, ".md-search__input");
     });
   });
@@ -41,6 +52,7 @@
       var button = buttonFor(toggle);
       if (!button) return;
       button.setAttribute("aria-expanded", String(toggle.checked));
+      if (toggle === drawer && toggle.checked) showPlace();
       if (toggle.checked) return;
       // When search or the drawer closes and focus is left nowhere (Material blurs the
       // search field), it goes back to the button that opened it. Checked once Material's
