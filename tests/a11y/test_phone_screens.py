@@ -15,15 +15,15 @@ from actionplan.api import load_site
 from actionplan.model.plan_names import MENU_LABEL_LIMIT, names_organisation
 
 from .browser import local_session
-from .checks import open_page, sample_paths
+from .checks import axe_findings, open_page, report, sample_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 390, "height": 844}
 ACTION_PAGE = re.compile(r"plans/([^/]+)/actions/[^/]+/")
-LISTS = "table.ap-actions, table.ap-plans, table.ap-chart"
+TABLES = "table.ap-plans, table.ap-chart"
 
-# Each list or summary table: its width, its box's overflow, and every labelled value whose
-# label is not shown before it.
+# Each summary table: its width, its box's overflow, and every labelled value whose label is
+# not shown before it.
 _TABLES = """(selector) => [...document.querySelectorAll(selector)].map((table) => {
   const box = table.closest('.ap-table-wrap');
   const unlabelled = [...table.querySelectorAll('td[data-label]')].filter((td) => {
@@ -34,6 +34,22 @@ _TABLES = """(selector) => [...document.querySelectorAll(selector)].map((table) 
   return {caption: table.caption ? table.caption.textContent.trim() : table.className,
           right: table.getBoundingClientRect().right, width: table.getBoundingClientRect().width,
           overflow: box ? box.scrollWidth - box.clientWidth : 0, unlabelled};
+})"""
+
+# Each list of actions: its name, its width, and its items whose values are not each shown
+# after a visible name.
+_LISTS = """() => [...document.querySelectorAll('ul.ap-actions')].map((list) => {
+  const items = [...list.querySelectorAll(':scope > li')];
+  const unlabelled = items.filter((li) => [...li.querySelectorAll('dd')].some((dd) => {
+    const dt = dd.previousElementSibling;
+    return !dt || dt.tagName !== 'DT' || !dt.checkVisibility() || !dt.textContent.trim() ||
+           dt.getBoundingClientRect().top > dd.getBoundingClientRect().top;
+  })).length;
+  const widest = Math.max(list.scrollWidth, ...items.map((li) => li.scrollWidth));
+  return {caption: list.getAttribute('aria-label'), items: items.length,
+          right: Math.max(...items.map((li) => li.getBoundingClientRect().right)),
+          widest, width: list.clientWidth, unlabelled,
+          untitled: items.filter((li) => !li.querySelector('.ap-action__title a')).length};
 })"""
 
 
@@ -61,37 +77,53 @@ def _list_pages(site_paths: list[str]) -> list[str]:
 
 
 def test_no_action_list_or_summary_table_is_wider_than_a_phone(phone, site_url, site_paths):
-    problems, seen = [], 0
+    problems, tables, lists = [], 0, 0
     for path in _list_pages(site_paths):
         open_page(phone, site_url + path)
-        for table in phone.evaluate(_TABLES, LISTS):
-            seen += 1
+        for table in phone.evaluate(_TABLES, TABLES):
+            tables += 1
             if table["right"] > PHONE["width"] + 1 or table["overflow"] > 1:
                 problems.append(f"/{path}: {table['caption']!r} is {table['width']:.0f}px wide")
             if table["unlabelled"]:
                 problems.append(f"/{path}: {table['caption']!r} shows {table['unlabelled']} "
                                 "values without their label")
-    assert seen > 20, f"only {seen} tables found"
+        for found in phone.evaluate(_LISTS):
+            lists += 1
+            name = found["caption"]
+            if not name or not found["items"] or found["untitled"]:
+                problems.append(f"/{path}: a list of actions without a name or titles: {found}")
+            if found["right"] > PHONE["width"] + 1 or found["widest"] > found["width"] + 1:
+                problems.append(f"/{path}: {name!r} is wider than the screen: {found}")
+            if found["unlabelled"]:
+                problems.append(f"/{path}: {name!r}: {found['unlabelled']} actions show a value "
+                                "without its name before it")
+    assert tables > 10 and lists > 10, f"only {tables} tables and {lists} lists found"
     assert not problems, "\n".join(problems)
 
 
-def test_each_action_on_a_phone_is_a_block_that_stays_a_table_for_screen_readers(
+def test_summary_tables_on_a_phone_are_a_block_a_row_each_value_named(
         phone, site_url, site_paths):
-    group = next(p for p in _list_pages(site_paths) if p.count("/") == 3)
-    open_page(phone, site_url + group)
-    row = phone.locator("table.ap-actions tbody tr").first
+    open_page(phone, site_url + "plans/merton-equality-strategy/")
+    row = phone.locator("table.ap-by-group tbody tr").first
     assert row.evaluate("tr => getComputedStyle(tr).display") == "block"
-    # Title, then each value on a line of its own: the cells stack, not side by side.
-    tops = row.evaluate("tr => [...tr.children].map((c) => c.getBoundingClientRect().top)")
-    assert tops == sorted(tops) and len(set(tops)) == len(tops), tops
-    roles = phone.evaluate("""() => { const t = document.querySelector('table.ap-actions');
-        return [t.getAttribute('role'), t.querySelector('tbody tr').getAttribute('role'),
-                t.querySelector('tbody th').getAttribute('role'),
-                t.querySelector('tbody td').getAttribute('role')]; }""")
-    assert roles == ["table", "row", "rowheader", "cell"]
+    # The name of the row's group first, then its counts, each after its column's name.
+    heading, first = row.locator("th"), row.locator("td").first
+    assert heading.bounding_box()["y"] < first.bounding_box()["y"]
+    assert first.evaluate("td => getComputedStyle(td, '::before').content").startswith('"Actions')
     # The column headers stay in the page for screen readers, out of sight.
-    header = phone.locator("table.ap-actions thead th").first
+    header = phone.locator("table.ap-by-group thead th").first
     assert header.evaluate("th => th.getBoundingClientRect().width") <= 1
+
+
+def test_axe_finds_nothing_on_the_phone_layout_of_lists(browser, site_url, site_paths):
+    session = local_session(browser, **PHONE, with_axe=True, search_index=False)
+    page = session.new_page()
+    findings = []
+    for path in _list_pages(site_paths):
+        open_page(page, site_url + path)
+        findings += axe_findings(page, path)
+    session.context.close()
+    assert not findings, report(findings)
 
 
 def test_a_table_wider_than_its_box_is_reachable_by_keyboard_and_says_it_scrolls(
