@@ -97,7 +97,7 @@
     hint = document.createElement("p");
     hint.className = "ap-scroll-hint";
     hint.id = "ap-scroll-hint-" + (++count);
-    hint.textContent = "This table is wider than the screen: scroll sideways to see every " +
+    hint.textContent = "This table is wider than the page: scroll sideways to see every " +
       "column (or select it and use the arrow keys).";
     wrap.parentNode.insertBefore(hint, wrap);
     return hint;
