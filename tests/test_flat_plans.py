@@ -59,13 +59,15 @@ def _main(site: Path, page: str) -> str:
 
 def test_the_plan_page_lists_every_action_with_status_lead_and_date(site):
     main = _main(site, "plans/flat-plan/index.html")
-    table = re.search(r'<table class="ap-actions">.*?</table>', main, re.S).group(0)
+    listing = re.search(r'<ul class="ap-actions".*?</ul>', main, re.S).group(0)
     for action_id in ACTIONS:
-        assert f'href="actions/{action_id}/"' in table
-    rows = [_text(row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
-    assert rows[0] == "Action Status Lead Target date"  # no "No." column: nothing is numbered
-    assert rows[1] == "Make the library step-free ✔ Completed Head of Libraries December 2021"
-    assert rows[3].startswith("Run a staff equality survey ◔ In progress HR Manager Not stated")
+        assert f'href="actions/{action_id}/"' in listing
+    items = [_text(item) for item in re.findall(r'<li class="ap-action">(.*?)</li>', listing, re.S)]
+    # No number before a title: nothing is numbered.
+    assert items[0] == ("Make the library step-free Status ✔ Completed Lead Head of Libraries "
+                        "Target date December 2021")
+    assert items[2].startswith("Run a staff equality survey Status ◔ In progress "
+                               "Lead HR Manager Target date Not stated")
 
 
 def test_no_invented_headings_on_a_flat_plan(site):
@@ -111,8 +113,8 @@ def test_facet_pages_list_the_actions_of_a_flat_plan(site):
     assert "Run a staff equality survey" in lead
     completed = _main(site, "browse/status/completed/index.html")
     assert "Make the library step-free" in _text(completed)
-    headings = re.search(r"<thead>(.*?)</thead>", completed, re.S).group(1)
-    assert _text(headings) == "Action Status Lead Target date"  # no column of dashes
+    item = re.search(r'<li class="ap-action">(.*?)</li>', completed, re.S).group(1)
+    assert _text(item).startswith("Make the library step-free Status ")  # no number, no dash
 
 
 def test_downloads_hold_a_flat_plan_in_its_own_shape(site):

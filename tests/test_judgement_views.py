@@ -66,9 +66,12 @@ def _action_of(src_uri: str, href: str) -> tuple[str, str] | None:
 
 
 def _listed_rows(pages):
-    """Every table row that lists an action: (page, (plan id, action id), row html)."""
+    """Every table row or list item that lists an action: (page, (plan id, action id), its
+    html)."""
     for src_uri, html in pages.items():
-        for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        for parts in re.findall(r'<tr[^>]*>(.*?)</tr>|<li class="ap-action">(.*?)</li>', html,
+                                re.S):
+            row = "".join(parts)
             link = re.search(r'<a href="([^"#]+)/"', row)
             key = _action_of(src_uri, link.group(1)) if link else None
             if key:
@@ -114,7 +117,8 @@ def test_the_overdue_list_holds_exactly_the_late_actions(site, pages, verdicts):
         assert listed == {k for k, v in verdicts.items() if v.code == code}, code
         linked = {_action_of(uri, href) for uri, html in pages.items()
                   if uri == f"{src}/index.md" or uri.startswith(f"{src}/page/")
-                  for href in re.findall(r'<th scope="row"><a href="([^"#]+)/"', html)}
+                  for href in re.findall(r'<p class="ap-action__title">.*?<a href="([^"#]+)/"',
+                                         html)}
         assert linked == listed, code
 
 
@@ -140,8 +144,8 @@ def test_the_site_dashboard_counts_what_the_model_says(site, verdicts):
     html = fill_fragments(Renderer(options=OPTIONS), "<!-- actionplan:dashboard -->",
                           "index.md", site)
     for plan in site.plans:
-        row = re.search(rf'<tr>\s*<th scope="row"><a href="plans/{plan.id}/">.*?</tr>', html,
-                        re.S).group(0)
+        row = re.search(rf'<tr[^>]*>\s*<th scope="row"[^>]*><a href="plans/{plan.id}/">.*?</tr>',
+                        html, re.S).group(0)
         mine = Counter(v.code for (p, _), v in verdicts.items() if p == plan.id)
         judged = mine["on_time"] + mine["late"] + mine["target_passed_no_status"]
         if plan_summary(plan, Assessor(OPTIONS)).assessed:

@@ -79,12 +79,15 @@ def test_breadcrumbs_and_search_name_the_organisation(bundled):
     assert "Merton: Equality Strategy Action Plan" in entry[1]
 
 
-def test_no_menu_label_is_over_80_characters_and_overviews_say_which_plan(bundled):
-    labels = _menu_labels((bundled / "index.html").read_text("utf-8"))
+def test_no_menu_label_is_over_80_characters_and_overviews_say_which_plan(bundled, site):
+    # A plan's contents are in the menu on that plan's own pages: read each plan's overview.
+    pages = [bundled / "index.html"] + [bundled / "plans" / plan.id / "index.html"
+                                        for plan in site.plans]
+    labels = [label for page in pages for label in _menu_labels(page.read_text("utf-8"))]
     assert len(labels) > 40
     assert max(len(label) for label in labels) <= 80, max(labels, key=len)
-    overviews = [label for label in labels if label.startswith("Overview")]
-    assert len(overviews) == 5 and len(set(overviews)) == 5
+    overviews = {label for label in labels if label.startswith("Overview")}
+    assert len(overviews) == 5
     assert "Overview of Merton: Equality Strategy Action Plan" in overviews
     # A long heading is cut at a word boundary, and is whole on its own page.
     cut = [label for label in labels if label.endswith("…") and label.startswith("Objective 1")]
@@ -192,8 +195,42 @@ def test_a_page_in_one_plan_shows_every_other_plan_as_one_link(bundled, site):
     for plan in site.plans:
         if plan.id != "merton-equality-strategy":
             assert [link for link in links if f"/{plan.id}/" in link] == [f"plans/{plan.id}/"]
-    # The home page still shows every plan open.
+    # The home page belongs to no plan: each plan is one link there, to its overview.
     home = (bundled / "index.html").read_text("utf-8")
-    home_nav = home[home.index("md-nav--primary"):]
+    home_nav = _primary_menu(home)
     for plan in site.plans:
-        assert all(f"plans/{plan.id}/{group.id}/" in home_nav for group in plan.groups)
+        assert f'href="plans/{plan.id}/"' in home_nav
+        assert not any(f"plans/{plan.id}/{group.id}/" in home_nav for group in plan.groups)
+
+
+def _primary_menu(html: str) -> str:
+    start = html.index("md-nav--primary")
+    return html[start:html.index("md-sidebar--secondary", start)]
+
+
+def test_an_action_page_menu_shows_no_other_plans_contents(bundled, site):
+    plans_dir = (bundled / "plans").resolve()
+    for plan in site.plans:
+        page = next((bundled / "plans" / plan.id / "actions").glob("*/index.html"))
+        menu = _primary_menu(page.read_text("utf-8"))
+        targets = [_target(page, href).parent
+                   for href in re.findall(r'<a href="([^"]+)" class="md-nav__link', menu)]
+        shown: dict[str, list[Path]] = {}
+        for target in targets:
+            if target.is_relative_to(plans_dir) and target != plans_dir:
+                shown.setdefault(target.relative_to(plans_dir).parts[0], []).append(target)
+        assert len(shown[plan.id]) > 1, f"{page.relative_to(bundled)}: its plan is not open"
+        for other in site.plans:
+            if other is not plan:  # another plan is one link, to its overview
+                assert shown[other.id] == [plans_dir / other.id], \
+                    f"{page.relative_to(bundled)} shows {other.id}'s contents: {shown[other.id]}"
+
+
+def test_menus_are_outside_the_main_landmark(bundled):
+    for page in _pages(bundled)[::25] + [bundled / "404.html"]:
+        html = page.read_text("utf-8")
+        assert html.count("<main") == 1 and html.count("</main>") == 1, page
+        main = html[html.index("<main"):html.index("</main>")]
+        assert "md-nav--primary" not in main and "md-sidebar" not in main, page
+        assert 'id="main-content"' in main and "<h1" in main, page
+        assert html.index("md-nav--primary") < html.index("<main"), page

@@ -73,14 +73,17 @@ def test_disability_listing_shows_actions_tagged_all_and_names_the_untagged_plan
     assert "Untagged Draft Plan 2019 tags nothing at all: it does not say which equality " \
         "groups any action is for" in words and "That does not mean they are for nobody" in words
     assert "Review disability access" not in words  # not claimed for a group it never named
-    assert '<caption>Aimed at disability in Example Borough Council: Tagged plan</caption>' in html
-    assert '<caption>For all groups in Example Borough Council: Tagged plan</caption>' in html
-    assert html.count('<th scope="row">') == 3
+    for caption in ("Aimed at disability in Example Borough Council: Tagged plan",
+                    "For all groups in Example Borough Council: Tagged plan"):
+        assert f'<p class="ap-list-caption" data-search-exclude>{caption}</p>' in html
+        assert f'<ul class="ap-actions ap-facet-list" aria-label="{caption}"' in html
+    assert html.count('<li class="ap-action">') == 3
 
 
 def test_listing_rows_give_number_title_status_lead_date_and_link(pages):
     _, html = pages["browse/status/in-progress/index.md"]
-    row = re.search(r"<tr>\s*<td>1\.1</td>.*?</tr>", html, re.S).group(0)
+    row = re.search(r'<li class="ap-action">\s*<p class="ap-action__title"><span '
+                    r'class="ap-action__number">1\.1</span>.*?</li>', html, re.S).group(0)
     assert 'href="../../../plans/tagged-plan/actions/late/"' in row
     assert "=Ramps in every library" in row and "In progress" in row
     assert "Head of Libraries" in row and "March 2021" in row
@@ -135,7 +138,7 @@ def test_plan_dashboard(pages):
             "target") in words
     assert "No recent update: 2 actions (expected every 1 month)" in words
     assert "Actions by status in each Equality Objective" in words
-    assert re.search(r"EO 1: Fair services.*?</th>\s*<td>6</td>", html, re.S)
+    assert re.search(r'EO 1: Fair services.*?</th>\s*<td data-label="Actions">6</td>', html, re.S)
     assert 'style="width: 14.3%"' in html and "14%" in words  # bar and number agree
     assert 'href="../../downloads/plans/tagged-plan.csv"' in html
     untagged = text(pages["plans/untagged-plan/index.md"][1])
@@ -246,7 +249,7 @@ def test_department_pages_say_which_plans_record_departments(pages):
 
 
 def _listing_rows(html: str) -> list[str]:
-    return re.findall(r'<th scope="row"><a href="[^"]*">(.*?)</a></th>', html)
+    return re.findall(r'<p class="ap-action__title">.*?<a href="[^"]*">(.*?)</a></p>', html)
 
 
 def test_a_long_listing_goes_on_over_numbered_pages_with_every_action_once(site, pages):

@@ -80,8 +80,8 @@ def test_the_plans_own_heading_never_replaces_what_the_value_is(site, pages):
     assert "<dt>Target date (the plan says “Date of Completion”)</dt>" in page
     assert ">Date of Completion<" not in page
     lewisham = pages["plans/lewisham-ewg-2015/coordination/index.md"]
-    assert '<th scope="col">Target date (the plan says “When”)</th>' in lewisham
-    assert '<th scope="col">When</th>' not in lewisham
+    assert '<dt>Target date (the plan says “When”)</dt>' in lewisham
+    assert '>When</' not in lewisham
 
 
 def test_cut_off_titles_are_marked_everywhere_they_appear(specs, pages):
@@ -138,7 +138,7 @@ def test_a_cut_off_lead_is_marked_on_its_action_and_in_lists(pages):
     action = pages["plans/merton-equality-strategy/actions/2.1.2/index.md"]
     assert ("Heads of Service across… <a class=\"ap-cut-off\" href=\"#cut-off-leads\">"
             in action and 'id="cut-off-leads"' in action)
-    assert "Heads of Service across…</td>" in pages["plans/merton-equality-strategy/pa-2.1/index.md"]
+    assert "Heads of Service across…</dd>" in pages["plans/merton-equality-strategy/pa-2.1/index.md"]
 
 
 def test_a_plan_with_no_period_gives_its_last_report_and_claims_nothing_more(pages):

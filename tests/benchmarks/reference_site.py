@@ -12,6 +12,7 @@ the one actionplan built (plans and their objectives, then the site pages).
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -44,7 +45,31 @@ def write_reference_site(site: Path, docs_dir: Path) -> tuple[list, int]:
     # Pages convert independently: on every core, so that --quick stays under a minute.
     with ProcessPoolExecutor() as pool:
         list(pool.map(_convert, pages, chunksize=64))
-    return site_nav((site / "index.html").read_text("utf-8")), len(pages)
+    return _whole_nav(site), len(pages)
+
+
+def _whole_nav(site: Path) -> list:
+    """The home page's nav, each plan's section as the plan's own pages show it open (the home
+    page shows each plan as one link to its overview)."""
+    nav = site_nav((site / "index.html").read_text("utf-8"))
+    for position, item in enumerate(nav):
+        [(title, target)] = item.items()
+        if isinstance(target, str) and re.fullmatch(r"plans/[^/]+/index\.md", target):
+            overview = site_nav((site / target).with_suffix(".html").read_text("utf-8"))
+            section = next((entry for entry in overview if title in entry), item)
+            nav[position] = _rebased(section, posixpath.dirname(target))
+    return nav
+
+
+def _rebased(item: dict, folder: str) -> dict:
+    """A nav entry read on a page in `folder`, its links made relative to the site's root
+    (links to places on that page, its table of contents, are left out)."""
+    [(title, target)] = item.items()
+    if isinstance(target, str):
+        return {title: posixpath.normpath(posixpath.join(folder, target))}
+    children = [_rebased(child, folder) for child in target
+                if not str(next(iter(child.values()))).startswith("#")]
+    return {title: [child for child in children if next(iter(child.values()))]}
 
 
 def _convert(paths: tuple[Path, Path]) -> None:

@@ -25,6 +25,8 @@ def test_reference_has_the_same_pages_words_and_nav_and_builds_strict(tmp_path):
     assert action_pages and any(title in (theirs / p).read_text("utf-8") for p in action_pages)
     config = (tmp_path / "plain" / "mkdocs.yml").read_text("utf-8")
     assert "plans/county-plan-01/index.md" in config and "actions/" not in config  # small nav
+    # Each plan's groups, as the plan's own pages show them (its menu section open there).
+    assert re.search(r"plans/county-plan-0[12]/(?!actions/)[^/\s]+/index\.md", config)
     # No page of the reference is generated: its pages are Markdown files in docs_dir.
     assert "actionplan" not in config
 

@@ -25,6 +25,7 @@ def add_plans_to_nav(nav: Navigation, site: Site, specs: dict[str, PageSpec],
                            menu_label(specs[paths.group(plan.id, g.id)].title))
                      for g in plan.groups]
         section = Section(escape(isolated(plan.menu_title)), children)
+        section.plan_id = plan.id  # type: ignore[attr-defined]  # read by the theme's nav-item.html
         for child in children:
             child.parent = section
         sections.append(section)
@@ -80,8 +81,14 @@ def nearest_menu_page(page: Page, nav: Navigation) -> Page | None:
     if page in nav.pages:
         return None
     home = next((p for p in nav.pages if p.is_homepage), None)
-    within = [p for p in nav.pages if p.url and page.url.startswith(p.url)]
+    address = _folder(page.url)
+    within = [p for p in nav.pages if _folder(p.url) and address.startswith(_folder(p.url))]
     return max(within, key=lambda p: len(p.url), default=home)
+
+
+def _folder(url: str) -> str:
+    # "plans/x/index.html" (use_directory_urls: false) is the page of folder "plans/x/".
+    return url[:-len("index.html")] if url.endswith("index.html") else url
 
 
 def _page(files: Files, src_uri: str, title: str) -> Page:

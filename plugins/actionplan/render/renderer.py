@@ -6,6 +6,7 @@ Templates ship in this package and can be overridden file by file from a site fo
 
 from __future__ import annotations
 
+from functools import lru_cache, partial
 from pathlib import Path
 from collections.abc import Iterable
 
@@ -13,7 +14,9 @@ import jinja2
 
 from actionplan.model import vocabulary
 from actionplan.pages.links import Linker, PagePaths
-from actionplan.model.naming import action_heading, group_heading, is_cut_off, shown_title
+from actionplan.model.naming import (
+    action_heading, display_date_text, group_heading, is_cut_off, shown_title,
+)
 from actionplan.pages.page_spec import PageSpec
 from actionplan.options import SiteOptions
 from actionplan.render import figures, formatting, resident, wording
@@ -21,6 +24,7 @@ from actionplan.render.text import markdown_inline, markdown_to_html
 from actionplan.text_safety import isolated
 
 TEMPLATES = Path(__file__).parent / "templates"
+MACROS = "partials/macros.html"  # the markup of statuses, dates and footnote marks
 
 
 class RenderError(Exception):
@@ -67,9 +71,34 @@ class Renderer:
         self.env.filters.update(resident.FILTERS)
         self.env.globals.update(resident.resident_globals(options, paths))
         self.env.globals.update(wording.GLOBALS)
+        self._use_markup_macros()
         self.paths = paths
         self.options = options
         self.directory_urls = directory_urls
+
+    def _use_markup_macros(self) -> None:
+        """Statuses, dates and footnote marks are written by the macros of
+        partials/macros.html (a site's copy, when it has one); the templates reach them under
+        the filter and function names they have always used."""
+        self.env.globals["display_date_text"] = display_date_text
+        try:
+            macros = self.env.get_template(MACROS).module
+        except jinja2.TemplateError as error:
+            raise RenderError.from_jinja(error, MACROS) from error
+        # The same few statuses and dates recur on thousands of pages: each is written once.
+        status_html = lru_cache(maxsize=256)(macros.status_html)  # type: ignore[attr-defined]
+        date_html = lru_cache(maxsize=4096)(macros.date_html)  # type: ignore[attr-defined]
+        join_dates = lru_cache(maxsize=4096)(macros.join_dates)  # type: ignore[attr-defined]
+        day_html = macros.day_html  # type: ignore[attr-defined]
+        self.env.filters.update(
+            status_html=status_html, date_html=date_html, day_html=day_html, long_date=day_html,
+            date_with_evidence=macros.date_with_evidence,  # type: ignore[attr-defined]
+            join_dates=lambda dates: join_dates(tuple(dates)))
+        self.env.globals.update(
+            status_tag=macros.status_tag,  # type: ignore[attr-defined]
+            link_footnote_marks=partial(
+                formatting.link_footnote_marks,
+                mark_html=macros.footnote_mark))  # type: ignore[attr-defined]
 
     def render(self, spec: PageSpec, **extra) -> str:
         """The HTML body of one generated page."""

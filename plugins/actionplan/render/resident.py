@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
 
-from markupsafe import Markup
 
 from actionplan.facets import Assessor, plan_summary, site_facets, site_summary
 from actionplan.facets.facets import (
@@ -16,14 +14,6 @@ from actionplan.options import ISO_DURATION, SiteOptions
 from actionplan.pages.browse import value_title
 from actionplan.pages.links import PagePaths
 from actionplan.pages.resident_paths import ResidentPaths
-
-
-def day_html(value: date | None) -> Markup:
-    """A calendar date as residents read it: "31 March 2018", machine-readable too."""
-    if value is None:
-        return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
-                                                          f"{value.day} {value:%B %Y}")
 
 
 def file_size(size: int) -> str:
@@ -85,7 +75,7 @@ def resident_globals(options: SiteOptions, plan_paths: PagePaths) -> dict:
     }
 
 
-FILTERS = {"day_html": day_html, "file_size": file_size, "duration_words": duration_words}
+FILTERS = {"file_size": file_size, "duration_words": duration_words}
 
 
 FRAGMENTS = {

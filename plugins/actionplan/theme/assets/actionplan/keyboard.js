@@ -20,6 +20,12 @@
     if (toggle && toggle.checked) toggle.click();
   }
 
+  // However the menu is opened (button, tap), its item for this page is in sight.
+  function showPlace() {
+    var place = sidebar && sidebar.querySelector("[aria-current]");
+    if (place) place.scrollIntoView({ block: "nearest" });
+  }
+
   function focusInside(container, selector) {
     var target = container && container.querySelector(selector);
     if (target) target.focus();
@@ -30,7 +36,12 @@
       var toggle = document.getElementById(button.getAttribute("data-ap-toggle"));
       if (!toggle) return;
       toggle.click();
-      if (toggle === drawer && drawer.checked) focusInside(sidebar, "a[href], [tabindex='0']");
+      // The menu opens where the page is: at its own item, or the nearest (aria-current).
+      if (toggle === drawer && drawer.checked) {
+        var place = sidebar && sidebar.querySelector("[aria-current]");
+        if (place) place.focus();
+        else focusInside(sidebar, "a[href], [tabindex='0']");
+      }
       if (toggle === search && search.checked) focusInside(document, ".md-search__input");
     });
   });
@@ -41,6 +52,7 @@
       var button = buttonFor(toggle);
       if (!button) return;
       button.setAttribute("aria-expanded", String(toggle.checked));
+      if (toggle === drawer && toggle.checked) showPlace();
       if (toggle.checked) return;
       // When search or the drawer closes and focus is left nowhere (Material blurs the
       // search field), it goes back to the button that opened it. Checked once Material's
@@ -68,29 +80,51 @@
   }
 })();
 
-/* A table wider than the page scrolls inside Material's wrapper (.md-typeset__scrollwrap,
-   added by Material's script). A region that scrolls must be reachable by keyboard, so a
-   wrapper that overflows takes focus (arrow keys then scroll it) and is named by its
-   table's caption; one that fits stays out of the tab order. Checked again on resize. */
+/* A table wider than the page scrolls inside its box: Material's wrapper for hand-written
+   tables (.md-typeset__scrollwrap, added by Material's script) or actionplan's own
+   (.ap-table-wrap, which carries tabindex, role and name in the page for browsers without
+   script). A region that scrolls must be reachable by keyboard, so a box that overflows takes
+   focus (arrow keys then scroll it), is named by its table's caption and has a visible
+   "scroll sideways" hint above it; one that fits stays out of the tab order. Checked again
+   on resize. */
 (function () {
   "use strict";
+  var count = 0;
+
+  function hintFor(wrap) {
+    var hint = wrap.previousElementSibling;
+    if (hint && hint.classList.contains("ap-scroll-hint")) return hint;
+    hint = document.createElement("p");
+    hint.className = "ap-scroll-hint";
+    hint.id = "ap-scroll-hint-" + (++count);
+    hint.textContent = "This table is wider than the page: scroll sideways to see every " +
+      "column (or select it and use the arrow keys).";
+    wrap.parentNode.insertBefore(hint, wrap);
+    return hint;
+  }
 
   function fit(wrap) {
     var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
-    if (scrolls && !wrap.hasAttribute("tabindex")) {
+    if (scrolls) {
       var caption = wrap.querySelector("caption");
+      var hint = hintFor(wrap);
+      hint.hidden = false;
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
-    } else if (!scrolls && wrap.getAttribute("tabindex") === "0") {
+      wrap.setAttribute("aria-describedby", hint.id);
+    } else if (wrap.getAttribute("tabindex") === "0") {
       wrap.removeAttribute("tabindex");
       wrap.removeAttribute("role");
       wrap.removeAttribute("aria-label");
+      wrap.removeAttribute("aria-describedby");
+      var shown = wrap.previousElementSibling;
+      if (shown && shown.classList.contains("ap-scroll-hint")) shown.hidden = true;
     }
   }
 
   function fitAll() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(fit);
+    document.querySelectorAll(".md-typeset__scrollwrap, .ap-table-wrap").forEach(fit);
   }
 
   // Material wraps tables when its document$ emits (again after each instant navigation).
