@@ -29,15 +29,47 @@ def _sentences(html: str) -> list[str]:
     return re.findall(r'<p class="ap-change-what">(.*?)</p>', html)
 
 
-def test_every_change_is_on_exactly_one_page_in_order(paged):
+def _site_sources(specs) -> list[str]:
+    return [s for s in specs if re.fullmatch(r"changes/(older/\d+/)?index\.md", s)]
+
+
+def test_every_revision_is_on_exactly_one_site_page_in_order(paged):
     specs, history = paged
-    sources = [s for s in specs if re.fullmatch(r"changes/(older/\d+/)?index\.md", s)]
+    sources = _site_sources(specs)
     assert sources == ["changes/index.md"] + [f"changes/older/{n}/index.md"
                                               for n in range(2, len(sources) + 1)]
-    total = len(history.headline_entries())
-    assert len(sources) == -(-total // 3) > 1
-    shown = [s for src in sources for s in _sentences(Renderer().render(specs[src]))]
-    assert len(shown) == total
+    revisions = list(dict.fromkeys(e.commit for e in history.headline_entries()))
+    assert len(sources) == -(-len(revisions) // 3) > 1
+    html = "".join(Renderer().render(specs[src]) for src in sources)
+    linked = list(dict.fromkeys(re.findall(r'href="[^"]*#revision-([0-9a-f]{7})"', html)))
+    assert linked == [commit[:7] for commit in revisions]
+    # The site-wide changelog no longer writes each change out: its plan's page does.
+    assert _sentences(html) == []
+
+
+def test_every_change_is_on_exactly_one_plan_changelog_page_in_order(paged):
+    specs, history = paged
+    plan_sources = sorted((s for s in specs if re.fullmatch(
+        r"changes/[^/]+/(older/\d+/)?index\.md", s) and not s.startswith("changes/older/")),
+        key=lambda s: (s.split("/")[1], specs[s].context["pagination"].number))
+    shown = []
+    for src in plan_sources:
+        html = Renderer().render(specs[src]).split('<h2 id="removed-actions"', 1)[0]
+        shown += _sentences(html)
+    assert len(shown) == len(history.headline_entries())
+
+
+def test_site_changelog_links_each_revision_to_its_place_on_the_plan_page(paged):
+    specs, history = paged
+    touches = [touch for src in _site_sources(specs)
+               for _, _, revisions in specs[src].context["months"]
+               for revision in revisions for touch in revision.plans]
+    assert touches and all(touch.changes_src for touch in touches)
+    for touch in touches:
+        assert f'id="{touch.anchor}"' in Renderer().render(specs[touch.changes_src])
+    # The count on the site page is the number of changes written out on the plan's pages.
+    counted = sum(touch.count for touch in touches)
+    assert counted == len(history.headline_entries())
 
 
 def test_pages_link_newer_and_older_and_have_unique_titles(paged):
@@ -50,7 +82,7 @@ def test_pages_link_newer_and_older_and_have_unique_titles(paged):
     nav = html.split('<nav class="ap-pagination" aria-label="Pages of changes">', 1)[1]
     assert '<a href="../../" rel="prev">Newer changes</a>' in nav
     assert '<span aria-current="page">Page 2</span>' in nav
-    assert "Changes 4 to 6 of" in html
+    assert "Revisions 4 to 6 of" in html
     last = specs[f"changes/older/{count}/index.md"]
     assert 'rel="next"' not in Renderer().render(last)
 
