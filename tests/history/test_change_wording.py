@@ -110,13 +110,17 @@ def test_no_reason_correction_undo_and_markdown_reasons_on_the_page(tmp_path):
                 "Change-reason: The printed plan says \"step free\".",
                 date="2026-01-21T09:00:00+00:00")
     html = changelog_html(repo)
-    items = re.findall(r'<li class="ap-change[^"]*"[^>]*>.*?</li>', html, re.S)
+    # The plan's page writes the date, kind and reason once per revision, then its changes.
+    items = re.findall(r'<section class="ap-revision[^"]*" id="[^"]+"[^>]*>.*?</section>',
+                       html, re.S)
     correction, undo, due = items[0], items[1], items[2]
-    assert 'class="ap-change ap-change-correction"' in correction
+    assert 'class="ap-revision ap-change-correction"' in correction
     assert "<strong class=\"ap-change-kind\">Correction</strong>" in correction
     assert "not a change made by the council" in correction
+    assert "Review every library for step free access" in correction
     assert "This undid an earlier change published on 6 January 2026." in undo
-    assert "No reason was given for this change." in undo
+    assert "No reason was given for this revision." in undo
+    assert "target date" in undo and "target date" in due
     assert "<strong>payroll</strong>" in due
     assert '<a href="https://example.org/payroll"' in due and "<script" not in html
     # Hashes stay out of the resident text; the commit link and the JSON keep them.

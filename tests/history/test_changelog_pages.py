@@ -103,3 +103,21 @@ def test_page_list_shows_first_last_and_neighbours_only():
     assert [item and item[0] for item in window] == [1, None, 8, 9, 10, 11, 12, None, 20]
     assert [item and item[0] for item in Pagination(1, 3, 1, 1, 1, sources[:3]).window] == [1, 2, 3]
     assert HistoryPaths().plan_page("older", 2) == "changes/older/older/2/index.md"
+
+
+def test_plan_changelog_writes_date_and_reason_once_per_revision(paged):
+    specs, history = paged
+    html = Renderer().render(specs["changes/council-plan/index.md"]).split(
+        '<h2 id="removed-actions"', 1)[0]
+    sections = re.findall(r'<section class="ap-revision[^"]*" id="revision-([0-9a-f]{7})"'
+                          r'[^>]*>\n<h3>(.*?)</h3>(.*?)</section>', html, re.S)
+    page = specs["changes/council-plan/index.md"].context["pagination"]
+    shown = history.for_plan("council-plan")[page.first_item - 1:page.last_item]
+    assert [commit for commit, _, _ in sections] == list(dict.fromkeys(
+        e.commit[:7] for e in shown))
+    for commit, heading, body in sections:
+        changes = [e for e in shown if e.commit.startswith(commit)]
+        assert heading.endswith(f"{len(changes)} change" + ("" if len(changes) == 1 else "s"))
+        assert body.count('<p class="ap-change-what">') == len(changes)
+        assert body.count("<time") == 0 and heading.count("<time") == 1
+        assert body.count("No reason was given") <= 1

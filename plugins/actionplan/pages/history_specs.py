@@ -201,7 +201,7 @@ def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
                              [n for n in history.notes if n.file == plan.data_file]),
                          "removed": views.removed_actions(plan),
                          "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
-                        f"Every change to {plan.full_name}, newest first.")
+                        f"Every change to {plan.full_name}, newest first.", views.plan_months)
         pages += tombstone_pages(views, plan.id, hp.plan_page(plan.id))
     for gone in gone_plans(views):
         pages += _paged(views, lambda number, plan_id=gone.plan_id: hp.plan_page(plan_id, number),
@@ -211,7 +211,7 @@ def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
                          "gone_title": gone.title, "notes": [], "removed": [],
                          "feed_src": hp.plan_feed(gone.plan_id), "json_src": hp.json()},
                         f"Every change to {gone.title}, which was removed from this site, "
-                        "newest first.")
+                        "newest first.", views.plan_months)
         pages += tombstone_pages(views, gone.plan_id, hp.plan_page(gone.plan_id), gone)
     return pages
 
@@ -339,6 +339,13 @@ class _Views:
                  [self.view(e) for e in items])
                 for (year, month), group in grouped for items in [list(group)]]
 
+    def plan_months(self, entries: Sequence[ChangeEntry]
+                    ) -> list[tuple[str, str, list[tuple[ChangeView, list[ChangeView]]]]]:
+        """(machine month, month name, revisions) newest first, for a plan's changelog:
+        each revision as its first change (its date, reason, kind) and all its changes."""
+        return [(month_id, month_name, [(run[0], run) for run in _runs_of_commit(views)])
+                for month_id, month_name, views in self.months(entries)]
+
     def revision_months(self, runs: Sequence[list[ChangeEntry]]
                         ) -> list[tuple[str, str, list[RevisionView]]]:
         """(machine month, month name, revisions) newest first, for the site changelog."""
@@ -405,6 +412,16 @@ class _Views:
         base = posixpath.dirname(from_src)
         relative = posixpath.relpath(url or ".", base or ".")
         return relative + "/" if url.endswith("/") and not relative.endswith("/") else relative
+
+
+def _runs_of_commit(views: list[ChangeView]) -> list[list[ChangeView]]:
+    runs: list[list[ChangeView]] = []
+    for view in views:
+        if runs and runs[-1][0].entry.commit == view.entry.commit:
+            runs[-1].append(view)
+        else:
+            runs.append([view])
+    return runs
 
 
 def _feed(views: _Views, feed_src: str, page_src: str, title: str,
