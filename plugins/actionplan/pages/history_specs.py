@@ -144,11 +144,13 @@ def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | Non
 
 
 def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
-                    history_paths: HistoryPaths = HistoryPaths()) -> list[SiteFile]:
-    """The Atom feeds (site and per plan) and changelog.json."""
+                    history_paths: HistoryPaths = HistoryPaths(), *,
+                    page_size: int = DEFAULT_PAGE_SIZE) -> list[SiteFile]:
+    """The Atom feeds (site and per plan) and changelog.json; `page_size` as the pages',
+    for links to a change's place on its plan's changelog."""
     if changelog is None:
         return []
-    views = _Views(site, changelog, paths, history_paths)
+    views = _Views(site, changelog, paths, history_paths, page_size)
     files = [SiteFile(history_paths.json(), lambda: changelog_json(views)),
              SiteFile(history_paths.site_feed(),
                       lambda: _feed(views, history_paths.site_feed(), history_paths.site_page(),
@@ -428,7 +430,7 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
           entries: list[ChangeEntry]) -> bytes:
     items = []
     for entry in entries[:FEED_LIMIT]:
-        target = views.target(entry) or views.history_paths.site_page()
+        link = _feed_link(views, entry, feed_src)
         summary = [entry.sentence]
         if entry.subject_title and entry.change in ("added", "removed") \
                 and entry.subject_kind == "action":
@@ -446,7 +448,7 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
         summary.append(f"Revision {entry.revision.short}.")
         items.append(FeedEntry(
             key=_entry_key(entry), title=_feed_title(entry),
-            updated=entry.date, link=views.absolute(target, feed_src),
+            updated=entry.date, link=link,
             summary="\n".join(summary),
             category="correction" if entry.revision.change_type == "correction" else entry.change))
     revisions = views.changelog.history.revisions
@@ -457,6 +459,18 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
                      self_link=views.absolute(feed_src, feed_src),
                      page_link=views.absolute(page_src, feed_src),
                      author=views.changelog.site_name, entries=items)
+
+
+def _feed_link(views: _Views, entry: ChangeEntry, feed_src: str) -> str:
+    """The subject's page; else the change in full on its plan's changelog (a removed
+    action's); else the site-wide changelog."""
+    target = views.target(entry)
+    if target:
+        return views.absolute(target, feed_src)
+    page = views._revision_page(views.renames.plan_id(entry.plan_id), entry.commit)
+    if page:
+        return f"{views.absolute(page, feed_src)}#{revision_anchor(entry.commit)}"
+    return views.absolute(views.history_paths.site_page(), feed_src)
 
 
 def _feed_title(entry: ChangeEntry) -> str:
