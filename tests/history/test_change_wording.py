@@ -24,8 +24,10 @@ def history_of(repo):
     return read_history(repo.root, repo.root / "data")
 
 
-def changelog_html(repo, src="changes/index.md") -> str:
+def changelog_html(repo, src: str | None = None) -> str:
+    """The plan's changelog page (each change in full), or the page at `src`."""
     site, _ = load_site(repo.root / "data")
+    src = src or f"changes/{site.plans[0].id}/index.md"
     changelog = Changelog(history_of(repo), site_name="Test site",
                           commit_url="https://git.example.org/c/{commit}")
     specs = {s.src_uri: s for s in site_pages(site, options=SiteOptions(), changelog=changelog)}
@@ -108,18 +110,38 @@ def test_no_reason_correction_undo_and_markdown_reasons_on_the_page(tmp_path):
                 "Change-reason: The printed plan says \"step free\".",
                 date="2026-01-21T09:00:00+00:00")
     html = changelog_html(repo)
-    items = re.findall(r'<li class="ap-change[^"]*">.*?</li>', html, re.S)
+    # The plan's page writes the date, kind and reason once per revision, then its changes.
+    items = re.findall(r'<section class="ap-revision[^"]*" id="[^"]+"[^>]*>.*?</section>',
+                       html, re.S)
     correction, undo, due = items[0], items[1], items[2]
-    assert 'class="ap-change ap-change-correction"' in correction
+    assert 'class="ap-revision ap-change-correction"' in correction
     assert "<strong class=\"ap-change-kind\">Correction</strong>" in correction
     assert "not a change made by the council" in correction
+    assert "Review every library for step free access" in correction
     assert "This undid an earlier change published on 6 January 2026." in undo
-    assert "No reason was given for this change." in undo
+    assert "No reason was given for this revision." in undo
+    assert "target date" in undo and "target date" in due
     assert "<strong>payroll</strong>" in due
     assert '<a href="https://example.org/payroll"' in due and "<script" not in html
     # Hashes stay out of the resident text; the commit link and the JSON keep them.
     text = re.sub(r"<[^>]+>", " ", html)
     assert slip[:7] not in text and f"https://git.example.org/c/{slip}" in html
+    # The site-wide changelog says the same of each revision, and links to it in full.
+    site_html = changelog_html(repo, "changes/index.md")
+    revisions = re.findall(r'<li class="ap-change ap-revision[^"]*">.*?</ul>\n</li>',
+                           site_html, re.S)
+    correction, undo, due = revisions[0], revisions[1], revisions[2]
+    assert "<strong class=\"ap-change-kind\">Correction</strong>" in correction
+    assert "not a change made by the council" in correction
+    assert ": 1 change (1 title reworded)</li>" in correction
+    assert "This undid an earlier change published on 6 January 2026." in undo
+    assert "No reason was given for this revision." in undo
+    assert "<strong>payroll</strong>" in due and "<script" not in site_html
+    assert ": 1 change (1 target date changed)</li>" in due
+    for revision, commit in zip(revisions, [None, None, slip]):
+        anchor = re.search(r'href="[^"]+#(revision-[0-9a-f]{7})"', revision).group(1)
+        assert f'id="{anchor}"' in html
+        assert commit is None or anchor == f"revision-{commit[:7]}"
 
 
 def test_feeds_mark_corrections_and_say_when_no_reason_was_given(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -37,10 +38,15 @@ def test_a_full_history_builds_the_changelog(repo):
     site = repo.root / "site"
     changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
     assert "<title>Changes to the plans" in changes
-    assert "Action 1.1.2: activities reworded." in changes.replace(
-        '<a href="../plans/mini-plan/actions/1.1.2/">Action 1.1.2</a>', "Action 1.1.2")
     assert "<strong>Reason:</strong> The app was launched in 2021." in changes
     assert "https://git.example.org/site/commit/" in changes
+    assert re.search(r'<a href="mini-plan/#revision-[0-9a-f]{7}">[^<]+</a>: '
+                     r'1 change \(1 activities text changed\)', changes)
+    # Each change in full is on the plan's changelog, where the site's link points.
+    plan_changes = (site / "changes/mini-plan/index.html").read_text(encoding="utf-8")
+    assert "Action 1.1.2: activities reworded." in plan_changes.replace(
+        '<a href="../../plans/mini-plan/actions/1.1.2/">Action 1.1.2</a>', "Action 1.1.2")
+    assert "<strong>Reason:</strong> The app was launched in 2021." in plan_changes
     action = (site / "plans/mini-plan/actions/1.1.2/index.html").read_text(encoding="utf-8")
     assert '<h2 id="changes">Changes to this action</h2>' in action
     assert "Action 1.1.2 added with the plan." in action
@@ -113,7 +119,8 @@ def test_an_ignore_revs_file_that_does_not_exist_stops_the_build(repo, tmp_path)
                        text=True, check=True).stdout, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    changes = (project / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    changes = (project / "site" / "changes" / "mini-plan" / "index.html").read_text(
+        encoding="utf-8")
     assert "activities reworded" not in changes  # the ignored commit's change is not listed
     assert "Plan added" in changes
 

@@ -73,6 +73,16 @@ def test_a_removed_action_address_says_removed_when_and_why(tmp_path):
     assert "No reason was given for the removal." in html
     assert "plans/council-plan/actions/1.1/index.md" in specs
     assert specs["plans/council-plan/actions/1.1/index.md"].kind == "action"
+    # The feeds link the removal to where it is written in full: its plan's changelog.
+    _, files = built(repo)
+    drop = repo.git("rev-parse", "HEAD").strip()
+    for feed_src, href in (("changes/atom.xml", "council-plan/"),
+                           ("changes/council-plan/atom.xml", "./")):
+        feed = files[feed_src].content.decode()
+        entry = next(e for e in feed.split("<entry>") if "Action 2.1 removed" in e)
+        assert f'href="{href}#revision-{drop[:7]}"' in entry
+    page = Renderer().render(specs["changes/council-plan/index.md"])
+    assert f'id="revision-{drop[:7]}"' in page
 
 
 def test_a_removed_groups_address_says_removed(tmp_path):

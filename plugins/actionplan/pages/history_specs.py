@@ -22,6 +22,8 @@ from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.pagination import chunks, numbered_src, page_title, paginations
 from actionplan.pages.redirects import redirect_files
 from actionplan.pages.removals import gone_plans, tombstone_pages
+from actionplan.pages.revision_summary import (PlanTouch, RevisionView, by_revision,
+                                               change_summary, revision_anchor)
 from actionplan.pages.page_spec import PageSpec, SiteFile
 from actionplan.pages.unreadable import unreadable_sentences
 from actionplan.export.feeds import FeedEntry, atom_feed
@@ -106,6 +108,11 @@ class ChangeView:
         return self.entry.revision.undoes is not None
 
     @property
+    def anchor(self) -> str:
+        """The id of the change's revision on its plan's changelog page."""
+        return revision_anchor(self.entry.commit)
+
+    @property
     def wording(self) -> list[tuple[str, str]] | None:
         """The rewording word by word, when a text was changed (not added or emptied)."""
         entry = self.entry
@@ -137,11 +144,13 @@ def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | Non
 
 
 def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
-                    history_paths: HistoryPaths = HistoryPaths()) -> list[SiteFile]:
-    """The Atom feeds (site and per plan) and changelog.json."""
+                    history_paths: HistoryPaths = HistoryPaths(), *,
+                    page_size: int = DEFAULT_PAGE_SIZE) -> list[SiteFile]:
+    """The Atom feeds (site and per plan) and changelog.json; `page_size` as the pages',
+    for links to a change's place on its plan's changelog."""
     if changelog is None:
         return []
-    views = _Views(site, changelog, paths, history_paths)
+    views = _Views(site, changelog, paths, history_paths, page_size)
     files = [SiteFile(history_paths.json(), lambda: changelog_json(views)),
              SiteFile(history_paths.site_feed(),
                       lambda: _feed(views, history_paths.site_feed(), history_paths.site_page(),
@@ -175,15 +184,16 @@ def _plan_feed(views: _Views, feed_src: str, plan_id: str, title: str) -> Callab
 def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
     hp = views.history_paths
     history = views.changelog.history
-    pages = _paged(views, hp.site_page, "Changes to the plans", "changelog",
-                   views.renames.folded(history.headline_entries()),
+    revisions = by_revision(views.renames.folded(history.headline_entries()))
+    pages = _paged(views, hp.site_page, "Changes to the plans", "changelog", revisions,
                    {"plan": None,
                     "notes": unreadable_sentences(history.notes, {
                         p.data_file: p.title for p in site.plans}),
                     "removed": [],
                     "feed_src": hp.site_feed(), "json_src": hp.json()},
-                   "Every change to the published plans, newest first: what changed, "
-                   "when, and why.")
+                   "Every revision of the published plans, newest first: when, why, which "
+                   "plans it changed, and a link to each change in full.",
+                   views.revision_months)
     for plan in site.plans:
         pages += _paged(views, lambda number, plan_id=plan.id: hp.plan_page(plan_id, number),
                         f"Changes to {plan.full_name}", "plan_changelog",
@@ -193,7 +203,7 @@ def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
                              [n for n in history.notes if n.file == plan.data_file]),
                          "removed": views.removed_actions(plan),
                          "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
-                        f"Every change to {plan.full_name}, newest first.")
+                        f"Every change to {plan.full_name}, newest first.", views.plan_months)
         pages += tombstone_pages(views, plan.id, hp.plan_page(plan.id))
     for gone in gone_plans(views):
         pages += _paged(views, lambda number, plan_id=gone.plan_id: hp.plan_page(plan_id, number),
@@ -203,14 +213,16 @@ def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
                          "gone_title": gone.title, "notes": [], "removed": [],
                          "feed_src": hp.plan_feed(gone.plan_id), "json_src": hp.json()},
                         f"Every change to {gone.title}, which was removed from this site, "
-                        "newest first.")
+                        "newest first.", views.plan_months)
         pages += tombstone_pages(views, gone.plan_id, hp.plan_page(gone.plan_id), gone)
     return pages
 
 
-def _paged(views: _Views, page_src, title: str, kind: str, entries: list[ChangeEntry],
-           context: dict, description: str) -> list[PageSpec]:
-    """A changelog's pages, newest changes first; the first page keeps the extra sections.
+def _paged(views: _Views, page_src, title: str, kind: str, entries: Sequence,
+           context: dict, description: str, by_month: Callable | None = None
+           ) -> list[PageSpec]:
+    """A changelog's pages, newest first, `page_size` changes (or, on the site-wide
+    changelog, revisions) a page; the first page keeps the extra sections.
 
     A county's history holds tens of thousands of changes: on one page, a download of a
     hundred megabytes for a resident on a phone (see pagination.py).
@@ -222,7 +234,8 @@ def _paged(views: _Views, page_src, title: str, kind: str, entries: list[ChangeE
         extra: dict[str, list] = {} if pagination.number == 1 else {"notes": [], "removed": []}
         pages.append(PageSpec(pagination.sources[pagination.number - 1],
                               page_title(title, pagination), "changelog.html", kind,
-                              {**context, **extra, "months": views.months(run),
+                              {**context, **extra,
+                               "months": (by_month or views.months)(run),
                                "pagination": pagination},
                               description))
     return pages
@@ -277,6 +290,7 @@ class _Views:
         self.renames = Renames(site)
         self._newest: list[ChangeEntry] | None = None
         self._dates: dict | None = None
+        self._revision_pages: dict[tuple[str, str], str] | None = None
 
     @property
     def newest(self) -> list[ChangeEntry]:
@@ -327,6 +341,55 @@ class _Views:
                  [self.view(e) for e in items])
                 for (year, month), group in grouped for items in [list(group)]]
 
+    def plan_months(self, entries: Sequence[ChangeEntry]
+                    ) -> list[tuple[str, str, list[tuple[ChangeView, list[ChangeView]]]]]:
+        """(machine month, month name, revisions) newest first, for a plan's changelog:
+        each revision as its first change (its date, reason, kind) and all its changes."""
+        return [(month_id, month_name, [(run[0], run) for run in _runs_of_commit(views)])
+                for month_id, month_name, views in self.months(entries)]
+
+    def revision_months(self, runs: Sequence[list[ChangeEntry]]
+                        ) -> list[tuple[str, str, list[RevisionView]]]:
+        """(machine month, month name, revisions) newest first, for the site changelog."""
+        grouped = groupby(runs, key=lambda run: (run[0].date.year, run[0].date.month))
+        return [(f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}",
+                 [self.revision_view(run) for run in group])
+                for (year, month), group in grouped]
+
+    def revision_view(self, run: list[ChangeEntry]) -> RevisionView:
+        """One revision's changes, counted plan by plan, each linked to its plan's page."""
+        first = run[0]
+        by_plan: dict[str, list[ChangeEntry]] = {}
+        for entry in run:
+            by_plan.setdefault(self.renames.plan_id(entry.plan_id), []).append(entry)
+        touches = []
+        for plan_id, entries in by_plan.items():
+            plan = self.plans.get(plan_id)
+            touches.append(PlanTouch(
+                plan.name if plan else entries[0].plan_title, len(entries),
+                change_summary(entries), self._revision_page(plan_id, first.commit),
+                revision_anchor(first.commit)))
+        commit_url = self.changelog.commit_url
+        own_reasons = sum(1 for e in run if e.reason and e.reason != first.revision.reason)
+        return RevisionView(first, tuple(touches),
+                            commit_url.replace("{commit}", first.commit) if commit_url else None,
+                            self._undone_date(first.revision.undoes), day_text(first.date),
+                            own_reasons)
+
+    def _revision_page(self, plan_id: str, commit: str) -> str | None:
+        """The page of the plan's changelog where the revision's changes start."""
+        if self._revision_pages is None:
+            self._revision_pages = {}
+            has_page = set(self.plans) | {gone.plan_id for gone in gone_plans(self)}
+            history, hp = self.changelog.history, self.history_paths
+            for pid in has_page:
+                runs = chunks(self.renames.for_plan(history, pid), self.page_size)
+                for number, run in enumerate(runs, start=1):
+                    for entry in run:
+                        self._revision_pages.setdefault((pid, entry.commit),
+                                                        hp.plan_page(pid, number))
+        return self._revision_pages.get((plan_id, commit))
+
     def removed_actions(self, plan: Plan) -> list[ChangeView]:
         """Actions removed from the plan (not withdrawn) and not put back since."""
         current = {a.id for a, _ in plan.all_actions()}
@@ -353,11 +416,21 @@ class _Views:
         return relative + "/" if url.endswith("/") and not relative.endswith("/") else relative
 
 
+def _runs_of_commit(views: list[ChangeView]) -> list[list[ChangeView]]:
+    runs: list[list[ChangeView]] = []
+    for view in views:
+        if runs and runs[-1][0].entry.commit == view.entry.commit:
+            runs[-1].append(view)
+        else:
+            runs.append([view])
+    return runs
+
+
 def _feed(views: _Views, feed_src: str, page_src: str, title: str,
           entries: list[ChangeEntry]) -> bytes:
     items = []
     for entry in entries[:FEED_LIMIT]:
-        target = views.target(entry) or views.history_paths.site_page()
+        link = _feed_link(views, entry, feed_src)
         summary = [entry.sentence]
         if entry.subject_title and entry.change in ("added", "removed") \
                 and entry.subject_kind == "action":
@@ -375,7 +448,7 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
         summary.append(f"Revision {entry.revision.short}.")
         items.append(FeedEntry(
             key=_entry_key(entry), title=_feed_title(entry),
-            updated=entry.date, link=views.absolute(target, feed_src),
+            updated=entry.date, link=link,
             summary="\n".join(summary),
             category="correction" if entry.revision.change_type == "correction" else entry.change))
     revisions = views.changelog.history.revisions
@@ -386,6 +459,18 @@ def _feed(views: _Views, feed_src: str, page_src: str, title: str,
                      self_link=views.absolute(feed_src, feed_src),
                      page_link=views.absolute(page_src, feed_src),
                      author=views.changelog.site_name, entries=items)
+
+
+def _feed_link(views: _Views, entry: ChangeEntry, feed_src: str) -> str:
+    """The subject's page; else the change in full on its plan's changelog (a removed
+    action's); else the site-wide changelog."""
+    target = views.target(entry)
+    if target:
+        return views.absolute(target, feed_src)
+    page = views._revision_page(views.renames.plan_id(entry.plan_id), entry.commit)
+    if page:
+        return f"{views.absolute(page, feed_src)}#{revision_anchor(entry.commit)}"
+    return views.absolute(views.history_paths.site_page(), feed_src)
 
 
 def _feed_title(entry: ChangeEntry) -> str:

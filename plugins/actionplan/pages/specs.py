@@ -31,7 +31,8 @@ def site_files(site: Site, paths: PagePaths = PagePaths(),
                options: SiteOptions = SiteOptions(), changelog=None) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
     return (resident_files(site, paths, options)
-            + history_specs.changelog_files(site, changelog, paths))
+            + history_specs.changelog_files(site, changelog, paths,
+                                            page_size=options.page_size))
 
 
 def plan_pages(site: Site, paths: PagePaths) -> list[PageSpec]:
