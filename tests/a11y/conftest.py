@@ -1,7 +1,7 @@
 """Fixtures for the browser and validator checks, and the record of their last run.
 
-The bundled site is built once per session, served on 127.0.0.1, and swept once (every page:
-axe-core, structure, reflow); the tests then read that sweep. When every check marked
+The bundled site (built once per session, tests/conftest.py) is served on 127.0.0.1 and swept
+once (every page: axe-core, structure, reflow); the tests then read that sweep. When every check marked
 `a11y_check` passes, tests/a11y/last-run.json is rewritten for the accessibility statement.
 """
 
@@ -21,7 +21,6 @@ from . import tools
 from .browser import local_session
 from .checks import sweep_paths, sweep_site
 from .server import page_paths, serve
-from .site_build import build_bundled_site
 
 RECORD = Path(__file__).parent / "last-run.json"
 # Pages: every page of the bundled site (479 pages, about 3.5 minutes on 2 cores); a larger
@@ -29,11 +28,6 @@ RECORD = Path(__file__).parent / "last-run.json"
 SWEEP_LIMIT = 600
 _keys: dict[str, str] = {}  # test node id -> the check it belongs to
 _run = {"browser": "", "pages": 0, "site_pages": 0, "passed": set(), "failed": False}
-
-
-@pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory) -> Path:
-    return build_bundled_site(tmp_path_factory.mktemp("bundled") / "site")
 
 
 @pytest.fixture(scope="session")
