@@ -14,6 +14,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
+# The markers (pyproject.toml) a test gets from the fixtures it uses, directly or not.
+_MARKED_BY_FIXTURE = {"shared_browser": ("browser", "slow"), "bundled_site": ("slow",),
+                      "wheel": ("slow",), "paged_site": ("slow",)}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        names = {name for fixture in used & _MARKED_BY_FIXTURE.keys()
+                 for name in _MARKED_BY_FIXTURE[fixture]}
+        for name in sorted(names):
+            item.add_marker(name)
+
 
 @pytest.fixture
 def mini_data_dir() -> Path:

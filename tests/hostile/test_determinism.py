@@ -14,6 +14,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from ..tiny_site import ENV, build, copy_bundled_site, mkdocs
 from .test_staged_output import snapshot
 
@@ -41,6 +43,7 @@ def _commit_everything(project: Path, when: str) -> None:
         subprocess.run(["git", *command], cwd=project, env=env, check=True)
 
 
+@pytest.mark.slow
 def test_sitemap_dates_come_from_the_history_not_the_build_day(tmp_path):
     project = copy_bundled_site(tmp_path / "project")
     config = project / "mkdocs.yml"
