@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.api import check_document
-from actionplan.edit.locate import ID_PATTERN, display, plan_file_for
+from actionplan.edit.locate import display, plan_file_for
+from actionplan.plan_values import ID_PATTERN
 from actionplan.edit.yaml_edit import (
     assign, dump_text, has_schema_comment, load_text, new_file_text, schema_comment,
     write_checked,

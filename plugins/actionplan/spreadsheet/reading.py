@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from actionplan.edit.yaml_edit import normal_form
-from actionplan.edit.locate import ID_PATTERN
+from actionplan.plan_values import ID_PATTERN, normal_form
 from actionplan.problems import Problem
 from actionplan.spreadsheet import columns as L
 from actionplan.spreadsheet.assembly import (
