@@ -134,7 +134,7 @@ def mkdocs_in_this_process(project: Path, *args: str) -> subprocess.CompletedPro
     with _mkdocs_state_kept(), contextlib.chdir(project), \
             contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            cli.main(list(args), prog_name="mkdocs")
+            cli.main(list(args), prog_name="python -m mkdocs")  # as own_process runs it
             code = 0
         except SystemExit as end:
             code = end.code if isinstance(end.code, int) else (0 if end.code is None else 1)
