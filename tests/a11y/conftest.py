@@ -54,8 +54,12 @@ def site_paths(bundled_site) -> list[str]:
 def site_sweep(browser, site_url, site_paths):
     """The bundled site's pages, each loaded once: axe-core, structure and 320 px reflow.
 
-    Every page (about 0.75 s each on 2 cores), up to SWEEP_LIMIT pages; a larger site gets
-    every kind of page of every plan and an even spread of the rest, unless A11Y_ALL_PAGES=1.
+    Every page (about 0.75 s each on 2 cores, in one tab), up to SWEEP_LIMIT pages; a larger
+    site gets every kind of page of every plan and an even spread of the rest, unless
+    A11Y_ALL_PAGES=1. This sweep is most of the browser tests' time: of each page's, axe takes
+    about half and loading the page a third (the build, shared, and the Nu checker, one Java
+    run over every page, are a small part), hence two tabs, one loading while axe checks the
+    other.
     """
     limit = len(site_paths) if os.environ.get("A11Y_ALL_PAGES") == "1" else SWEEP_LIMIT
     session = local_session(browser, with_axe=True, search_index=False)
