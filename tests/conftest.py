@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the project, its data, and a tiny data folder."""
+"""Shared fixtures: paths to the project, its data, a tiny data folder, the bundled site built
+once for the session, and the browser."""
 
 from __future__ import annotations
 
@@ -12,6 +13,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+# The markers (pyproject.toml) a test gets from the fixtures it uses, directly or not.
+_MARKED_BY_FIXTURE = {"shared_browser": ("browser", "slow"), "bundled_site": ("slow",),
+                      "wheel": ("slow",), "paged_site": ("slow",)}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        names = {name for fixture in used & _MARKED_BY_FIXTURE.keys()
+                 for name in _MARKED_BY_FIXTURE[fixture]}
+        for name in sorted(names):
+            item.add_marker(name)
 
 
 @pytest.fixture
@@ -31,6 +45,16 @@ def write_plan(tmp_path):
             path.write_text(text, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> Path:
+    """The bundled site (this repository's mkdocs.yml, data and git history) built once with
+    `mkdocs build --strict`, for every test that reads it: the resident, navigation and
+    browser tests. Read it only; a test that changes a site builds its own."""
+    from .tiny_site import built_site
+
+    return built_site(ROOT, site_dir=tmp_path_factory.mktemp("bundled") / "site")
 
 
 @pytest.fixture(scope="session")

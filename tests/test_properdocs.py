@@ -9,6 +9,8 @@ import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import pytest
+
 from .gitrepo import GitRepo
 from .tiny_site import ENV, copy_bundled_site
 
@@ -29,6 +31,7 @@ def test_the_plugin_is_registered_for_properdocs_too():
         assert names.get("actionplan") == "actionplan.mkdocs_plugin.plugin:ActionPlanPlugin"
 
 
+@pytest.mark.slow
 def test_mkdocs_and_properdocs_build_the_bundled_site_to_the_same_bytes(tmp_path):
     project = copy_bundled_site(tmp_path / "project")
     GitRepo(project).commit("The site as cloned")

@@ -13,14 +13,12 @@ import pytest
 
 from actionplan.api import load_site
 
-from .tiny_site import build_in_process
-
 ROOT = Path(__file__).parents[1]
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> Path:
-    return build_in_process(ROOT, site_dir=str(tmp_path_factory.mktemp("bundled") / "site"))
+def bundled(bundled_site) -> Path:
+    return bundled_site  # built once for the session (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

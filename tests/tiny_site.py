@@ -7,11 +7,16 @@ a test site is set up is made once.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+import traceback
+import warnings
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .conftest import FIXTURES, ROOT
@@ -97,17 +102,63 @@ def commit_project(project: Path, message: str = "Publish the mini plan") -> Git
     return repo
 
 
-def mkdocs(project: Path, *args: str,
-           env: Mapping[str, str] = ENV) -> subprocess.CompletedProcess:
-    """`mkdocs ARGS` run in the project folder, as a publisher would run it."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
+def mkdocs(project: Path, *args: str, env: Mapping[str, str] = ENV,
+           own_process: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs ARGS` run in the project folder, as a publisher would run it: MkDocs' own
+    command line (its options, messages and exit code).
+
+    It runs in this process, which saves starting Python and importing MkDocs each time
+    (most of a small build), unless the test needs a process of its own: `own_process` (a
+    test about the process, such as two builds that must give the same bytes under different
+    hash seeds) or an environment other than ENV (the process reads it at start-up).
+    """
+    if own_process or env is not ENV:
+        return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                              capture_output=True, text=True, timeout=600)
+    return mkdocs_in_this_process(project, *args)
 
 
-def build(project: Path, *args: str,
-          env: Mapping[str, str] = ENV) -> subprocess.CompletedProcess:
+def build(project: Path, *args: str, env: Mapping[str, str] = ENV,
+          own_process: bool = False) -> subprocess.CompletedProcess:
     """`mkdocs build --strict ARGS` run in the project folder, as CI runs it."""
-    return mkdocs(project, "build", "--strict", *args, env=env)
+    return mkdocs(project, "build", "--strict", *args, env=env, own_process=own_process)
+
+
+def mkdocs_in_this_process(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`mkdocs ARGS` through MkDocs' command-line entry point, in the project folder, with
+    what it prints captured as a separate process's would be. An exception that would end the
+    command with a traceback is printed the same way, with exit code 1."""
+    from mkdocs.__main__ import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with _mkdocs_state_kept(), contextlib.chdir(project), \
+            contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            cli.main(list(args), prog_name="python -m mkdocs")  # as own_process runs it
+            code = 0
+        except SystemExit as end:
+            code = end.code if isinstance(end.code, int) else (0 if end.code is None else 1)
+        except Exception:  # what the interpreter prints for an uncaught exception
+            traceback.print_exc()
+            code = 1
+    return subprocess.CompletedProcess(["mkdocs", *args], code, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _mkdocs_state_kept() -> Iterator[None]:
+    """Undo what MkDocs' command line changes for the rest of the process: the handler, level
+    and propagation of its loggers (pytest's log capture needs them back), the filters it adds
+    (one drops repeated messages), and the warnings set-up."""
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "mkdocs.commands.build")]
+    kept = [(lg.handlers[:], lg.filters[:], lg.level, lg.propagate) for lg in loggers]
+    try:
+        with warnings.catch_warnings():
+            yield
+    finally:
+        for logger, (handlers, filters, level, propagate) in zip(loggers, kept):
+            logger.handlers[:], logger.filters[:] = handlers, filters
+            logger.setLevel(level)
+            logger.propagate = propagate
 
 
 def built_site(project: Path, *args: str, site_dir: Path | None = None) -> Path:

@@ -51,7 +51,9 @@ def report(findings: list[Finding], limit: int = 40) -> str:
 
 # axe-core ------------------------------------------------------------------------------
 
-_AXE_RUN = """async ([tags, known]) => {
+# Started without waiting for it (the page keeps the promise), so that the browser runs axe on
+# one tab while the test loads the next page in another; `axe_findings` collects it.
+_AXE_START = """([tags, known]) => { window.__apAxe = (async () => {
   const result = await axe.run(document, {runOnly: {type: "tag", values: tags},
                                           resultTypes: ["violations"]});
   const excused = (rule, node) => known.some((k) => k.rule === rule &&
@@ -61,7 +63,8 @@ _AXE_RUN = """async ([tags, known]) => {
     nodes: v.nodes.filter((n) => !excused(v.id, n))
                   .map((n) => ({target: n.target.join(" "), summary: n.failureSummary})),
   })).filter((v) => v.nodes.length);
-}"""
+})(); }"""
+_AXE_RESULT = "() => window.__apAxe"
 
 
 def axe_known_exclusions() -> list[dict[str, str]]:
@@ -70,9 +73,17 @@ def axe_known_exclusions() -> list[dict[str, str]]:
             for k in known_issues.KNOWN_ISSUES if k.axe_rule]
 
 
-def axe_findings(page: Page, path: str) -> list[Finding]:
-    """axe-core (already injected into the page) with the WCAG 2.0-2.2 A/AA and best-practice rules."""
-    violations = page.evaluate(_AXE_RUN, [list(AXE_TAGS), axe_known_exclusions()])
+def start_axe(page: Page) -> None:
+    """Start axe-core (already injected into the page) with the WCAG 2.0-2.2 A/AA and
+    best-practice rules; `axe_findings` waits for what it finds."""
+    page.evaluate(_AXE_START, [list(AXE_TAGS), axe_known_exclusions()])
+
+
+def axe_findings(page: Page, path: str, *, started: bool = False) -> list[Finding]:
+    """What axe-core finds on the page: the run `start_axe` began, or else one run now."""
+    if not started:
+        start_axe(page)
+    violations = page.evaluate(_AXE_RESULT)
     return [Finding(path, f"axe {v['id']} ({v['impact']})", node["target"],
                     f"{v['help']}. {_first_line_of_fix(node['summary'])}")
             for v in violations for node in v["nodes"]]
@@ -131,20 +142,46 @@ def open_page(page: Page, url: str) -> None:
     page.evaluate(_TWO_FRAMES)
 
 
-def sweep_site(page: Page, base_url: str, paths: list[str]) -> SiteSweep:
-    """Load each page once at desktop width (axe, structure), then narrow it to 320 px."""
+def sweep_site(tabs: Page | list[Page], base_url: str, paths: list[str]) -> SiteSweep:
+    """Load each page once at desktop width (axe, structure), then narrow it to 320 px.
+
+    With several tabs, axe runs on the pages already loaded in the others while the next
+    page loads: the browser's work on one page overlaps the test's waiting on another. The
+    findings are the same, in page order, whatever the number of tabs.
+    """
+    tabs = tabs if isinstance(tabs, list) else [tabs]
+    desktop = tabs[0].viewport_size
     sweep = SiteSweep(pages=list(paths))
-    desktop = page.viewport_size
+    found: dict[str, tuple[list[Finding], list[Finding], PageFacts, list[Finding]]] = {}
+    waiting: list[tuple[Page, str]] = []  # tabs whose page is loaded and being checked by axe
     for path in paths:
-        page.set_viewport_size(desktop)
-        open_page(page, base_url + path)
-        sweep.axe += axe_findings(page, path)
-        findings, sweep.facts[path] = structure_findings(page, path)
-        sweep.structure += findings
-        page.set_viewport_size(NARROW)
-        page.evaluate("() => new Promise((done) => requestAnimationFrame(done))")
-        sweep.reflow += reflow_findings(page, path)
+        if len(waiting) == len(tabs):  # every tab busy: finish the page loaded first
+            tab, loaded = waiting.pop(0)
+            found[loaded] = _finish_page(tab, loaded)
+        else:
+            tab = tabs[len(waiting)]
+        tab.set_viewport_size(desktop)
+        open_page(tab, base_url + path)
+        start_axe(tab)
+        waiting.append((tab, path))
+    for tab, loaded in waiting:
+        found[loaded] = _finish_page(tab, loaded)
+    for path in paths:
+        axe, structure, sweep.facts[path], reflow = found[path]
+        sweep.axe += axe
+        sweep.structure += structure
+        sweep.reflow += reflow
     return sweep
+
+
+def _finish_page(page: Page, path: str
+                 ) -> tuple[list[Finding], list[Finding], PageFacts, list[Finding]]:
+    """axe's findings (started on loading), the structure, then the page at 320 px."""
+    axe = axe_findings(page, path, started=True)
+    structure, facts = structure_findings(page, path)
+    page.set_viewport_size(NARROW)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(done))")
+    return axe, structure, facts, reflow_findings(page, path)
 
 
 def enlarge_text(page: Page) -> None:

@@ -1,7 +1,7 @@
 """Fixtures for the browser and validator checks, and the record of their last run.
 
-The bundled site is built once per session, served on 127.0.0.1, and swept once (every page:
-axe-core, structure, reflow); the tests then read that sweep. When every check marked
+The bundled site (built once per session, tests/conftest.py) is served on 127.0.0.1 and swept
+once (every page: axe-core, structure, reflow); the tests then read that sweep. When every check marked
 `a11y_check` passes, tests/a11y/last-run.json is rewritten for the accessibility statement.
 """
 
@@ -21,19 +21,16 @@ from . import tools
 from .browser import local_session
 from .checks import sweep_paths, sweep_site
 from .server import page_paths, serve
-from .site_build import build_bundled_site
 
 RECORD = Path(__file__).parent / "last-run.json"
 # Pages: every page of the bundled site (479 pages, about 3.5 minutes on 2 cores); a larger
 # site gets every kind of page of every plan and an even spread of the rest.
 SWEEP_LIMIT = 600
+# Tabs swept at once: axe runs in one while the next page loads in the other. More gain
+# nothing on 2 cores (measured: 3 tabs were slower than 2).
+SWEEP_TABS = 2
 _keys: dict[str, str] = {}  # test node id -> the check it belongs to
 _run = {"browser": "", "pages": 0, "site_pages": 0, "passed": set(), "failed": False}
-
-
-@pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory) -> Path:
-    return build_bundled_site(tmp_path_factory.mktemp("bundled") / "site")
 
 
 @pytest.fixture(scope="session")
@@ -57,12 +54,17 @@ def site_paths(bundled_site) -> list[str]:
 def site_sweep(browser, site_url, site_paths):
     """The bundled site's pages, each loaded once: axe-core, structure and 320 px reflow.
 
-    Every page (about 0.75 s each on 2 cores), up to SWEEP_LIMIT pages; a larger site gets
-    every kind of page of every plan and an even spread of the rest, unless A11Y_ALL_PAGES=1.
+    Every page (about 0.75 s each on 2 cores, in one tab), up to SWEEP_LIMIT pages; a larger
+    site gets every kind of page of every plan and an even spread of the rest, unless
+    A11Y_ALL_PAGES=1. This sweep is most of the browser tests' time: of each page's, axe takes
+    about half and loading the page a third (the build, shared, and the Nu checker, one Java
+    run over every page, are a small part), hence two tabs, one loading while axe checks the
+    other.
     """
     limit = len(site_paths) if os.environ.get("A11Y_ALL_PAGES") == "1" else SWEEP_LIMIT
     session = local_session(browser, with_axe=True, search_index=False)
-    sweep = sweep_site(session.new_page(), site_url, sweep_paths(site_paths, limit))
+    tabs = [session.new_page() for _ in range(SWEEP_TABS)]
+    sweep = sweep_site(tabs, site_url, sweep_paths(site_paths, limit))
     sweep.blocked = list(session.blocked)
     session.context.close()
     _run["pages"], _run["site_pages"] = len(sweep.pages), len(site_paths)

@@ -81,6 +81,7 @@ def test_nu_html_checker_finds_no_error_on_any_page(bundled_site):
     assert not errors, report(errors)
 
 
+@pytest.mark.slow
 @pytest.mark.a11y_check("vnu")
 def test_site_style_sheets_are_valid_css():
     tools.require_vnu()

@@ -20,6 +20,7 @@ from actionplan.render.renderer import TEMPLATES
 
 from . import tools
 from .browser import local_session
+from .conftest import SWEEP_TABS
 from .checks import axe_findings, keyboard_findings, open_page, report, sweep_site, tab_through
 from .server import page_paths, serve
 from .vnu import vnu_errors
@@ -56,7 +57,8 @@ def checked(browser, tmp_path_factory):
         page = session.new_page()
         with serve(site) as url:
             paths = page_paths(site)
-            sweep = sweep_site(page, url, paths)
+            tabs = [page] + [session.new_page() for _ in range(SWEEP_TABS - 1)]
+            sweep = sweep_site(tabs, url, paths)
             action = next(p for p in paths if "/actions/" in p)
             open_page(page, url + action)
             keyboard = keyboard_findings(action, tab_through(page))

@@ -18,6 +18,7 @@ import pytest
 from . import tools
 from .browser import local_session
 from .checks import report, sweep_site
+from .conftest import SWEEP_TABS
 from .server import page_paths, serve
 from ..tiny_site import built_site
 from .site_build import ROOT
@@ -70,7 +71,8 @@ def test_long_lists_get_numbered_pages_of_each_kind(numbered_pages):
 def test_numbered_pages_pass_axe_structure_and_reflow(browser, paged_site, numbered_pages):
     session = local_session(browser, with_axe=True, search_index=False)
     with serve(paged_site) as url:
-        sweep = sweep_site(session.new_page(), url, numbered_pages)
+        sweep = sweep_site([session.new_page() for _ in range(SWEEP_TABS)], url,
+                           numbered_pages)
     session.context.close()
     findings = sweep.axe + sweep.structure + sweep.reflow
     assert len(sweep.pages) == len(numbered_pages) > 3

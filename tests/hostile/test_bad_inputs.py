@@ -1,7 +1,8 @@
 """The bad-input corpus (tests/bad_inputs/): every case gives its exact messages, both ways.
 
-Each case runs through `actionplan validate` and `mkdocs build --strict` on a tiny site: the
-same problem lines, a non-zero exit, no traceback, and no output folder left behind.
+Each case runs through `actionplan validate` and `mkdocs build --strict` on a tiny site (both
+command lines run in the test process; two cases also run `mkdocs` as a program): the same
+problem lines, a non-zero exit, no traceback, and no output folder left behind.
 """
 
 from __future__ import annotations
@@ -70,8 +71,20 @@ def test_actionplan_validate(case, tmp_path, monkeypatch, capsys):
 
 @pytest.mark.parametrize("case", CASES)
 def test_mkdocs_build_strict(case, tmp_path):
+    _check_build_strict(case, tmp_path, own_process=False)
+
+
+# The same through the `mkdocs` program itself, for one refused and one accepted case: every
+# case above runs MkDocs' command line in the test process (tests/tiny_site.py).
+@pytest.mark.parametrize("case", ["several-problems-at-once", "windows-line-endings"])
+def test_mkdocs_build_strict_as_a_program(case, tmp_path):
+    assert case in CASES
+    _check_build_strict(case, tmp_path, own_process=True)
+
+
+def _check_build_strict(case: str, tmp_path: Path, *, own_process: bool) -> None:
     project = make_project(tmp_path / "project", plans=case_inputs(case))
-    result = mkdocs(project, "build", "--strict")
+    result = mkdocs(project, "build", "--strict", own_process=own_process)
     output = result.stderr + result.stdout
     expected = expected_lines(case)
     assert "Traceback" not in output

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.api import check_document
-from actionplan.edit.locate import ID_PATTERN, display, plan_file_for
+from actionplan.edit.locate import display, plan_file_for
+from actionplan.plan_values import ID_PATTERN
 from actionplan.edit.yaml_edit import (
     assign, dump_text, has_schema_comment, load_text, new_file_text, schema_comment,
     write_checked,
@@ -21,7 +22,7 @@ from actionplan.edit.yaml_edit import (
 from actionplan.edit.safe_write import ReadSnapshot, changed_problem, editing, read_for_edit
 from actionplan.load import SourceDocument, parse_yaml_bytes, read_yaml_file
 from actionplan.problems import DataError, Problem
-from actionplan.spreadsheet import columns as L
+from actionplan.spreadsheet import columns
 from actionplan.spreadsheet.files import spreadsheet_format
 from actionplan.spreadsheet.reading import Reading, Spreadsheet
 
@@ -141,7 +142,7 @@ def read_mapping(path: Path) -> tuple[dict[str, str], list[Problem]]:
     known = _mapping_targets()
     mapping, problems = {}, []
     for heading, target in data.items():
-        key = known.get(L.heading_key(str(target or "")))
+        key = known.get(columns.heading_key(str(target or "")))
         if key is None:
             guess = difflib.get_close_matches(str(target), sorted(known), n=1)
             problems.append(Problem(name, None, None, f'"{heading}"', f'"{target}" is not a '
@@ -149,14 +150,14 @@ def read_mapping(path: Path) -> tuple[dict[str, str], list[Problem]]:
                                                              if guess else "") +
                                     "Use a column name from the guide, such as leads or due"))
         else:
-            mapping[L.heading_key(str(heading))] = key
+            mapping[columns.heading_key(str(heading))] = key
     return mapping, problems
 
 
 def _mapping_targets() -> dict[str, str]:
     targets: dict[str, str] = {}
-    for table in L.TABLES:
+    for table in columns.TABLES:
         for column in table.columns:
-            targets.setdefault(L.heading_key(column.key.replace("_", " ")), column.key)
-            targets.setdefault(L.heading_key(column.heading), column.key)
+            targets.setdefault(columns.heading_key(column.key.replace("_", " ")), column.key)
+            targets.setdefault(columns.heading_key(column.heading), column.key)
     return targets

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
 from actionplan.load import find_plan_files
-
-ID_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?\Z")  # as the schema's Id
 
 
 def plan_file_for(data_dir: Path, plan_id: str) -> Path | None:

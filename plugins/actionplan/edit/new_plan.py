@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from actionplan.edit.locate import ID_PATTERN, display, plan_file_for
+from actionplan.edit.locate import display, plan_file_for
+from actionplan.plan_values import ID_PATTERN
 from actionplan.api import read_plan_text
 from actionplan.edit import yaml_edit
 from actionplan.edit.safe_write import commit, editing, read_for_edit

@@ -8,7 +8,6 @@ the file: a plan file is never left half-written or invalid.
 
 from __future__ import annotations
 
-import datetime
 import io
 import os
 import re
@@ -18,7 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from actionplan.api import read_plan_file
 from actionplan.edit.safe_write import (
@@ -27,6 +26,7 @@ from actionplan.edit.safe_write import (
 from actionplan.load.yaml_source import reads_as_text
 from actionplan.problems import Problem
 from actionplan.validate.schema_check import SCHEMA_PATH
+from actionplan.plan_values import normal_form
 
 SCHEMA_MARKER = "yaml-language-server: $schema="
 # Lists written on one line in new files, as the bundled plans write them.
@@ -194,31 +194,6 @@ def _insert_position(old: CommentedMap, key: str, order: list[str]) -> int:
 
 def same_data(a: Any, b: Any) -> bool:
     return normal_form(a) == normal_form(b)
-
-
-def normal_form(value: Any) -> Any:
-    """Data with the differences the model ignores removed: an absent field and null or an
-    empty list; `{text: x}` and `x` (dates, leads, measures); `{code: x}` and `x` (statuses);
-    quoting and YAML-specific scalar types."""
-    if isinstance(value, dict):
-        result = {str(k): normal_form(v) for k, v in value.items()
-                  if v is not None and v != []}
-        if len(result) == 1 and next(iter(result)) in ("text", "code"):
-            return next(iter(result.values()))
-        return result
-    if isinstance(value, list):
-        return [normal_form(v) for v in value]
-    if isinstance(value, ScalarString):
-        return str(value)
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return value
 
 
 # --- writing safely -----------------------------------------------------------------------

@@ -25,7 +25,7 @@ MAX_DEPTH = 40
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}"
                         for t in ("str", "int", "float", "bool", "null", "seq", "map"))
 
-Path_ = tuple  # a path into the document: keys and list indices
+DocumentPath = tuple  # where a value is in the document: its keys and list indices
 
 
 @dataclass
@@ -34,10 +34,10 @@ class SourceDocument:
 
     file: str
     data: Any
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    value_marks: dict[DocumentPath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[DocumentPath, tuple[int, int]] = field(default_factory=dict)
 
-    def position(self, path: Path_, *, prefer_key: bool = False) -> tuple[int | None, int | None]:
+    def position(self, path: DocumentPath, *, prefer_key: bool = False) -> tuple[int | None, int | None]:
         """1-based (line, column) of the value at `path`, or of its nearest written ancestor."""
         path = tuple(path)
         while True:
@@ -246,7 +246,7 @@ class NodeBuilder:
         self.document = document
         self.problems: list[Problem] = []
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: DocumentPath, depth: int) -> Any:
         self.document.value_marks[path] = _mark(node.start_mark)
         if depth > MAX_DEPTH:
             self.problems.append(_too_deep(self.document.file, node.start_mark))
@@ -262,7 +262,7 @@ class NodeBuilder:
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: DocumentPath, depth: int) -> dict:
         result: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:

@@ -1,4 +1,8 @@
-"""Typed options of the `actionplan` MkDocs plugin."""
+"""Typed options of the `actionplan` MkDocs plugin.
+
+Each option checks its value when MkDocs loads mkdocs.yml, so a wrong one stops every
+command (build, serve) at once with MkDocs' own message naming the plugin and the option.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,48 @@ import datetime as dt
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
+from mkdocs.config.base import ValidationError
 
-from actionplan.options import DEFAULT_PAGE_SIZE, OGL_V3_NAME, OGL_V3_URL
+from actionplan.options import (
+    DEFAULT_PAGE_SIZE, OGL_V3_NAME, OGL_V3_URL, is_iso_duration, parse_as_of,
+)
+
+
+class AsOfDate(opt.BaseConfigOption[date | None]):
+    """A date written YYYY-MM-DD (YAML reads it as a date), or nothing."""
+
+    def run_validation(self, value: object) -> date | None:
+        try:
+            return parse_as_of(value)
+        except ValueError as error:
+            raise ValidationError(f"{error}, for example 2026-11-01") from None
+
+
+class IsoDuration(opt.BaseConfigOption[str]):
+    """An ISO 8601 duration in years, months, weeks and days: P3M, P1Y, P2W."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not is_iso_duration(value):
+            raise ValidationError(f'update_cadence "{value}" is not an ISO 8601 duration such '
+                                  "as P3M (quarterly) or P1Y (yearly)")
+        return value
+
+
+class WholeNumberFromOne(opt.BaseConfigOption[int]):
+    """A whole number of 1 or more (not true or false, which YAML would make 1 and 0)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"{value!r} is not a whole number of 1 or more")
+        return value
 
 
 class HistoryConfig(base.Config):
@@ -23,7 +67,7 @@ class HistoryConfig(base.Config):
     a false changelog. When on, the build says so at INFO level: setting it is the decision,
     so `mkdocs build --strict` still passes."""
 
-    ignore_revs_file = opt.Optional(opt.Type(str))
+    ignore_revs_file = opt.Optional(opt.File(exists=False))
     """File listing commits to leave out of the changelog, one hash a line (like
     .git-blame-ignore-revs), relative to mkdocs.yml."""
 
@@ -93,23 +137,23 @@ class AccessibilityConfig(base.Config):
 
 
 class ActionPlanConfig(base.Config):
-    data_dir = opt.Type(str, default="data")
+    data_dir = opt.Dir(default="data")
     """Folder holding the plan data (plan files in its plans/ folder), relative to mkdocs.yml."""
 
     url_prefix = opt.Type(str, default="plans")
     """Folder of the site under which plan pages are published."""
 
-    templates_dir = opt.Type(str, default="overrides/actionplan")
+    templates_dir = opt.Dir(default="overrides/actionplan")
     """Folder of templates that override the packaged page templates, file by file."""
 
     home_marker = opt.Type(str, default="<!-- actionplan:plans -->")
     """Marker in a hand-written page that is replaced by the table of plans."""
 
-    as_of = opt.Optional(opt.Type((str, date)))
+    as_of = AsOfDate()
     """Judge "overdue" and "no update since" as at this date (YYYY-MM-DD) for every plan.
     Unset: each plan is judged as at the date its progress describes. Never today's date."""
 
-    update_cadence = opt.Type(str, default="P3M")
+    update_cadence = IsoDuration(default="P3M")
     """How often progress should be updated, for plans that do not say (ISO 8601 duration)."""
 
     licence_name = opt.Type(str, default=OGL_V3_NAME)
@@ -118,7 +162,7 @@ class ActionPlanConfig(base.Config):
     licence_url = opt.Type(str, default=OGL_V3_URL)
     """The licence's address."""
 
-    page_size = opt.Type(int, default=DEFAULT_PAGE_SIZE)
+    page_size = WholeNumberFromOne(default=DEFAULT_PAGE_SIZE)
     """The most actions on a browse listing page, or changes on a changelog page; longer
     lists go on over numbered pages (page/2/, older/2/ ...)."""
 

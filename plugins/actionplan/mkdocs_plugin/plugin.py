@@ -22,6 +22,7 @@ from actionplan.render import Renderer
 from actionplan.source_date import last_change
 from actionplan.text_safety import isolated
 from actionplan.render.renderer import RenderError
+from actionplan.render.template_cache import COMPILED_TEMPLATES
 from actionplan.mkdocs_plugin.config import ActionPlanConfig
 from actionplan.mkdocs_plugin import serve
 from actionplan.mkdocs_plugin.changelog import (
@@ -173,6 +174,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # statement.
         statement = files.get_file_from_path(self.statement_uri) if self.statement_uri else None
         env.globals["accessibility_statement_url"] = statement.url if statement else None
+        # MkDocs makes the theme's environment afresh for every build (each `serve` rebuild):
+        # templates whose source has not changed are not compiled again.
+        if env.bytecode_cache is None:
+            env.bytecode_cache = COMPILED_TEMPLATES
         return env
 
     def _plan_reuse(self, config: MkDocsConfig, files: Files, nav: Navigation,

@@ -17,12 +17,18 @@ from actionplan.render import Renderer
 # Not under the "mkdocs" logger on purpose: a strict build counts every warning logged
 # there and would then abort, and an aborted rebuild never reloads the browser.
 _terminal = logging.getLogger("actionplan.serve")
-if not _terminal.handlers:
-    _handler = logging.StreamHandler(sys.stderr)
-    _handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))  # as MkDocs prints
-    _terminal.addHandler(_handler)
-    _terminal.propagate = False
-    _terminal.setLevel(logging.INFO)
+
+
+def _terminal_log() -> logging.Logger:
+    """The terminal's log, given its handler the first time it is needed: importing the
+    package changes no logging set-up (tests/test_imports.py)."""
+    if not _terminal.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))  # as MkDocs prints
+        _terminal.addHandler(handler)
+        _terminal.propagate = False
+        _terminal.setLevel(logging.INFO)
+    return _terminal
 
 
 def is_dev_server_build(site_url: str | None, dev_addr) -> bool:
@@ -39,7 +45,7 @@ def is_dev_server_build(site_url: str | None, dev_addr) -> bool:
 
 
 def report_in_terminal(report: str) -> None:
-    _terminal.error(report + "\nThe preview shows the last data that worked until these are "
+    _terminal_log().error(report + "\nThe preview shows the last data that worked until these are "
                     "fixed; `mkdocs build` stops on them.")
 
 

@@ -20,6 +20,7 @@ from actionplan.model.naming import (
 from actionplan.pages.page_spec import PageSpec
 from actionplan.options import SiteOptions
 from actionplan.render import figures, formatting, resident, wording
+from actionplan.render.template_cache import COMPILED_TEMPLATES
 from actionplan.render.text import markdown_inline, markdown_to_html
 from actionplan.text_safety import isolated
 
@@ -60,6 +61,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             finalize=isolated,  # every {{ text }} holding a bidi control is isolated
+            bytecode_cache=COMPILED_TEMPLATES,  # each build makes a renderer: compile once
         )
         self.env.filters.update(md=markdown_to_html, md_inline=markdown_inline,
                                 **formatting.FILTERS)

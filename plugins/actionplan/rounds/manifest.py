@@ -13,7 +13,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from actionplan.edit.yaml_edit import normal_form
+from actionplan.plan_values import normal_form
 from actionplan.problems import DataError, Problem
 
 MANIFEST_NAME = "round.json"

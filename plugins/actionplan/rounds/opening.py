@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from actionplan.api import load_site
-from actionplan.edit.locate import ID_PATTERN, display, plan_file_for, plan_ids, quick_load
+from actionplan.edit.locate import display, plan_file_for, plan_ids, quick_load
+from actionplan.plan_values import ID_PATTERN
 from actionplan.edit.progress import plan_actions
 from actionplan.edit.safe_write import fingerprint
 from actionplan.model.entities import Plan

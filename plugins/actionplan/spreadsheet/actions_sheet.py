@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from actionplan.edit.locate import ID_PATTERN
+from actionplan.plan_values import ID_PATTERN
 from actionplan.spreadsheet import columns as L
 from actionplan.spreadsheet.action_details import ActionDetails
 from actionplan.spreadsheet.assembly import Previous, free_id, order, walk_groups

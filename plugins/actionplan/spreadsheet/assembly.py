@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from collections.abc import Iterator
 
-from actionplan.edit.yaml_edit import normal_form
+from actionplan.plan_values import normal_form
 from actionplan.validate.schema_check import load_schema
 
 

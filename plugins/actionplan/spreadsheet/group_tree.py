@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from actionplan.edit.locate import ID_PATTERN
+from actionplan.plan_values import ID_PATTERN
 from actionplan.spreadsheet.assembly import order, without_empty
 from actionplan.spreadsheet.cells import split_codes
 from actionplan.spreadsheet.cells import split_items

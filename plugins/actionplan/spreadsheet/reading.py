@@ -13,7 +13,7 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actionplan.edit.yaml_edit import normal_form
+from actionplan.plan_values import normal_form
 from actionplan.problems import Problem
 from actionplan.spreadsheet import columns as L
 from actionplan.spreadsheet.action_details import ActionDetails
