@@ -3,6 +3,7 @@ every plan of the bundled site."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html import unescape
 from pathlib import Path
@@ -88,3 +89,53 @@ def test_every_bundled_plan_has_a_since_last_report_page_linked_from_its_page():
         # The bundled plans have one report at most: the page says it cannot compare.
         assert "cannot say what changed" in html
         assert 'href="since-last-report/"' in renderer.render(specs[f"plans/{plan.id}/index.md"])
+
+
+QUARTERLY = ROOT / "tests" / "fixtures" / "reports-quarterly" / "data"
+
+
+@pytest.fixture(scope="module")
+def quarterly(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("quarterly") / "project", data=QUARTERLY)
+    return build_in_process(project)
+
+
+def _pair_links(html: str, here: str) -> set[str]:
+    """The pages a page links to under "Reports to compare", as paths from the site's
+    since-last-report folder ("." is the folder's own page)."""
+    part = html.split('id="reports"', 1)[1].split("Any other two reports", 1)[0]
+    return {posixpath.normpath(posixpath.join(here, href))
+            for href in re.findall(r'<a href="([^"#]*)"', part)}
+
+
+def test_pages_grow_with_the_reports_and_each_lists_them_all(quarterly):
+    folder = quarterly / "plans" / "quarterly-plan" / "since-last-report"
+    keys = ["2022-06-30", "2022-09-30", "2022-12-31", "2023-03-31", "2023-06-30"]
+    consecutive = {f"{a}-to-{b}" for a, b in zip(keys[:-2], keys[1:-1])}
+    to_latest = {f"{a}-to-{keys[-1]}" for a in keys[:-2]}
+    pairs = {p.parent.name for p in folder.glob("*/index.html")}
+    # One page per consecutive pair and one per earlier report to the latest (the latest
+    # pair is the folder's own page): 2n - 3 in all, never one per pair of reports.
+    assert pairs == consecutive | to_latest and len(pairs) + 1 == 2 * len(keys) - 3
+    assert not (folder / "2022-06-30-to-2022-12-31").exists()
+    every = pairs | {"."}
+    for here in sorted(every):
+        html = _main(folder / here / "index.html")
+        # Every other page of the set, and itself marked as the current page (in both lists
+        # for the latest pair, which is the latest consecutive pair and the last to-latest).
+        assert _pair_links(html, here) == every - {here}, here
+        assert html.count('aria-current="page"') == (2 if here == "." else 1)
+        assert "Any other two reports can be compared with the chooser" in html
+        assert "hidden data-ap-compare" in html and 'data-facts="' in html
+    assert (folder / "report-facts.json").is_file()
+
+
+def test_a_page_to_the_latest_report_lists_every_change_since_it(quarterly):
+    html = _main(quarterly / "plans" / "quarterly-plan" / "since-last-report"
+                 / "2022-06-30-to-2023-06-30" / "index.html")
+    assert "<h1>Changes since the report of 30 June 2022</h1>" in html
+    assert [e.split(":")[0] for e in _section(html, "withdrawals")] == [
+        "Action 3", "Action 6", "Action 9"]
+    assert [e.split(":")[0] for e in _section(html, "moved-targets")] == ["Action 2"]
+    assert [e.split(":")[0] for e in _section(html, "first-updates")] == [
+        "Action 4", "Action 6", "Action 9"]

@@ -16,7 +16,8 @@ from ..tiny_site import build_in_process, make_project
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "reports" / "data"
 PAGES = ["plans/report-plan/since-last-report/",
-         "plans/report-plan/since-last-report/2021-03-31-to-2021-06-30/"]
+         "plans/report-plan/since-last-report/2021-03-31-to-2021-06-30/",
+         "plans/report-plan/since-last-report/2021-03-31-to-2021-09-30/"]
 
 
 @pytest.fixture(scope="module")

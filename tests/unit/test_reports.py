@@ -8,12 +8,18 @@ from pathlib import Path
 import pytest
 
 from actionplan.api import load_site
+import json
+
 from actionplan.facets.reports import (
-    changes_between, due_at, plan_reports, report_pairs, status_at,
+    action_facts, changes_between, due_at, plan_reports, report_pairs, status_at,
+    to_latest_pairs,
 )
+from actionplan.pages.links import PagePaths
+from actionplan.pages.report_facts import report_facts
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "reports" / "data"
 MINI = Path(__file__).parents[1] / "fixtures" / "data"
+QUARTERLY = Path(__file__).parents[1] / "fixtures" / "reports-quarterly" / "data"
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +85,55 @@ def test_undated_updates_taken_as_at_the_plan_date_make_one_report():
     # The mini plan's dated update (1 December 2020) and its undated one (as at March 2021).
     assert [r.day for r in reports] == [date(2020, 12, 1), date(2021, 3, 31)]
     assert [r.plan_date for r in reports] == [False, True]
+
+
+@pytest.fixture(scope="module")
+def quarterly():
+    return load_site(QUARTERLY)[0].plan("quarterly-plan")
+
+
+def test_each_earlier_report_is_paired_with_the_latest_latest_first(quarterly):
+    reports = plan_reports(quarterly)
+    assert len(reports) == 5
+    assert [(a.key, b.key) for a, b in to_latest_pairs(reports)] == [
+        ("2023-03-31", "2023-06-30"), ("2022-12-31", "2023-06-30"),
+        ("2022-09-30", "2023-06-30"), ("2022-06-30", "2023-06-30")]
+    assert to_latest_pairs(reports[:1]) == []
+
+
+def test_action_facts_are_each_actions_state_at_each_report(quarterly):
+    reports = plan_reports(quarterly)
+    facts = {fact.action.id: fact for fact in action_facts(quarterly, reports)}
+    assert "8" not in facts  # its undated update belongs to no report, as on the pages
+    assert [s.code for s in facts["1"].statuses] == [
+        "not_started", "in_progress", "in_progress", "completed", "completed"]
+    assert facts["1"].updates == (1, 2, 3, 4, 4)
+    assert [[d.text for d in due] for due in facts["2"].dues] == [
+        ["December 2022"], ["December 2022"], ["June 2023"], ["June 2023"],
+        ["September 2023"]]
+    # Reports before the withdrawal: 10 November 2022 after two, 31 March 2023 (a report's
+    # own day) after three, 1 August 2023 after all five.
+    assert [facts[i].withdrawn_at for i in ("3", "9", "6", "1")] == [2, 3, 5, None]
+    assert [s.code for s in facts["4"].statuses][2:4] == ["no_update", "in_progress"]
+
+
+def test_a_withdrawal_on_a_reports_day_belongs_to_the_pair_ending_there(quarterly):
+    reports = plan_reports(quarterly)
+    ending = changes_between(quarterly, reports[2], reports[3])
+    after = changes_between(quarterly, reports[3], reports[4])
+    assert "9" in _ids(ending.withdrawals) and "9" not in _ids(after.withdrawals)
+
+
+def test_report_facts_file_holds_the_facts_and_the_words_to_show(quarterly):
+    document = json.loads(report_facts(quarterly, PagePaths()))
+    assert [r["k"] for r in document["reports"]] == [r.key for r in plan_reports(quarterly)]
+    assert document["reports"][0]["t"] == "30 June 2022"
+    assert document["undated"] == 1
+    actions = {a["u"]: a for a in document["actions"]}
+    moved = actions["plans/quarterly-plan/actions/2/"]
+    assert moved["d"] == [0, 0, 1, 1, 2]
+    assert moved["dt"] == ["December 2022", "June 2023", "September 2023"]
+    gone = actions["plans/quarterly-plan/actions/3/"]
+    assert (gone["w"], gone["wd"], gone["wr"]) == (2, "10 November 2022", "Funding ended.")
+    assert document["statuses"]["no_update"] == "No update yet"
+    assert report_facts(quarterly, PagePaths()) == report_facts(quarterly, PagePaths())

@@ -130,6 +130,13 @@ def report_pairs(reports: tuple[Report, ...]) -> list[tuple[Report, Report]]:
     return list(zip(reports, reports[1:]))
 
 
+def to_latest_pairs(reports: tuple[Report, ...]) -> list[tuple[Report, Report]]:
+    """Each earlier report with the latest, latest pair first: "what changed since the report
+    I last read". One pair per report, so a plan's pages grow with its reports, never with
+    the square of them (the chooser in the page compares any other two)."""
+    return [(before, reports[-1]) for before in reversed(reports[:-1])]
+
+
 def changes_between(plan: Plan, before: Report, after: Report, *,
                     latest: bool = False) -> ReportChanges:
     """What changed from report `before` to report `after` (`before` is the earlier).
@@ -151,6 +158,38 @@ def changes_between(plan: Plan, before: Report, after: Report, *,
                 or change.withdrawn:
             changes.append(change)
     return ReportChanges(plan, before, after, tuple(changes), tuple(undated), not_reported)
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    """One action's state at each of the plan's reports, from which the changes between any
+    two of them follow (the chooser in the page compares these; it judges nothing)."""
+
+    action: Action
+    groups: tuple[Group, ...]
+    statuses: tuple[Status, ...]  # status_at each report
+    dues: tuple[tuple[FuzzyDate, ...], ...]  # due_at each report
+    updates: tuple[int, ...]  # how many of its updates are dated at or before each report
+    # The number of reports before its withdrawal (len(reports) when withdrawn after the
+    # last): withdrawn between reports i < j when i < withdrawn_at <= j, or j is the latest.
+    withdrawn_at: int | None
+
+
+def action_facts(plan: Plan, reports: tuple[Report, ...]) -> tuple[ActionFacts, ...]:
+    """The facts of every action whose updates can all be placed, in plan order (as
+    `changes_between` leaves the others apart)."""
+    facts = []
+    for action, groups in plan.all_actions():
+        if any(update_day(u) is None for u in action.progress):
+            continue
+        gone = action.withdrawn
+        facts.append(ActionFacts(
+            action, groups,
+            tuple(status_at(action, r.day) for r in reports),
+            tuple(due_at(action, r.day) for r in reports),
+            tuple(len(_updates_by(action, r.day)) for r in reports),
+            None if gone is None else sum(1 for r in reports if r.day < gone.date)))
+    return tuple(facts)
 
 
 def _action_change(action: Action, groups: tuple[Group, ...], before: date, after: date,

@@ -20,7 +20,7 @@ THEME_DIR = Path(__file__).resolve().parents[1] / "theme"
 ASSETS = "assets/actionplan"  # where the style sheets and scripts are published in the site
 
 STYLESHEETS = ("actionplan.css", "actionplan-residents.css", "accessibility.css", "print.css")
-SCRIPTS = ("keyboard.js", "print.js", "action-filter.js")
+SCRIPTS = ("keyboard.js", "print.js", "action-filter.js", "compare-reports.js")
 
 
 def add_theme_layer(config: MkDocsConfig) -> None:

@@ -38,6 +38,10 @@ class PagePaths:
         folder = f"{self.prefix}/{plan_id}/since-last-report"
         return f"{folder}/{pair}/index.md" if pair else f"{folder}/index.md"
 
+    def report_facts(self, plan_id: str) -> str:
+        """The facts the report chooser reads, beside the plan's since-report pages."""
+        return f"{self.prefix}/{plan_id}/since-last-report/report-facts.json"
+
 
 class Linker:
     """Relative links from one page to others, as templates need them."""

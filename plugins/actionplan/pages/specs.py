@@ -10,6 +10,7 @@ from actionplan.pages import history_specs
 from actionplan.pages.links import PagePaths
 from actionplan.model.naming import action_heading, group_heading
 from actionplan.pages.page_spec import PageSpec, SiteFile
+from actionplan.pages.report_facts import report_facts_files
 from actionplan.pages.report_pages import report_pages
 from actionplan.pages.resident import resident_files, resident_pages
 from actionplan.pages.schema_reference import reference_page
@@ -30,7 +31,7 @@ def site_pages(site: Site, paths: PagePaths = PagePaths(),
 def site_files(site: Site, paths: PagePaths = PagePaths(),
                options: SiteOptions = SiteOptions(), changelog=None) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
-    return (resident_files(site, paths, options)
+    return (resident_files(site, paths, options) + report_facts_files(site, paths)
             + history_specs.changelog_files(site, changelog, paths,
                                             page_size=options.page_size))
 
