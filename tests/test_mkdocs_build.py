@@ -87,3 +87,18 @@ def test_links_to_a_part_of_a_generated_page_are_checked_against_it(tmp_path, an
     result = build(project)
     assert (result.returncode == 0) == found, result.stderr
     assert ("does not contain an anchor" in result.stderr) != found
+
+
+def test_a_build_without_startup_after_a_staged_build_writes_its_own_folder(project):
+    # MkDocs keeps the plugin instance between builds in one process; a later build() called
+    # without on_startup (as a script or a test calls it) is not staged and writes in place.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from .tiny_site import build_in_process
+
+    build_in_process(project)
+    assert (project / "site" / "plans" / "mini-plan" / "index.html").is_file()
+    elsewhere = project / "elsewhere"
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(elsewhere)))
+    assert (elsewhere / "plans" / "mini-plan" / "index.html").is_file()

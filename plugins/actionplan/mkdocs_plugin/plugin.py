@@ -342,6 +342,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def on_shutdown(self) -> None:
         # After MkDocs' --strict check (which runs after on_post_build), before gh-deploy reads
         # config.site_dir: publish a complete, accepted build, or keep the last good one.
+        # MkDocs keeps this instance for every later build in the process (its plugin cache):
+        # one that calls build() with no on_startup (a script, a test) must write in place.
+        self.stage_builds = self.serving = False
         staged, self.staged = self.staged, None
         if staged is None:
             return
