@@ -144,7 +144,8 @@ def cell_text(value, number_format: str = "General") -> str:
         return _date_text(value, number_format)
     if isinstance(value, float):
         return repr(int(value)) if value.is_integer() else repr(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    # U+000B is Word's manual line break, which Excel keeps when text is pasted into a cell.
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
     return text.strip()
 
 
