@@ -114,3 +114,22 @@ def test_a_round_import_reads_escapes_as_the_lead_meant(site, run, saved):  # no
         "    - date: '2019-03-31'", "      status: completed", "      text: |-",
         "        Articles ran in January.", "        Another ran in May.",
         "      reason: Written as _x000B_ by mistake"])
+
+
+def test_a_csv_file_with_the_characters_themselves_is_read_the_same_way(project, run):
+    # A .csv file has no escapes: Excel writes the characters themselves, read as above.
+    Path("new.csv").write_text(
+        "[Plan]\nField,Value\nTitle,New plan\nOrganisation,Example Council\n"
+        "Organisation kind,local_authority\nOrganisation basis,stated\n"
+        "[Levels]\nKind,Label\nobjective,Objective\n"
+        "[Actions]\nGroup title,Action id,Action\n"
+        "First objective,1.1,Publish the report\x0bin plain words\n"
+        "First objective,1.2,Page one\x0cpage two\n", encoding="utf-8")
+    code, out, err = run("import", "new.csv", "--plan", "new-plan")
+    assert (code, err) == (0, ""), err
+    assert ("warning: new.csv:row 13: column C: This cell held an invisible control character "
+            "(U+000C) that a plan file cannot hold, so it was left out. Check that the text "
+            "reads as meant in the plan file.") in out.splitlines()
+    text = (project / "data" / "plans" / "new-plan.yaml").read_text(encoding="utf-8")
+    assert "title: |-\n          Publish the report\n          in plain words\n" in text
+    assert "title: Page onepage two\n" in text
