@@ -133,3 +133,22 @@ def test_a_csv_file_with_the_characters_themselves_is_read_the_same_way(project,
     text = (project / "data" / "plans" / "new-plan.yaml").read_text(encoding="utf-8")
     assert "title: |-\n          Publish the report\n          in plain words\n" in text
     assert "title: Page onepage two\n" in text
+
+
+def test_text_that_looks_like_an_escape_goes_through_an_export_as_written(project, run):
+    # Written as it is, "_x000B_" would be shown by Excel, and read by the import, as a line
+    # break: the export stores it escaped, as Excel itself does.
+    path = project / "data" / "plans" / "mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title: Access to services", "title: Access to services _x000B_ _x005F_"),
+        encoding="utf-8")
+    before = path.read_bytes()
+    assert run("export", "mini-plan", "--output", "plan.xlsx")[0] == 0
+    with zipfile.ZipFile(project / "plan.xlsx") as book:
+        stored = "".join(book.read(name).decode("utf-8") for name in book.namelist()
+                         if name.startswith("xl/worksheets/"))
+    assert "Access to services _x005F_x000B_ _x005F_x005F_" in stored
+    assert load_workbook(project / "plan.xlsx")["Groups"]  # a workbook openpyxl opens
+    code, out, err = run("import", "plan.xlsx")
+    assert (code, err) == (0, ""), err
+    assert path.read_bytes() == before

@@ -132,6 +132,16 @@ _REF_FIX = ("write plan, group ID, action ID, action ID > activity ID or action 
 
 # --- cells as spreadsheet programs give them --------------------------------------------
 
+# Excel stores a character XML cannot hold as _xHHHH_, and reads any such text back as that
+# character: a "_" that would start one is stored escaped itself (_x005F_), as Excel does.
+_STARTS_AN_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def excel_escaped(text: str) -> str:
+    """`text` as an .xlsx cell stores it, so that Excel (and the import) shows it as written."""
+    return _STARTS_AN_ESCAPE.sub("_x005F_", text)
+
+
 def cell_text(value, number_format: str = "General") -> str:
     """A cell's value as the text an officer sees, whatever type the program stored."""
     if value is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from actionplan.export.csv_export import FORMULA_STARTS, protect
 from actionplan.problems import DataError, Problem
-from actionplan.spreadsheet.cells import cell_text
+from actionplan.spreadsheet.cells import cell_text, excel_escaped
 from actionplan.spreadsheet.columns import README_SHEET, TABLES, TABLES_BY_NAME, Column, Table
 from actionplan.text_safety import without_xml_unsafe, xml_unsafe
 
@@ -307,7 +307,10 @@ def _write_sheet(sheet, table: OutTable) -> None:
 
 def text_cell(sheet, row: int, column: int, value):
     """A cell holding `value` as text: openpyxl would store text starting with = as a live
-    formula (one that sends cell contents to a web address, say)."""
+    formula (one that sends cell contents to a web address, say), and text such as "_x000B_"
+    as it is, which Excel would show as a control character."""
+    if isinstance(value, str):
+        value = excel_escaped(value)
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
