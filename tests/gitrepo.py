@@ -23,11 +23,7 @@ class GitRepo:
         self.git("config", "commit.gpgsign", "false")
 
     def git(self, *args: str, env: dict | None = None) -> str:
-        full_env = {**os.environ, **AUTHOR, "GIT_CONFIG_NOSYSTEM": "1", **(env or {})}
-        full_env.pop("GIT_DIR", None)
-        done = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True,
-                              text=True, env=full_env, check=True)
-        return done.stdout.strip()
+        return git(self.root, *args, env=env)
 
     def write(self, path: str, text: str) -> None:
         target = self.root / path
@@ -47,3 +43,12 @@ class GitRepo:
         moment = date.fromisoformat(day) + timedelta(days=self.day)
         self.day += 1
         return f"{moment.isoformat()}T{time}"
+
+
+def git(root: Path, *args: str, env: dict | None = None) -> str:
+    """`git ARGS` in the repository at `root`, as the test officer; its output."""
+    full_env = {**os.environ, **AUTHOR, "GIT_CONFIG_NOSYSTEM": "1", **(env or {})}
+    full_env.pop("GIT_DIR", None)
+    done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                          env=full_env, check=True)
+    return done.stdout.strip()

@@ -18,10 +18,10 @@ NOTICE = "actionplan-data-problems"  # the class of the data-problems notice on 
 
 
 class Server:
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, *, log: Path | None = None):
         self.project = project
         self.port = _free_port()
-        self.log = project / "serve.log"
+        self.log = log or project / "serve.log"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(

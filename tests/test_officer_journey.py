@@ -16,12 +16,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from .conftest import ROOT
+from .guide import GUIDE, fenced_blocks, table
 from .serving import Server
-from .gitrepo import GitRepo
-from .tiny_site import copy_bundled_site
+from .tiny_site import clone_bundled_site
 
-GUIDE = (ROOT / "content" / "updating-a-plan.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
 
 
@@ -34,22 +32,6 @@ def guide_section(title: str) -> str:
 STEPS = guide_section("Start a new plan from the template")
 
 
-def fenced_blocks(section: str) -> list[tuple[str, list[str]]]:
-    """The section's ``` blocks: (language, non-empty lines), in order."""
-    blocks, current = [], None
-    for line in section.splitlines():
-        text = line.strip()
-        if text.startswith("```"):
-            if current is None:
-                current = (text[3:], [])
-            else:
-                blocks.append(current)
-                current = None
-        elif current is not None and text:
-            current[1].append(text)
-    return blocks
-
-
 def commands(section: str) -> list[str]:
     """The commands of the section's ```sh blocks, in order."""
     return [line for language, lines in fenced_blocks(section) if language == "sh"
@@ -60,20 +42,6 @@ def quoted_output(section: str) -> list[str]:
     """The answers the section quotes (its plain ``` blocks)."""
     return [line for language, lines in fenced_blocks(section) if not language
             for line in lines]
-
-
-def table(section: str, first_heading: str) -> list[dict[str, str]]:
-    """The Markdown table whose first heading is `first_heading`, as rows of {heading: cell}."""
-    lines = [ln.strip() for ln in section.splitlines() if ln.strip().startswith("|")]
-    start = next(i for i, ln in enumerate(lines) if ln.startswith(f"| {first_heading} |"))
-    headings = [cell.strip() for cell in lines[start].strip("|").split("|")]
-    rows = []
-    for line in lines[start + 2:]:
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        if len(cells) != len(headings):
-            break
-        rows.append(dict(zip(headings, cells)))
-    return rows
 
 
 def run(project: Path, command: str) -> subprocess.CompletedProcess:
@@ -90,9 +58,7 @@ def _unquote(args: list[str]) -> list[str]:
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A copy of this site: its configuration, pages, theme overrides and plans."""
-    copy_bundled_site(tmp_path)
-    GitRepo(tmp_path).commit("The site as cloned")  # officers work in a clone of the site
-    return tmp_path
+    return clone_bundled_site(tmp_path)  # officers work in a clone of the site
 
 
 def fill_in(path: Path) -> list[dict[str, str]]:

@@ -93,6 +93,15 @@ def copy_bundled_site(root: Path, data: Path | None = ROOT / "data") -> Path:
     return root
 
 
+def clone_bundled_site(root: Path) -> Path:
+    """`root` made as an officer's clone of this site: `copy_bundled_site` and the
+    repository's .gitignore, in a git repository with one commit."""
+    copy_bundled_site(root)
+    shutil.copy(ROOT / ".gitignore", root / ".gitignore")
+    GitRepo(root).commit("The site as cloned")
+    return root
+
+
 def commit_project(project: Path, message: str = "Publish the mini plan") -> GitRepo:
     """The project as a git repository with one commit, as a publisher's clone is: the
     changelog reads the history of data/. The build's own output is ignored."""

@@ -244,17 +244,14 @@ def _import(args) -> int:
 
     outcome = import_spreadsheet(args.spreadsheet, data_dir=args.data, plan_id=args.plan,
                                  mapping_file=args.columns, dry_run=args.dry_run)
-    _print_problems(outcome.problems)
-    errors = sum(p.severity == "error" for p in outcome.problems)
-    if errors:
-        print(f"{counted(outcome.problems)}: nothing was written. Fix the rows "
-              "listed above and import again.", file=sys.stderr)
+    if _stopped_by_errors(outcome.problems, ": nothing was written. Fix the rows listed above "
+                          "and import again."):
         return 1
     verb = ("Would create" if outcome.created else "Would update") if args.dry_run else (
         "Created" if outcome.created else "Updated")
     print(f"{verb} {outcome.target}: " + " ".join(outcome.summary))
     if outcome.problems:
-        print(f"{counted(outcome.problems)}: read the warnings above.")
+        print(_read_the_warnings(outcome.problems))
     if not args.dry_run:
         print(f"Check it with: actionplan validate {outcome.target}")
     return 0
@@ -303,15 +300,14 @@ def _update(args) -> int:
                         when=args.date or date.today(), display_name=display(place.file),
                         revised_due=args.revised_due, reason=args.reason, rag=args.rag,
                         percent=args.percent)
-    _print_problems(result.problems)
-    if any(p.severity == "error" for p in result.problems):
-        print(f"{counted(result.problems)}. The update was not saved: {result.file} would have the errors above "
-              "(line numbers are those the file would have). It is unchanged.", file=sys.stderr)
+    if _stopped_by_errors(result.problems, f". The update was not saved: {result.file} would "
+                          "have the errors above (line numbers are those the file would have). "
+                          "It is unchanged."):
         return 1
     when = (args.date or date.today()).isoformat()
     print(f"Added progress update {result.number} to action {result.action_id} "
           f"(plan {result.plan_id}) in {result.file}:{result.line}: {when}, {result.status}."
-          + (f" ({counted(result.problems)}: read the warnings above.)" if result.problems else ""))
+          + (f" ({_read_the_warnings(result.problems)})" if result.problems else ""))
     return 0
 
 
@@ -381,10 +377,8 @@ def _round_import(args) -> int:
 
     when = args.date or date.today()
     outcome = import_round(args.folder, data_dir=args.data, when=when)
-    _print_problems(outcome.problems)
-    if outcome.failed:
-        print(f"{counted(outcome.problems)}: nothing was changed. Fix what is listed above "
-              "(in the returns, or ask the leads), then import again.", file=sys.stderr)
+    if _stopped_by_errors(outcome.problems, ": nothing was changed. Fix what is listed above "
+                          "(in the returns, or ask the leads), then import again."):
         return 1
     states = [r.state for r in outcome.returns]
     print(f"Read {_plural(len(states), 'return')} from {display(args.folder)}: "
@@ -406,7 +400,7 @@ def _round_import(args) -> int:
           f"{display(saved)}, so: git commit -F {display(saved)}):\n")
     print(message, end="")
     if outcome.problems:
-        print(f"\n{counted(outcome.problems)}: read the warnings above.")
+        print("\n" + _read_the_warnings(outcome.problems))
     return 0
 
 
@@ -423,9 +417,7 @@ def _new_plan(args) -> int:
 
     path, problems = create_plan(args.plan, args.data, title=args.title,
                                  today=date.today().isoformat(), flat=args.flat)
-    _print_problems(problems)
-    if any(p.severity == "error" for p in problems):
-        print(f"{counted(problems)}: nothing was written.", file=sys.stderr)
+    if _stopped_by_errors(problems, ": nothing was written."):
         return 1
     print(f"Created {display(path)}: replace each text beginning \"REPLACE:\" with the plan's "
           f"own words (until then they are errors), then run: actionplan validate "
@@ -458,6 +450,21 @@ def _print_problems(problems: list[Problem]) -> None:
     for problem in sorted(problems, key=_reading_order):
         print(f"{problem.severity}: {problem.format()}",
               file=sys.stderr if problem.severity == "error" else sys.stdout)
+
+
+def _stopped_by_errors(problems: list[Problem], outcome: str) -> bool:
+    """Print every problem; when one is an error, also the count followed by `outcome` (what
+    was not done, and how to go on), and say so. Errors go to standard error."""
+    _print_problems(problems)
+    if not any(p.severity == "error" for p in problems):
+        return False
+    print(counted(problems) + outcome, file=sys.stderr)
+    return True
+
+
+def _read_the_warnings(problems: list[Problem]) -> str:
+    """The closing line of a command that went ahead with warnings."""
+    return f"{counted(problems)}: read the warnings above."
 
 
 def counted(problems: list[Problem]) -> str:

@@ -13,16 +13,13 @@ not have. Not part of the test suite.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from tests.serving import Server
 
 EDITS = 5
 STATUSES = ("completed", "ongoing")
@@ -43,9 +40,11 @@ def measure_preview(project: Path, *, start_timeout: float = 900, edit_timeout: 
     lines = original.decode("utf-8").splitlines(keepends=True)
     plan_id, action_id, status_line = first_action_status(lines)
     page = f"/plans/{plan_id}/actions/{action_id}/"
-    server = _Serve(project)
+    # The log beside the project, not in it: the folder may be a clone of a real site.
+    server = Server(project, log=project.parent / f"{project.name}-serve.log")
     try:
-        server.wait_for(page, lambda html: _STATUS_SHOWN.search(html) is not None, start_timeout)
+        _seconds_until(server, page, lambda html: _STATUS_SHOWN.search(html) is not None,
+                       start_timeout)
         times = []
         statuses = statuses_from(lines[status_line])
         for edit in range(edits):
@@ -54,8 +53,8 @@ def measure_preview(project: Path, *, start_timeout: float = 900, edit_timeout: 
             edited[status_line] = STATUS_LINE.sub(rf"\g<1>{status}\n", lines[status_line])
             saved = time.perf_counter()
             plan_file.write_text("".join(edited), encoding="utf-8")
-            shown = server.wait_for(page, lambda html, s=status: _shows(html, s), edit_timeout,
-                                    since=saved)
+            shown = _seconds_until(server, page, lambda html, s=status: _shows(html, s),
+                                   edit_timeout, since=saved)
             times.append(shown)
         return statistics.median(times)
     finally:
@@ -95,40 +94,19 @@ def first_action_status(lines: list[str]) -> tuple[str, str, int]:
     return plan_id, action_id, last_status
 
 
-class _Serve:
-    def __init__(self, project: Path):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-        self.log = (project.parent / f"{project.name}-serve.log").open("wb")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
-            cwd=project, stdout=self.log, stderr=subprocess.STDOUT, env=env)
-
-    def wait_for(self, path: str, ready, timeout: float, since: float | None = None) -> float:
-        start = since if since is not None else time.perf_counter()
-        while time.perf_counter() - start < timeout:
-            if self.process.poll() is not None:
-                raise SystemExit(f"mkdocs serve stopped; see {self.log.name}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}",
-                                            timeout=10) as response:
-                    if ready(response.read().decode("utf-8")):
-                        return time.perf_counter() - start
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.05)
-        raise SystemExit(f"mkdocs serve did not show {path} as expected in {timeout:.0f} s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
+def _seconds_until(server: Server, path: str, ready, timeout: float,
+                   since: float | None = None) -> float:
+    """Seconds from `since` (or now) until the served page at `path` passes `ready`, fetched
+    every 50 ms; a benchmark script, so a failure ends it with a message (no pytest)."""
+    start = since if since is not None else time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if server.process.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped; see {server.log}")
+        status, html = server.get(path)
+        if status == 200 and ready(html):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    raise SystemExit(f"mkdocs serve did not show {path} as expected in {timeout:.0f} s")
 
 
 def main(argv: list[str] | None = None) -> int:

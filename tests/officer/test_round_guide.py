@@ -9,8 +9,6 @@ reads the changelog history to see the round's Change-reason beside the new upda
 from __future__ import annotations
 
 import shlex
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,34 +17,18 @@ from openpyxl import load_workbook
 from actionplan.history import read_history
 from actionplan.rounds.layout import COLUMNS
 
-from ..conftest import ROOT
-from ..gitrepo import AUTHOR, GitRepo
+from ..gitrepo import git
+from ..guide import GUIDE, fenced_blocks, table
+from ..tiny_site import clone_bundled_site
 
-GUIDE = (ROOT / "content" / "updating-a-plan.md").read_text(encoding="utf-8")
 SECTION = GUIDE[GUIDE.index("## Collect progress from every lead"):
                 GUIDE.index("\n## What the error messages mean")]
 MESSAGES = GUIDE[GUIDE.index("### Reporting round messages"):]
 
 
-def blocks(section: str) -> list[tuple[str, list[str]]]:
-    """The section's ``` blocks in order: (language, non-empty lines, stripped)."""
-    found, current = [], None
-    for line in section.splitlines():
-        text = line.strip()
-        if text.startswith("```"):
-            if current is None:
-                current = (text[3:], [])
-            else:
-                found.append(current)
-                current = None
-        elif current is not None and text:
-            current[1].append(text)
-    return found
-
-
 def steps(section: str) -> list[tuple[str, list[str] | None]]:
     """Each command of the ```sh blocks, with the answer the guide quotes after its block."""
-    found = blocks(section)
+    found = fenced_blocks(section)
     result = []
     for number, (language, lines) in enumerate(found):
         if language != "sh":
@@ -57,25 +39,9 @@ def steps(section: str) -> list[tuple[str, list[str] | None]]:
     return result
 
 
-def table(section: str, first_heading: str) -> list[dict[str, str]]:
-    lines = [ln.strip() for ln in section.splitlines() if ln.strip().startswith("|")]
-    start = next(i for i, ln in enumerate(lines) if ln.startswith(f"| {first_heading} |"))
-    headings = [cell.strip() for cell in lines[start].strip("|").split("|")]
-    rows = []
-    for line in lines[start + 2:]:
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        if len(cells) != len(headings):
-            break
-        rows.append(dict(zip(headings, cells)))
-    return rows
-
-
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / ".gitignore").write_text("/returns/\n", encoding="utf-8")
-    GitRepo(tmp_path).commit("The site as cloned")
+    clone_bundled_site(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -107,9 +73,7 @@ def test_the_guide_walks_through_a_round(site, run):
     for command, quoted in commands:
         program, *args = shlex.split(command)
         if program == "git":
-            subprocess.run(["git", *args], cwd=site, check=True, capture_output=True,
-                           env={**AUTHOR, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
-                                "HOME": str(site)})
+            git(site, *args)
             continue
         code, out, err = run(*args)
         assert (code, err) == (0, ""), (command, err)

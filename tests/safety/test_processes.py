@@ -22,7 +22,7 @@ PARENT = textwrap.dedent("""\
     from pathlib import Path
     from actionplan.history import HistoryReading
     root = Path(sys.argv[1])
-    reading = HistoryReading(root, root / "data", aside_from=0)
+    reading = HistoryReading(root, root / "data", worker_from=0)
     print(reading.process.pid, reading.handover, flush=True)
     sys.stdin.read()  # wait to be killed
 """)
@@ -62,7 +62,8 @@ def test_the_worker_dies_with_its_build_and_removes_its_folder(tmp_path, signum,
         slow_git = tmp_path / "bin" / "git"
         slow_git.parent.mkdir()
         real_git = subprocess.run(["which", "git"], capture_output=True, text=True).stdout
-        slow_git.write_text("#!/bin/sh\ngrep -q history.aside /proc/$PPID/cmdline && sleep 30"
+        slow_git.write_text("#!/bin/sh\n"
+                            "grep -q history.read_in_worker /proc/$PPID/cmdline && sleep 30"
                             f'\nexec {real_git.strip()} "$@"\n')
         slow_git.chmod(0o755)
         env["PATH"] = f"{slow_git.parent}{os.pathsep}{ENV['PATH']}"
@@ -96,7 +97,7 @@ def test_the_worker_dies_with_its_build_and_removes_its_folder(tmp_path, signum,
 
 def test_a_hand_over_folder_of_a_build_that_no_longer_runs_is_removed(tmp_path, monkeypatch):
     import tempfile
-    from actionplan.history import aside
+    from actionplan.history import read_in_worker
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -104,5 +105,5 @@ def test_a_hand_over_folder_of_a_build_that_no_longer_runs_is_removed(tmp_path, 
     alive = tmp_path / f"actionplan-history-{os.getpid()}-def"
     orphan.mkdir()
     alive.mkdir()
-    aside._remove_orphaned_handovers()
+    read_in_worker._remove_orphaned_handovers()
     assert not orphan.exists() and alive.exists()

@@ -49,3 +49,4 @@ def test_cells_as_excel_stores_them():
     # Excel turns "April 2018" typed into a cell into a date shown as Apr-18.
     assert cell_text(datetime.datetime(2018, 4, 1), "mmm-yy") == "April 2018"
     assert cell_text("line one\r\nline two ") == "line one\nline two"
+    assert cell_text("pasted from Word\x0bits line break") == "pasted from Word\nits line break"

@@ -84,7 +84,7 @@ def test_without_libyaml_the_history_reader_still_imports():
     # PyYAML built without libyaml: the fast path is off, and its module must still import
     # (a stand-in base class; `object` first among the bases gives no consistent MRO).
     script = ("import yaml\nyaml.__with_libyaml__ = False\n"
-              "from actionplan.history import fast_yaml, pieces, reader\n"
+              "from actionplan.history import fast_yaml, incremental_read, reader\n"
               "assert not fast_yaml.AVAILABLE\n")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=False)

@@ -7,7 +7,7 @@ changelog pages, the "Changes to this action" sections, the feeds and changelog.
 from actionplan.history.cache import HistoryCache
 from actionplan.history.model import ChangeEntry, History, HistoryNote, Revision
 from actionplan.history.reader import HistoryUnavailable, read_history, read_ignore_revs
-from actionplan.history.aside import HistoryReading
+from actionplan.history.read_in_worker import HistoryReading
 
 __all__ = ["ChangeEntry", "History", "HistoryCache", "HistoryNote", "HistoryReading",
            "HistoryUnavailable", "Revision", "read_history", "read_ignore_revs"]

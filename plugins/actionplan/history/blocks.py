@@ -7,8 +7,8 @@ items of the lists whose dashes stand at one column, and the text around them (t
 "skeleton"), in which each run of neighbouring items is replaced by one placeholder item.
 
 Nothing here knows YAML's finer rules (quoted text over several lines, block scalars): the
-cut is a guess that `pieces.py` confirms by parsing, falling back to a whole parse when the
-parser disagrees. The work is done on bytes with `re` and slicing (C speed): in a long
+cut is a guess that `incremental_read.py` confirms by parsing, falling back to a whole parse
+when the parser disagrees. The work is done on bytes with `re` and slicing (C speed): in a long
 history, files of a megabyte are cut thousands of times.
 """
 

@@ -4,8 +4,8 @@ A history of 1,000 revisions holds thousands of versions of plan files of up to 
 each differing from the one before in a few list items. The fast path reads and checks only
 what it has not seen:
 
-- `pieces.py` parses only list items (groups, actions, updates ...) whose text is new, and
-  checks each against its part of the schema with the build's compiled shortcut;
+- `incremental_read.py` parses only list items (groups, actions, updates ...) whose text is
+  new, and checks each against its part of the schema with the build's compiled shortcut;
 - `plan_checks.py` runs the build's cross-checks on new parts only;
 - `plan_build.py` builds the model of new parts only, with the model's own functions.
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actionplan.api import parse_plan_bytes
-from actionplan.history import pieces, plan_build, plan_checks
+from actionplan.history import incremental_read, plan_build, plan_checks
 from actionplan.model import Plan
 from actionplan.problems import Problem
 
@@ -29,7 +29,7 @@ class ParsedVersion:
     """A readable version of a plan file; holding it keeps its parts for the next version."""
 
     plan: Plan
-    piece: pieces.Piece | None = None
+    piece: incremental_read.Piece | None = None
 
 
 def parse_revision_file(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
@@ -51,9 +51,10 @@ def parse_revision(raw: bytes, name: str, earlier: ParsedVersion | None = None
     return (ParsedVersion(plan), []) if plan is not None else (None, problems)
 
 
-def _fast_version(raw: bytes, name: str, earlier: pieces.Piece | None) -> ParsedVersion | None:
+def _fast_version(raw: bytes, name: str,
+                  earlier: incremental_read.Piece | None) -> ParsedVersion | None:
     """The version, if the fast path reads it and finds no problem at all; else None."""
-    piece = pieces.read_file(raw, earlier)
+    piece = incremental_read.read_file(raw, earlier)
     if piece is None or not piece.valid or plan_checks.has_errors(piece.data):
         return None
     return ParsedVersion(plan_build.built_plan(piece.data, name), piece)
@@ -61,6 +62,6 @@ def _fast_version(raw: bytes, name: str, earlier: pieces.Piece | None) -> Parsed
 
 def forget() -> None:
     """Drop every part remembered between versions (to measure or test a cold read)."""
-    pieces.forget()
+    incremental_read.forget()
     plan_checks.forget()
     plan_build.forget()

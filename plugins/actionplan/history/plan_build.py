@@ -2,8 +2,8 @@
 
 The parts are built by the model's own functions (`model.build`); an action is built without
 its progress updates and then given them, each built once for the very data object it comes
-from: data read by `pieces.py` shares the objects of unchanged parts between versions, and
-what is built is kept on their piece. An action whose other fields are the very objects of
+from: data read by `incremental_read.py` shares the objects of unchanged parts between
+versions, and what is built is kept on their piece. An action whose other fields are the very objects of
 its earlier version keeps that version's model, with its progress replaced. The same goes
 for groups and their actions. The result equals `build_plan` on the same data, which the
 history tests check against the plain path.
@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from actionplan.history import pieces
-from actionplan.history.memo import MISSING, Memo
+from actionplan.history import incremental_read
+from actionplan.history.bounded_memory import MISSING, BoundedMemory
 from actionplan.model import Plan, build_plan
 from actionplan.model.build import (
     action_from_data, fields_present, group_from_data, update_from_data,
@@ -23,7 +23,7 @@ from actionplan.model.build import (
 from actionplan.model.entities import Action, Group, Level, Update
 from actionplan.model.dates import FuzzyDate, Span, plan_span
 
-_builders = Memo(64)
+_builders = BoundedMemory(64)
 
 
 def built_plan(data: dict, data_file: str) -> Plan:
@@ -83,8 +83,8 @@ class _PartBuilder:
     def _earlier(self, data: dict, place, lists: tuple[str, ...]):
         """(model, data) of the earlier version of this item if only `lists` changed since:
         the rest of the model is the same; else (None, {})."""
-        found = pieces.earlier(data, (id(self), place))
-        if found is None or found[1][0] is not self or not pieces.same_except(
+        found = incremental_read.earlier(data, (id(self), place))
+        if found is None or found[1][0] is not self or not incremental_read.same_except(
                 data, found[0], lists):
             return None, {}
         return found[1][1], found[0]
@@ -98,7 +98,7 @@ class _PartBuilder:
 
     def _once(self, data: Any, place, build):
         """What `build` makes, kept on the piece `data` came from (if it came from one)."""
-        piece = pieces.remembered(data)
+        piece = incremental_read.remembered(data)
         if piece is None:
             return build()
         key = (id(self), place)

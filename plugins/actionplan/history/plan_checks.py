@@ -2,9 +2,9 @@
 
 The checks are the build's own (`validate.cross_check`), run on one group, action or progress
 update at a time, and a part found clean is remembered on the piece its data came from: data
-read by `pieces.py` reuses the objects of unchanged parts, so a revision that adds an update
-is checked for that update only, when the action's other fields are the very objects of its
-earlier version. Checks that span the plan (unique ids) are run in full each time; they are
+read by `incremental_read.py` reuses the objects of unchanged parts, so a revision that adds
+an update is checked for that update only, when the action's other fields are the very
+objects of its earlier version. Checks that span the plan (unique ids) are run in full each time; they are
 cheap.
 
 Only "is there an error?" is answered here: a plan with one goes to the build's own path,
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from actionplan.history import pieces
-from actionplan.history.memo import MISSING, Memo
+from actionplan.history import incremental_read
+from actionplan.history.bounded_memory import MISSING, BoundedMemory
 from actionplan.load.yaml_source import SourceDocument
 from actionplan.validate.cross_check import DocumentChecker
 
-_spotters = Memo(64)
+_spotters = BoundedMemory(64)
 
 
 class _ErrorFound(Exception):
@@ -77,9 +77,9 @@ class _Spotter(DocumentChecker):
 
     def _check_group_parts(self, path, group) -> None:
         """A group's own fields and its actions (its sub-groups are checked on their own)."""
-        earlier = pieces.earlier(group, ("clean", id(self), ()))
+        earlier = incremental_read.earlier(group, ("clean", id(self), ()))
         old = ()
-        if earlier is not None and earlier[1] is self and pieces.same_except(
+        if earlier is not None and earlier[1] is self and incremental_read.same_except(
                 group, earlier[0], ("groups", "actions")):
             old = earlier[0].get("actions", ())  # its own fields passed, as the same objects
         else:
@@ -93,8 +93,8 @@ class _Spotter(DocumentChecker):
             self._once(action, (), lambda a=action, p=action_path: self._check_action(p, a, {}))
 
     def _check_action(self, path, action, seen) -> None:
-        earlier = pieces.earlier(action, ("clean", id(self), ()))
-        if earlier is not None and earlier[1] is self and pieces.same_except(
+        earlier = incremental_read.earlier(action, ("clean", id(self), ()))
+        if earlier is not None and earlier[1] is self and incremental_read.same_except(
                 action, earlier[0], ("progress",)):
             self._check_progress(path, action, earlier[0].get("progress", ()))
             return
@@ -128,7 +128,7 @@ class _Spotter(DocumentChecker):
 
     def _once(self, part: Any, context: tuple, check) -> None:
         """Run `check` unless this very object was found clean in this context before."""
-        piece = pieces.remembered(part)
+        piece = incremental_read.remembered(part)
         key = ("clean", id(self), context)
         if piece is not None and piece.made.get(key) is self:
             return

@@ -142,7 +142,7 @@ def _own_revisions(note: HistoryNote, revisions: list[Revision], number_of: dict
                    fixed=revisions[number_of[fixed.commit]] if fixed is not None else None)
 
 
-# The history worker's thread that waits on its parent (history/aside.py): it holds no lock
+# The history worker's thread that waits on its parent (history/read_in_worker.py): it holds no lock
 # the copy would need, so a read beside it may still be shared out.
 PARENT_WATCH_THREAD = "actionplan-parent-watch"
 

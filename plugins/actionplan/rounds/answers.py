@@ -65,11 +65,12 @@ def read_return(folder: Path, folder_name: str, sent: SentReturn) -> ReadReturn:
                                        "the lead filled it in)", "warning"))
         return result
     try:
-        sheets, _ = read_sheets(path, result.workbook)
+        sheets, warnings = read_sheets(path, result.workbook)
     except DataError as error:  # damaged, or formulas saved without their values
         result.problems += error.problems
         result.state = UNREADABLE
         return result
+    result.problems += warnings  # control characters left out of a cell
     sheet = next((s for s in sheets if s.sheet.casefold() == ACTIONS_SHEET.casefold()), None)
     if sheet is None:
         result.problems.append(Problem(result.workbook, None, None, "file",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from actionplan.plan_values import ID_PATTERN
-from actionplan.spreadsheet import columns as L
+from actionplan.spreadsheet import columns
 from actionplan.spreadsheet.action_details import ActionDetails
 from actionplan.spreadsheet.assembly import Previous, free_id, order, walk_groups
 from actionplan.spreadsheet.cells import figure, split_codes, split_items
@@ -17,15 +17,15 @@ from actionplan.spreadsheet.group_tree import GroupTree
 from actionplan.spreadsheet.import_state import ImportState
 from actionplan.spreadsheet.tables import ParsedTable, Row
 
-ACTION_FIELDS = [c.key for c in L.ACTIONS.columns if not c.key.startswith("group_")]
+ACTION_FIELDS = [c.key for c in columns.ACTIONS.columns if not c.key.startswith("group_")]
 
 
 class ActionsSheet:
     def __init__(self, state: ImportState, details: DetailSheets, finishing: ActionDetails,
                  tables: dict[str, ParsedTable], old: dict | None):
         self.state, self.details, self.finishing = state, details, finishing
-        self.groups_table = tables.get(L.GROUPS.name)
-        self.table = tables.get(L.ACTIONS.name)
+        self.groups_table = tables.get(columns.GROUPS.name)
+        self.table = tables.get(columns.ACTIONS.name)
         self.old = old  # the plan being updated (its data, to be changed in place), or None
         self.old_actions: dict[str, dict] = {}  # the plan's existing actions, by id
         self.taken: set[str | None] = set()  # action ids given out so far

@@ -132,6 +132,16 @@ _REF_FIX = ("write plan, group ID, action ID, action ID > activity ID or action 
 
 # --- cells as spreadsheet programs give them --------------------------------------------
 
+# Excel stores a character XML cannot hold as _xHHHH_, and reads any such text back as that
+# character: a "_" that would start one is stored escaped itself (_x005F_), as Excel does.
+_STARTS_AN_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def excel_escaped(text: str) -> str:
+    """`text` as an .xlsx cell stores it, so that Excel (and the import) shows it as written."""
+    return _STARTS_AN_ESCAPE.sub("_x005F_", text)
+
+
 def cell_text(value, number_format: str = "General") -> str:
     """A cell's value as the text an officer sees, whatever type the program stored."""
     if value is None:
@@ -144,7 +154,8 @@ def cell_text(value, number_format: str = "General") -> str:
         return _date_text(value, number_format)
     if isinstance(value, float):
         return repr(int(value)) if value.is_integer() else repr(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    # U+000B is Word's manual line break, which Excel keeps when text is pasted into a cell.
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
     return text.strip()
 
 

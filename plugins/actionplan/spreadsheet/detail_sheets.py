@@ -4,7 +4,7 @@ cells whose words they add detail to (dates, leads)."""
 
 from __future__ import annotations
 
-from actionplan.spreadsheet import columns as L
+from actionplan.spreadsheet import columns
 from actionplan.spreadsheet.assembly import Previous, order
 from actionplan.spreadsheet.cells import (
     CellError, format_ref, line_range, maybe_several_leads, parse_ref, split_items, split_leads,
@@ -18,17 +18,17 @@ class DetailSheets:
     def __init__(self, state: ImportState, tables: dict[str, ParsedTable]):
         self.state = state
 
-        def detail(table: L.Table, key: str) -> Detail:
+        def detail(table: columns.Table, key: str) -> Detail:
             return Detail(tables.get(table.name), key, state.problems)
-        self.activities = detail(L.ACTIVITIES, "action")
-        self.measures = detail(L.MEASURES, "action")
-        self.measure_values = detail(L.MEASURE_VALUES, "action")
-        self.psed = detail(L.PSED, "action")
-        self.items = detail(L.PROGRESS_ITEMS, "action")
-        self.leads = detail(L.LEADS, "belongs_to")
-        self.dates = detail(L.DATES, "belongs_to")
-        self.notes = detail(L.NOTES, "belongs_to")
-        self.sources = detail(L.SOURCES, "belongs_to")
+        self.activities = detail(columns.ACTIVITIES, "action")
+        self.measures = detail(columns.MEASURES, "action")
+        self.measure_values = detail(columns.MEASURE_VALUES, "action")
+        self.psed = detail(columns.PSED, "action")
+        self.items = detail(columns.PROGRESS_ITEMS, "action")
+        self.leads = detail(columns.LEADS, "belongs_to")
+        self.dates = detail(columns.DATES, "belongs_to")
+        self.notes = detail(columns.NOTES, "belongs_to")
+        self.sources = detail(columns.SOURCES, "belongs_to")
         self.progress = Detail(None, "action", state.problems)  # read with the Actions sheet
 
     def read_progress(self, table: ParsedTable | None) -> None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from actionplan.spreadsheet import columns as L
 from actionplan.spreadsheet.cells import format_range, format_ref, join_codes, join_items
-from actionplan.spreadsheet.columns import heading_key
+from actionplan.spreadsheet.columns import FIELD_COLUMNS, LABEL_FIELDS, PLAN, TABLES, heading_key
 from actionplan.spreadsheet.files import OutTable
 
 Row = dict[str, str]
@@ -38,12 +37,12 @@ class _Exporter:
     def __init__(self, labels: dict[str, str], *, template: bool = False):
         self.labels = labels
         self.template = template
-        self.rows: dict[str, list[Row]] = {t.name: [] for t in L.TABLES}
+        self.rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
         self.plan_values: dict[str, str] = {}
 
     def tables(self) -> list[OutTable]:
         tables = [self._plan_table()]
-        for table in L.TABLES[1:]:
+        for table in TABLES[1:]:
             columns = [c for c in table.columns if c.exported or self.template]
             headings = self._headings(columns)
             rows = [[row.get(c.key, "") for c in columns] for row in self.rows[table.name]]
@@ -52,11 +51,11 @@ class _Exporter:
 
     def _plan_table(self) -> OutTable:
         rows, choices = [], {}
-        for number, column in enumerate(L.PLAN.columns, start=2):
+        for number, column in enumerate(PLAN.columns, start=2):
             rows.append([column.heading, self.plan_values.get(column.key, ""), column.help])
             if column.choices:
                 choices[(number, 2)] = column.choices
-        return OutTable(L.PLAN, [c.heading for c in L.FIELD_COLUMNS], list(L.FIELD_COLUMNS),
+        return OutTable(PLAN, [c.heading for c in FIELD_COLUMNS], list(FIELD_COLUMNS),
                         rows, choices)
 
     def _headings(self, columns) -> list[str]:
@@ -95,7 +94,7 @@ class _Exporter:
             self._add("Levels", **{k: _text(level.get(k)) for k in ("kind", "label",
                                                                       "label_long", "plural")})
         labels = plan.get("labels") or {}
-        for key, standard in L.LABEL_FIELDS.items():
+        for key, standard in LABEL_FIELDS.items():
             self._add("Headings", field=key, standard=standard, heading=_text(labels.get(key)))
         for note in plan.get("footnotes", []):
             self._add("Footnotes", mark=note["mark"], text=note["text"])

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from actionplan.export.csv_export import FORMULA_STARTS, protect
 from actionplan.problems import DataError, Problem
-from actionplan.spreadsheet.cells import cell_text
+from actionplan.spreadsheet.cells import cell_text, excel_escaped
 from actionplan.spreadsheet.columns import README_SHEET, TABLES, TABLES_BY_NAME, Column, Table
+from actionplan.text_safety import without_xml_unsafe, xml_unsafe
 
 FORMATS = ("xlsx", "csv")
 
@@ -57,15 +58,16 @@ def spreadsheet_format(path: Path) -> str | None:
 
 def read_sheets(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
     if spreadsheet_format(path) == "xlsx":
-        return _read_xlsx(path, display), []
+        return _read_xlsx(path, display)
     return _read_csv(path, display)
 
 
-def _read_xlsx(path: Path, display: str) -> list[RawSheet]:
-    from openpyxl import load_workbook  # only import commands need it
+def _read_xlsx(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
+    # openpyxl, which it imports, is needed by the import commands only
+    from actionplan.spreadsheet.excel_strings import decoded, open_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise DataError([Problem(display, None, None, "file", "the file cannot be read as an "
                                  "Excel workbook (it may be damaged, protected by a password, "
@@ -74,21 +76,24 @@ def _read_xlsx(path: Path, display: str) -> list[RawSheet]:
                                  "or save it as CSV UTF-8")]) from None
     formulas = _formula_cells(path)
     try:
-        sheets, lost = [], []
+        sheets: list[RawSheet] = []
+        lost: list[Problem] = []
+        problems: list[Problem] = []
         for sheet in workbook.worksheets:
             raw = RawSheet(sheet.title, display, sheet.title)
             for row in sheet.iter_rows():
                 lost += [_formula_without_value(display, sheet.title, c) for c in row
                          if c.value is None and (sheet.title, _where(c)) in formulas]
-                texts = [cell_text(c.value, getattr(c, "number_format", "General") or "General")
+                texts = [cell_text(decoded(c.value),
+                                   getattr(c, "number_format", "General") or "General")
                          for c in row]
                 if any(texts):  # empty cells of a read-only sheet carry no row number
                     number = next(n for c in row if (n := getattr(c, "row", None)))
-                    raw.rows.append((number, _trim(texts)))
+                    raw.rows.append((number, _storable(texts, raw, number, problems)))
             sheets.append(raw)
         if lost:
             raise DataError(lost)  # importing would silently empty these fields
-        return sheets
+        return sheets, problems
     finally:
         workbook.close()
 
@@ -143,7 +148,7 @@ def _read_csv(path: Path, display: str) -> tuple[list[RawSheet], list[Problem]]:
             continue
         if not sheets:
             sheets.append(current)  # rows before any [Name] row: a one-table file
-        current.rows.append((number, texts))
+        current.rows.append((number, _storable(texts, current, number, problems)))
     return sheets, problems
 
 
@@ -173,6 +178,25 @@ def _section_name(texts: list[str]) -> str | None:
         if name.casefold() in TABLES_BY_NAME or name.casefold() == README_SHEET.casefold():
             return name
     return None
+
+
+def _storable(texts: list[str], sheet: RawSheet, row: int,
+              problems: list[Problem]) -> list[str]:
+    """The row's texts without the control characters plan files cannot hold (a line break
+    from Word is a line break already: see cell_text); each cell that had one is reported."""
+    kept = []
+    for index, text in enumerate(texts, start=1):
+        unsafe = xml_unsafe(text)
+        if unsafe:
+            from openpyxl.utils import get_column_letter
+            problems.append(Problem(
+                f"{sheet.place}:row {row}", None, None, f"column {get_column_letter(index)}",
+                f"this cell held an invisible control character ({', '.join(unsafe)}) that a "
+                "plan file cannot hold, so it was left out",
+                "check that the text reads as meant in the plan file", "warning"))
+            text = without_xml_unsafe(text).strip()
+        kept.append(text)
+    return _trim(kept)
 
 
 def _trim(texts: list[str]) -> list[str]:
@@ -283,7 +307,10 @@ def _write_sheet(sheet, table: OutTable) -> None:
 
 def text_cell(sheet, row: int, column: int, value):
     """A cell holding `value` as text: openpyxl would store text starting with = as a live
-    formula (one that sends cell contents to a web address, say)."""
+    formula (one that sends cell contents to a web address, say), and text such as "_x000B_"
+    as it is, which Excel would show as a control character."""
+    if isinstance(value, str):
+        value = excel_escaped(value)
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from actionplan.problems import Problem
-from actionplan.spreadsheet import columns as L
+from actionplan.spreadsheet import columns
 from actionplan.spreadsheet.tables import Origin
 
 
@@ -91,10 +91,11 @@ _PLACES = {
     ("status", "code"): "the Status column",
     ("item", "aim"): "the Aim column of the Equality duty aims sheet",
 }
-_TABLES = {"plan": L.PLAN, "organisation": L.PLAN, "level": L.LEVELS, "group": L.GROUPS,
-           "action": L.ACTIONS, "activity": L.ACTIVITIES, "code": L.STRAND_KEY,
-           "footnote": L.FOOTNOTES, "abbreviation": L.ABBREVIATIONS, "note": L.NOTES,
-           "item": L.PROGRESS_ITEMS, "update": L.PROGRESS}
+_TABLES = {"plan": columns.PLAN, "organisation": columns.PLAN, "level": columns.LEVELS,
+           "group": columns.GROUPS, "action": columns.ACTIONS, "activity": columns.ACTIVITIES,
+           "code": columns.STRAND_KEY, "footnote": columns.FOOTNOTES,
+           "abbreviation": columns.ABBREVIATIONS, "note": columns.NOTES,
+           "item": columns.PROGRESS_ITEMS, "update": columns.PROGRESS}
 
 
 def spreadsheet_fix(problem: Problem) -> str:

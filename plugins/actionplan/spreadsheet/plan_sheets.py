@@ -3,7 +3,7 @@ Abbreviations and Strand key, read into the `plan:` section of the data."""
 
 from __future__ import annotations
 
-from actionplan.spreadsheet import columns as L
+from actionplan.spreadsheet import columns
 from actionplan.spreadsheet.assembly import Previous, order
 from actionplan.spreadsheet.cells import split_codes, split_items
 from actionplan.spreadsheet.detail_sheets import DetailSheets
@@ -19,7 +19,7 @@ class PlanSheets:
     def read(self, existing: dict, plan_id: str) -> dict:
         """The plan section: `existing` (the plan's own, or {}) updated from the sheets."""
         plan = existing
-        fields = self.tables.get(L.PLAN.name)
+        fields = self.tables.get(columns.PLAN.name)
         origin = Origin(self.display, fields.sheet) if fields else Origin(self.display)
         self.state.origins.item(plan, origin)
         for row in fields.rows if fields else []:
@@ -74,14 +74,14 @@ class PlanSheets:
 
     def _lists(self, plan: dict) -> None:
         record = self.state.record
-        self._table_list(plan, "levels", L.LEVELS, lambda row: record(row, {
+        self._table_list(plan, "levels", columns.LEVELS, lambda row: record(row, {
             k: row.get(k) for k in ("kind", "label", "label_long", "plural")}))
         self._labels(plan)
-        self._table_list(plan, "footnotes", L.FOOTNOTES, lambda row: record(row, {
+        self._table_list(plan, "footnotes", columns.FOOTNOTES, lambda row: record(row, {
             "mark": row.get("mark"), "text": row.get("text")}))
-        self._table_list(plan, "abbreviations", L.ABBREVIATIONS, lambda row: record(row, {
+        self._table_list(plan, "abbreviations", columns.ABBREVIATIONS, lambda row: record(row, {
             "term": row.get("term"), "meaning": row.get("meaning"), "basis": row.get("basis")}))
-        codes = self.tables.get(L.STRAND_KEY.name)
+        codes = self.tables.get(columns.STRAND_KEY.name)
         if codes is not None:
             scheme = plan.setdefault("strand_scheme", {})
             self.state.put(scheme, "codes", [record(row, {
@@ -93,24 +93,24 @@ class PlanSheets:
                 order(scheme, "StrandScheme")
 
     def _labels(self, plan: dict) -> None:
-        table = self.tables.get(L.HEADINGS.name)
+        table = self.tables.get(columns.HEADINGS.name)
         if table is None:
             return
-        fields = {L.heading_key(k): k for k in L.LABEL_FIELDS}
-        fields.update({L.heading_key(v): k for k, v in L.LABEL_FIELDS.items()})
+        fields = {columns.heading_key(k): k for k in columns.LABEL_FIELDS}
+        fields.update({columns.heading_key(v): k for k, v in columns.LABEL_FIELDS.items()})
         labels: dict[str, str] = {}
         for row in table.rows:
-            name = fields.get(L.heading_key(row.get("field")))
+            name = fields.get(columns.heading_key(row.get("field")))
             if name is None:
                 self.state.problems.append(row.origin("field").problem(
                     "", f'"{row.get("field")}" is not a field that can have a heading',
-                    "use one of: " + ", ".join(L.LABEL_FIELDS)))
+                    "use one of: " + ", ".join(columns.LABEL_FIELDS)))
             elif row.get("heading"):
                 labels[name] = row.get("heading")
                 self.state.origins.field(labels, name, row.origin("heading"))
         self.state.put(plan, "labels", labels, None)
 
-    def _table_list(self, target: dict, key: str, table: L.Table, make) -> None:
+    def _table_list(self, target: dict, key: str, table: columns.Table, make) -> None:
         parsed = self.tables.get(table.name)
         if parsed is not None:
             self.state.put(target, key, [make(row) for row in parsed.rows], None)

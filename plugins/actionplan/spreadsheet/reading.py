@@ -15,7 +15,7 @@ from pathlib import Path
 
 from actionplan.plan_values import normal_form
 from actionplan.problems import Problem
-from actionplan.spreadsheet import columns as L
+from actionplan.spreadsheet import columns
 from actionplan.spreadsheet.action_details import ActionDetails
 from actionplan.spreadsheet.actions_sheet import ActionsSheet
 from actionplan.spreadsheet.assembly import counted, walk_groups
@@ -47,10 +47,10 @@ class Spreadsheet:
         self.problems = problems + found
 
     def plan_id(self) -> str | None:
-        sheet = self.sheets.get(L.PLAN.name.casefold())
+        sheet = self.sheets.get(columns.PLAN.name.casefold())
         if sheet is None:
             return None
-        table, _ = parse_fields(L.PLAN, sheet)
+        table, _ = parse_fields(columns.PLAN, sheet)
         return next((row.get("id") for row in table.rows if row.get("id")), None)
 
     def read(self, *, plan_id: str, existing: dict | None,
@@ -77,15 +77,16 @@ class _Importer:
     def run(self) -> Reading:
         state = self.state
         # Actions and Progress headings may be the plan's own, known once the plan is read.
-        own_headings = (L.ACTIONS, L.PROGRESS)
-        self._parse([t for t in L.TABLES if t not in own_headings], HeadingWords(self.mapping))
+        own_headings = (columns.ACTIONS, columns.PROGRESS)
+        self._parse([t for t in columns.TABLES if t not in own_headings],
+                    HeadingWords(self.mapping))
         details = DetailSheets(state, self.tables)
         plan = PlanSheets(state, details, self.tables, self.book.display).read(
             self.old["plan"] if self.old else {}, self.plan_id)
         words = HeadingWords(self.mapping, plan.get("labels") or {},
                              [lv.get("label", "") for lv in plan.get("levels") or []])
         self._parse(list(own_headings), words)
-        details.read_progress(self.tables.get(L.PROGRESS.name))
+        details.read_progress(self.tables.get(columns.PROGRESS.name))
         finishing = ActionDetails(state, details)
         sheet = ActionsSheet(state, details, finishing, self.tables, self.old)
         # A plan with no groups (no Groups rows, no action naming a group) stays one list.
@@ -95,19 +96,19 @@ class _Importer:
         state.origins.item(data, Origin(self.book.display))
         # A plan with no action rows: a problem about it points at the Actions sheet's
         # headings, where the rows go.
-        actions = self.tables.get(L.ACTIONS.name)
+        actions = self.tables.get(columns.ACTIONS.name)
         state.origins.item(items, Origin(self.book.display, actions.sheet if actions else "",
                                          actions.heading_row if actions else None))
         details.report_unused()
         self._summarise(data, finishing.added_updates)
         return Reading(data, state.problems, state.origins, state.summary)
 
-    def _parse(self, tables: list[L.Table], words: HeadingWords) -> None:
+    def _parse(self, tables: list[columns.Table], words: HeadingWords) -> None:
         for table in tables:
             sheet = self.book.sheets.get(table.name.casefold())
             if sheet is None:
                 continue
-            one_table = table is L.ACTIONS and not any(
+            one_table = table is columns.ACTIONS and not any(
                 name != table.name.casefold() for name in self.book.sheets)
             if table.fields:
                 parsed, found = parse_fields(table, sheet)

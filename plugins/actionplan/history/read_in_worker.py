@@ -7,7 +7,7 @@ back to the system (freed, but scattered among memory pages still in use). So a 
 while this process loads the data on another core; this process then reads the cache, as
 a rebuild does.
 
-Only a first read of a long history goes aside. With a checkpoint in memory (`mkdocs
+Only a first read of a long history goes to a worker. With a checkpoint in memory (`mkdocs
 serve`) or in the cache folder, or with few revisions, reading here is quicker than
 starting a process.
 """
@@ -33,7 +33,7 @@ from actionplan.history.reader import (
     HistoryUnavailable, find_repository, plans_pathspec, read_history,
 )
 
-ASIDE_FROM = 100  # revisions: below this a first read takes well under a second
+WORKER_FROM = 100  # revisions: below this a first read takes well under a second
 _ORPHANED = 4  # the worker's exit status when the build that started it has ended
 _RELEASE = b"k"  # the parent's word to the worker: result taken, exit now
 _HANDOVER = "actionplan-history-"  # + the parent's pid: a temporary hand-over folder
@@ -55,13 +55,13 @@ class HistoryReading:
     """
 
     def __init__(self, repo_root: Path, data_dir: Path, ignore_revs_file: Path | None = None,
-                 *, cache: HistoryCache | None = None, aside_from: int | None = None):
+                 *, cache: HistoryCache | None = None, worker_from: int | None = None):
         self.repo_root, self.data_dir = repo_root, data_dir
         self.ignore_revs_file = ignore_revs_file
         self.cache = cache or HistoryCache()
         self.process: subprocess.Popen | None = None
         self.handover: Path | None = None  # a temporary cache folder when there is none
-        self._start(ASIDE_FROM if aside_from is None else aside_from)
+        self._start(WORKER_FROM if worker_from is None else worker_from)
 
     def __enter__(self) -> HistoryReading:
         return self
@@ -108,12 +108,12 @@ class HistoryReading:
             shutil.rmtree(self.handover, ignore_errors=True)
             self.handover = None
 
-    def _start(self, aside_from: int) -> None:
+    def _start(self, worker_from: int) -> None:
         try:
             root = find_repository(self.repo_root, self.data_dir)
             pathspec = plans_pathspec(root, self.data_dir)
             if self.cache.has_checkpoint(root, pathspec) or count_commits(
-                    root, pathspec) < aside_from:
+                    root, pathspec) < worker_from:
                 return
         except (GitError, HistoryUnavailable):
             return  # `result()` reads here, and says what is wrong
@@ -142,7 +142,7 @@ def _spawn(root: Path, data_dir: Path, folder: Path,
         # stdin is a pipe this process never writes to: it closes when this process ends,
         # however it ends (kill -9 included), and the worker stops then (_end_with_parent).
         return subprocess.Popen(
-            [sys.executable, "-m", "actionplan.history.aside", str(root), str(data_dir),
+            [sys.executable, "-m", "actionplan.history.read_in_worker", str(root), str(data_dir),
              str(folder), str(os.getpid()), "handover" if handover else "cache"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env)

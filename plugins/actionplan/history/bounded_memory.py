@@ -8,7 +8,7 @@ from collections.abc import Callable
 MISSING = object()
 
 
-class Memo:
+class BoundedMemory:
     """Values by key in two generations: a full young one becomes old, the old one is dropped.
 
     Anything used since the last turn survives the next one, so a part of a plan that stays

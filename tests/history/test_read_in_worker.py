@@ -6,27 +6,28 @@ import shutil
 
 import pytest
 
-from actionplan.history import aside
+from actionplan.history import read_in_worker
 from actionplan.history import HistoryCache, HistoryReading, HistoryUnavailable, read_history
 from tests.gitrepo import GitRepo
 from tests.history.scripted import PLAN, dump
+from tests.tiny_site import build_in_process
 
 
 def test_a_first_read_goes_to_a_worker_and_gives_the_same_history(scripted, tmp_path):
     repo, _ = scripted
     with HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
-                        aside_from=0) as reading:
+                        worker_from=0) as reading:
         assert reading.process is not None  # nothing cached: a worker reads it
-        aside = reading.result()
+        in_worker = reading.result()
     assert list(tmp_path.glob("history-*.json"))  # the worker's cache, read back here
     HistoryCache.forget_all()
-    assert aside == read_history(repo.root, repo.root / "data")
-    assert len(aside.entries) > 10
+    assert in_worker == read_history(repo.root, repo.root / "data")
+    assert len(in_worker.entries) > 10
 
 
 def test_with_no_cache_folder_the_worker_hands_over_through_a_temporary_one(scripted):
     repo, _ = scripted
-    reading = HistoryReading(repo.root, repo.root / "data", aside_from=0)
+    reading = HistoryReading(repo.root, repo.root / "data", worker_from=0)
     handover = reading.handover
     assert reading.process is not None and handover.is_dir()
     history = reading.result()
@@ -41,7 +42,7 @@ def test_a_cache_folder_that_cannot_be_written_is_not_where_the_worker_hands_ove
     blocked = tmp_path / "file"
     blocked.write_text("a file, not a folder", encoding="utf-8")
     reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(blocked / "c"),
-                             aside_from=0)
+                             worker_from=0)
     assert reading.process is not None and reading.handover is not None
     history = reading.result()
     HistoryCache.forget_all()
@@ -53,7 +54,7 @@ def test_a_known_history_is_read_here(scripted, tmp_path):
     read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path))
     HistoryCache.forget_all()  # a new build: only the cache folder is left
     reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
-                            aside_from=0)
+                            worker_from=0)
     assert reading.process is None
     assert reading.result().entries
 
@@ -65,23 +66,23 @@ def test_an_unreadable_history_is_reported_as_reading_here_reports_it(tmp_path):
     shallow = tmp_path / "shallow"
     repo.git("clone", "--quiet", "--depth", "1", f"file://{repo.root}", str(shallow))
     reading = HistoryReading(shallow, shallow / "data", cache=HistoryCache(tmp_path / "c"),
-                             aside_from=0)
+                             worker_from=0)
     assert reading.process is not None
-    with pytest.raises(HistoryUnavailable) as aside:
+    with pytest.raises(HistoryUnavailable) as in_worker:
         reading.result()
     with pytest.raises(HistoryUnavailable) as here:
         read_history(shallow, shallow / "data")
-    assert str(aside.value) == str(here.value)
-    assert "shallow clone" in str(aside.value)
+    assert str(in_worker.value) == str(here.value)
+    assert "shallow clone" in str(in_worker.value)
 
 
 @pytest.mark.parametrize("python", ["/nonexistent/python", "false"],
                          ids=["worker cannot start", "worker fails"])
 def test_a_failed_worker_falls_back_to_reading_here(scripted, tmp_path, monkeypatch, python):
     repo, _ = scripted
-    monkeypatch.setattr("actionplan.history.aside.sys.executable", python)
+    monkeypatch.setattr("actionplan.history.read_in_worker.sys.executable", python)
     reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
-                            aside_from=0)
+                            worker_from=0)
     assert (reading.process is None) == python.startswith("/nonexistent")
     history = reading.result()
     HistoryCache.forget_all()
@@ -91,7 +92,7 @@ def test_a_failed_worker_falls_back_to_reading_here(scripted, tmp_path, monkeypa
 def test_a_cancelled_reading_stops_its_worker(scripted, tmp_path):
     repo, _ = scripted
     reading = HistoryReading(repo.root, repo.root / "data", cache=HistoryCache(tmp_path),
-                            aside_from=0)
+                            worker_from=0)
     process = reading.process
     reading.cancel()
     assert process.poll() is not None and reading.process is None
@@ -116,10 +117,9 @@ plugins:
 
 
 def _build_in_process(project, site_dir):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir)))
+    # As the command runs it, startup and shutdown events included: without them, after
+    # another build in this process, the plugin's staged site was never published (empty).
+    build_in_process(project, site_dir=str(site_dir), strict=False)
     return {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
 
 
@@ -130,14 +130,15 @@ def test_a_mkdocs_build_with_the_worker_publishes_the_same_bytes(scripted, tmp_p
     (repo.root / "content").mkdir(exist_ok=True)
     (repo.root / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
     spawned = []
-    real_spawn = aside._spawn
-    monkeypatch.setattr(aside, "_spawn", lambda *args: spawned.append(args) or real_spawn(*args))
-    monkeypatch.setattr(aside, "ASIDE_FROM", 10**9)  # read in the build's own process
+    real_spawn = read_in_worker._spawn
+    monkeypatch.setattr(read_in_worker, "_spawn",
+                        lambda *args: spawned.append(args) or real_spawn(*args))
+    monkeypatch.setattr(read_in_worker, "WORKER_FROM", 10**9)  # read in the build's own process
     here = _build_in_process(repo.root, tmp_path / "here")
     assert not spawned
     HistoryCache.forget_all()
     shutil.rmtree(repo.root / ".cache", ignore_errors=True)
-    monkeypatch.setattr(aside, "ASIDE_FROM", 0)  # every first read goes to a worker
+    monkeypatch.setattr(read_in_worker, "WORKER_FROM", 0)  # every first read goes to a worker
     worker = _build_in_process(repo.root, tmp_path / "worker")
     assert len(spawned) == 1
     assert worker == here
