@@ -11,13 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from mkdocs.__main__ import cli
 
 from actionplan.mkdocs_plugin import staging
 from actionplan.mkdocs_plugin.staging import PublishError, SiteBusy, StagedSiteDir
 
-from ..tiny_site import ENV, make_project
+from ..tiny_site import ENV, make_project, mkdocs_in_this_process
 from ..unit.plan_text import VALID
 
 
@@ -195,14 +193,14 @@ def test_a_mount_point_is_filled_by_renames_and_undone_when_one_fails(tmp_path, 
 # --- real builds ------------------------------------------------------------------------
 
 def build_here(project: Path, monkeypatch) -> tuple[int, str]:
-    """`mkdocs build --strict` in this process (so failures can be injected)."""
-    monkeypatch.chdir(project)
+    """`mkdocs build --strict` in this process (so failures can be injected), MkDocs' logging
+    set-up undone afterwards (its filter that drops repeated messages would otherwise hide
+    later tests' messages)."""
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
-    result = CliRunner().invoke(cli, ["build", "--strict"])
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)  # an uncaught exception would be a traceback
-    return result.exit_code, result.output
+    result = mkdocs_in_this_process(project, "build", "--strict")
+    assert "Traceback" not in result.stderr, result.stderr  # an uncaught exception
+    return result.returncode, result.stdout + result.stderr
 
 
 @pytest.fixture

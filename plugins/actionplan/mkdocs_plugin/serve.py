@@ -23,12 +23,26 @@ def _terminal_log() -> logging.Logger:
     """The terminal's log, given its handler the first time it is needed: importing the
     package changes no logging set-up (tests/test_imports.py)."""
     if not _terminal.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StandardError()
         handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))  # as MkDocs prints
         _terminal.addHandler(handler)
         _terminal.propagate = False
         _terminal.setLevel(logging.INFO)
     return _terminal
+
+
+class _StandardError(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a message comes (as logging's last resort does),
+    not to the stream of the moment the handler was made: a program that redirects it later
+    (a test harness, an embedding tool) still gets the messages."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
 
 
 def is_dev_server_build(site_url: str | None, dev_addr) -> bool:
