@@ -26,6 +26,30 @@ def pytest_collection_modifyitems(items):
                  for name in _MARKED_BY_FIXTURE[fixture]}
         for name in sorted(names):
             item.add_marker(name)
+        if "browser" in names and not item.nodeid.startswith(BROWSER_TEST_FOLDERS):
+            raise pytest.UsageError(f"{item.nodeid} drives the browser: move it under one of "
+                                    f"{BROWSER_TEST_FOLDERS}, where the browser tests run")
+
+
+# Under pytest-xdist (.ci/run: `pytest -n auto`), one process runs every browser test: they
+# share one Chromium, one build of the bundled site and one sweep of it. The other processes
+# run the rest, a test module at a time so that its module fixtures are made once.
+BROWSER_TEST_FOLDERS = ("tests/a11y/", "tests/adoption/")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        # By folder, not by marker: the scheduler sees test ids only (and pytest 9.2 no
+        # longer lets pytest-xdist 3.8 put an xdist_group name into them).
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(BROWSER_TEST_FOLDERS):
+                return "browser"
+            return super()._split_scope(nodeid)
+
+    return BrowserTestsTogether(config, log)
 
 
 @pytest.fixture

@@ -23,13 +23,13 @@ from .checks import sweep_paths, sweep_site
 from .server import page_paths, serve
 
 RECORD = Path(__file__).parent / "last-run.json"
-# Pages: every page of the bundled site (479 pages, about 3.5 minutes on 2 cores); a larger
+# Pages: every page of the bundled site (485 pages, about 5 minutes on 2 cores); a larger
 # site gets every kind of page of every plan and an even spread of the rest.
 SWEEP_LIMIT = 600
-# Tabs swept at once: axe runs in one while the next page loads in the other. More gain
-# nothing on 2 cores (measured: 3 tabs were slower than 2).
-SWEEP_TABS = 2
-_keys: dict[str, str] = {}  # test node id -> the check it belongs to
+# Tabs swept at once. With the browser's cache on (no request routing), two tabs were no
+# faster than one on 2 cores (0.60-0.70 s a page either way) and left the other test
+# process less of the second core; sweep_site takes more where cores are spare.
+SWEEP_TABS = 1
 _run = {"browser": "", "pages": 0, "site_pages": 0, "passed": set(), "failed": False}
 
 
@@ -54,12 +54,11 @@ def site_paths(bundled_site) -> list[str]:
 def site_sweep(browser, site_url, site_paths):
     """The bundled site's pages, each loaded once: axe-core, structure and 320 px reflow.
 
-    Every page (about 0.75 s each on 2 cores, in one tab), up to SWEEP_LIMIT pages; a larger
-    site gets every kind of page of every plan and an even spread of the rest, unless
-    A11Y_ALL_PAGES=1. This sweep is most of the browser tests' time: of each page's, axe takes
-    about half and loading the page a third (the build, shared, and the Nu checker, one Java
-    run over every page, are a small part), hence two tabs, one loading while axe checks the
-    other.
+    Every page (about 0.6 s each on 2 cores), up to SWEEP_LIMIT pages; a larger site gets
+    every kind of page of every plan and an even spread of the rest, unless A11Y_ALL_PAGES=1.
+    This sweep is most of the browser tests' time: of each page's, axe takes about half and
+    loading the page 40% (the build, shared, and the Nu checker, one Java run over every
+    page, are a small part).
     """
     limit = len(site_paths) if os.environ.get("A11Y_ALL_PAGES") == "1" else SWEEP_LIMIT
     session = local_session(browser, with_axe=True, search_index=False)
@@ -94,26 +93,27 @@ CHECKS = {
 def pytest_configure(config):
     config.addinivalue_line("markers", "a11y_check(key): an accessibility check reported in "
                             "the statement (see CHECKS in tests/a11y/conftest.py)")
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_RunsInWorkers(), "actionplan-a11y-record")
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        marker = item.get_closest_marker("a11y_check")
-        if marker is not None:
-            _keys[item.nodeid] = marker.args[0]
-
-
-def pytest_runtest_logreport(report):
-    key = _keys.get(report.nodeid)
-    if key is None:
-        return
-    if report.failed or report.skipped:
-        _run["failed"] = True
-    elif report.when == "call":
-        _run["passed"].add(key)
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    marker = item.get_closest_marker("a11y_check")
+    if marker is not None:
+        if report.failed or report.skipped:
+            _run["failed"] = True
+        elif report.when == "call":
+            _run["passed"].add(marker.args[0])
+    return report
 
 
 def pytest_sessionfinish(session, exitstatus):
+    worker_output = getattr(session.config, "workeroutput", None)
+    if worker_output is not None:  # a pytest-xdist worker: the controller records the run
+        worker_output["a11y_run"] = {**_run, "passed": sorted(_run["passed"])}
+        return
     # Only a complete, passing run is recorded: every check ran, none failed or skipped.
     if exitstatus != 0 or _run["failed"] or _run["passed"] != set(CHECKS) or not _run["pages"]:
         return
@@ -121,6 +121,23 @@ def pytest_sessionfinish(session, exitstatus):
                       checks=tuple(CHECKS.values()), passed=tuple(CHECKS), pages=_run["pages"],
                       site_pages=_run["site_pages"])
     write_test_run(RECORD, run)
+
+
+class _RunsInWorkers:
+    """Under pytest-xdist the checks run in worker processes: each hands its part of the run
+    to the controller, which records the whole run once every worker has finished."""
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node, error):
+        part = getattr(node, "workeroutput", {}).get("a11y_run")
+        if error or part is None:
+            _run["failed"] = _run["failed"] or bool(error)
+            return
+        _run["failed"] = _run["failed"] or part["failed"]
+        _run["passed"] |= set(part["passed"])
+        _run["browser"] = _run["browser"] or part["browser"]
+        _run["pages"] = max(_run["pages"], part["pages"])
+        _run["site_pages"] = max(_run["site_pages"], part["site_pages"])
 
 
 def _tool_versions() -> tuple[str, ...]:

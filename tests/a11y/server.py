@@ -4,15 +4,40 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Iterator
+
+# A browser session that sends this header is answered with a search index that keeps the
+# site's settings but lists no pages (tests.a11y.browser.local_session(search_index=False)).
+# A header rather than request routing: Playwright turns the browser's cache off for a
+# context with any route, and every page would then fetch and compile the theme afresh.
+EMPTY_SEARCH_HEADER = "X-Actionplan-Test-Search"
+_SEARCH_INDEX = "/search/search_index.json"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass  # keep pytest's output for test results
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        if self.headers.get(EMPTY_SEARCH_HEADER) == "empty" and \
+                self.path.split("?", 1)[0].endswith(_SEARCH_INDEX):
+            self._send_empty_search_index()
+        else:
+            super().do_GET()
+
+    def _send_empty_search_index(self) -> None:
+        index_file = Path(self.translate_path(self.path))
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        body = json.dumps({"config": index["config"], "docs": []}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
