@@ -19,6 +19,15 @@ _MARKED_BY_FIXTURE = {"shared_browser": ("browser", "slow"), "bundled_site": ("s
                       "wheel": ("slow",), "paged_site": ("slow",)}
 
 
+def pytest_configure(config):
+    # Registered here, not in tests/a11y/conftest.py: pytest-xdist's controller loads this
+    # file but collects no tests, so it never loads the conftest files below it.
+    from tests.a11y import run_record
+
+    if not config.pluginmanager.is_registered(run_record):
+        config.pluginmanager.register(run_record, "actionplan-a11y-run-record")
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
@@ -31,25 +40,35 @@ def pytest_collection_modifyitems(items):
                                     f"{BROWSER_TEST_FOLDERS}, where the browser tests run")
 
 
-# Under pytest-xdist (.ci/run: `pytest -n auto`), one process runs every browser test: they
-# share one Chromium, one build of the bundled site and one sweep of it. The other processes
-# run the rest, a test module at a time so that its module fixtures are made once.
+# Under pytest-xdist (.ci/run: `pytest -n auto`), the browser tests run in two processes:
+# the sweep of every page of the bundled site in one, the other browser tests in another
+# (each shares one Chromium and one build of the bundled site). They start first, being the
+# longest; the other test modules fill the processes as they free up, a module at a time so
+# that its module fixtures are made once.
 BROWSER_TEST_FOLDERS = ("tests/a11y/", "tests/adoption/")
+WHOLE_SITE_SWEEP = "tests/a11y/test_bundled_site.py"
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserTestsTogether(LoadScopeScheduling):
-        # By folder, not by marker: the scheduler sees test ids only (and pytest 9.2 no
+    class BrowserTestsFirst(LoadScopeScheduling):
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            # Work in collection order (tests/a11y comes first), not largest scope first.
+            config.option.loadscopereorder = False
+
+        # By path, not by marker: the scheduler sees test ids only (and pytest 9.2 no
         # longer lets pytest-xdist 3.8 put an xdist_group name into them).
         def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(WHOLE_SITE_SWEEP):
+                return "browser: the whole-site sweep"
             if nodeid.startswith(BROWSER_TEST_FOLDERS):
                 return "browser"
             return super()._split_scope(nodeid)
 
-    return BrowserTestsTogether(config, log)
+    return BrowserTestsFirst(config, log)
 
 
 @pytest.fixture
@@ -83,8 +102,9 @@ def bundled_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def shared_browser():
-    """One headless Chromium for the whole session: Playwright's sync API allows one running
-    instance per thread, so every browser test (tests/a11y, tests/adoption) shares it."""
+    """One headless Chromium for the test process: Playwright's sync API allows one running
+    instance per thread, so the browser tests (tests/a11y, tests/adoption) of a process share
+    it."""
     from playwright.sync_api import sync_playwright
 
     from tests.a11y import tools
