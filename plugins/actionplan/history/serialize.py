@@ -67,7 +67,7 @@ def history_to_rows(history: History) -> CompactHistory:
     # None is 0; then the texts of the fields with fewest distinct values (kinds of change,
     # statuses), whose numbers stay below 256: Python keeps those numbers ready-made, so
     # reading them back makes no object for them.
-    distinct = dict.fromkeys(chain([None], *sorted(fields, key=lambda v: len(set(v)))))
+    distinct = dict.fromkeys(chain([None], *sorted(map(dict.fromkeys, fields), key=len)))
     text_number = {text: index for index, text in enumerate(distinct)}
     numbers: list[array] = []
     columns = [_column(list(map(number.__getitem__, revision_column)), numbers)]
