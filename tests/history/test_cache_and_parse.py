@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from datetime import datetime, UTC
@@ -15,6 +14,7 @@ from actionplan.history import (
     ChangeEntry, History, HistoryCache, HistoryNote, Revision, read_history, serialize,
 )
 from actionplan.history import gitlog, reader
+from actionplan.history.cache import Checkpoint, decode_checkpoint, encode_checkpoint
 from actionplan.history.parse import parse_revision, parse_revision_file
 from tests.conftest import FIXTURES, ROOT
 from tests.gitrepo import GitRepo
@@ -55,6 +55,25 @@ def test_a_rebuild_with_no_new_commit_reads_no_file(scripted, tmp_path, blob_rea
     assert read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path / "cache")) \
         == first
     assert blobs_read(blob_reads) == 0
+
+
+def test_a_rebuild_with_no_new_commit_reads_no_commit_message(scripted, tmp_path,
+                                                              monkeypatch):
+    repo, _ = scripted
+    first = read_history(repo.root, repo.root / "data", cache=HistoryCache(tmp_path / "cache"))
+    HistoryCache.forget_all()  # a new process: only the cache folder remains
+    monkeypatch.setattr(gitlog, "_header", lambda text: pytest.fail("a message was read"))
+    assert read_history(repo.root, repo.root / "data",
+                        cache=HistoryCache(tmp_path / "cache")) == first
+
+
+def test_the_log_gives_every_hash_and_the_commits_from_any_point(scripted):
+    repo, _ = scripted
+    log = gitlog.CommitReading(repo.root, "data/plans").result()
+    commits = log.commits()
+    assert log.hashes == [c.revision.commit for c in commits] and len(commits) > 3
+    assert log.commits(3) == commits[3:]
+    assert gitlog.parse_log("") == [] and gitlog.CommitLog("").hashes == []
 
 
 def test_a_new_commit_reads_only_what_it_changed(tmp_path, blob_reads, monkeypatch):
@@ -109,30 +128,41 @@ def test_a_damaged_cache_file_is_ignored(scripted, tmp_path):
     assert read_history(repo.root, repo.root / "data", cache=HistoryCache(folder)) == expected
 
 
-@pytest.mark.parametrize("count", [0, 1, 2, 5])
+@pytest.mark.parametrize("count", [0, 1, 2, 5, 40])
 def test_the_cache_form_gives_back_the_same_history(count):
     first = Revision("a" * 40, datetime(2020, 1, 2, tzinfo=UTC), "Round 1")
     second = Revision("b" * 40, datetime(2020, 4, 2, tzinfo=UTC))
-    entries = tuple(ChangeEntry((first, second)[i % 2], "plan", "Plan", "action", f"1.{i}",
-                                f"Action 1.{i}", "status", f"Action 1.{i}: status changed.",
+    entries = tuple(ChangeEntry(first if i < count // 2 else second, "plan", "Plan", "action",
+                                f"1.{i}", f"Action 1.{i}", "status",
+                                f"Action 1.{i}: status changed.",
                                 before="Not started" if i else None, after="In progress",
-                                detail=str(i) if i % 3 else None)
+                                detail=str(i) if i % 3 else None,
+                                subject_title="Café \u2014 \U0001f600 \ud800 \0" if i % 2 else None)
                     for i in range(count))
     history = History(entries=entries, notes=(HistoryNote(second, "a.yaml", "unreadable"),),
                       revisions=(first, second))
-    rows = json.loads(json.dumps(serialize.history_to_rows(history)))  # as stored
-    assert serialize.history_from_rows(rows) == history
-    if count > 1:  # each repeated text once
-        assert rows["texts"].count("In progress") == 1
+    checkpoint = Checkpoint(commits=["a" * 40, "b" * 40], history=history,
+                            state={"data/plans/a.yaml": "c" * 40})
+    stored = decode_checkpoint(encode_checkpoint(checkpoint, "data/plans"), "data/plans")
+    assert stored == checkpoint
+    compact = serialize.history_to_rows(history)
+    if count > 1:  # each repeated text once, ended by a character none of them holds
+        assert compact.text.count("In progress") == 1
+        assert compact.data["text_end"] not in "\0In progress"
+    if count == 40:  # a column of long runs (the revision) is kept as runs, others whole
+        kinds = [column[0] for column in compact.data["columns"]]
+        assert kinds[0] == "runs" and "all" in kinds
 
 
 def test_a_cache_whose_columns_do_not_match_is_refused():
     history = History(entries=(ChangeEntry(Revision("a" * 40, datetime(2020, 1, 2)), "p", "P",
                                            "plan", "p", "Plan", "added", "Plan added."),) * 2)
-    rows = serialize.history_to_rows(history)
-    rows["columns"][3] = rows["columns"][3][:1]
+    compact = serialize.history_to_rows(history)
+    kind, at = compact.data["columns"][3]
+    assert kind == "all"
+    compact.numbers[at] = compact.numbers[at][:1]
     with pytest.raises(ValueError):  # the reader then reads from git instead
-        serialize.history_from_rows(rows)
+        serialize.history_from_rows(compact)
 
 
 PLAN_FILES = sorted((ROOT / "data" / "plans").glob("*.yaml")) + [

@@ -19,7 +19,7 @@ def test_a_first_read_goes_to_a_worker_and_gives_the_same_history(scripted, tmp_
                         worker_from=0) as reading:
         assert reading.process is not None  # nothing cached: a worker reads it
         in_worker = reading.result()
-    assert list(tmp_path.glob("history-*.json"))  # the worker's cache, read back here
+    assert list(tmp_path.glob("history-*.checkpoint"))  # the worker's cache, read back here
     HistoryCache.forget_all()
     assert in_worker == read_history(repo.root, repo.root / "data")
     assert len(in_worker.entries) > 10

@@ -30,7 +30,7 @@ def read(repo: GitRepo, folder):
 
 
 def cache_file(folder):
-    [file] = folder.glob("history-*.json")
+    [file] = folder.glob("history-*.checkpoint")
     return file
 
 
@@ -62,16 +62,64 @@ def test_a_doctored_cache_is_not_trusted(repo, tmp_path):
     assert any(e.reason == "The app was launched in 2021." for e in history.entries)
 
 
-def test_a_cache_with_a_matching_checksum_but_impossible_values_is_not_used(repo, tmp_path):
+def split_file(file) -> tuple[dict, bytes]:
+    """The JSON line of a cache file, and the binary part after it."""
+    import orjson
+    _, _, body = file.read_bytes().partition(b"\n")
+    head, _, binary = body.partition(b"\n")
+    return orjson.loads(head), binary
+
+
+def write_signed(file, head: dict, binary: bytes) -> None:
+    """A cache file with these parts and a checksum that matches them."""
     import orjson
     from actionplan.history.cache import _with_checksum
+    file.write_bytes(_with_checksum(orjson.dumps(head) + b"\n" + binary))
+
+
+def test_a_cache_with_a_matching_checksum_but_impossible_values_is_not_used(repo, tmp_path):
     truth = read(repo, tmp_path / "cache")
     file = cache_file(tmp_path / "cache")
-    header, _, body = file.read_bytes().partition(b"\n")
-    data = orjson.loads(body)
-    data["history"]["columns"][1] = [-1] * len(data["history"]["columns"][1])  # texts[-1]
-    file.write_bytes(_with_checksum(orjson.dumps(data)))
+    head, binary = split_file(file)
+    write_signed(file, head, binary)  # unchanged, and signed again: still used
     assert read(repo, tmp_path / "cache").entries == truth.entries
-    data["state"] = {"data/plans/mini.yaml": "not a blob"}
-    file.write_bytes(_with_checksum(orjson.dumps(data)))
-    assert read(repo, tmp_path / "cache").entries == truth.entries
+    text_bytes = head["text_bytes"]
+    impossible = [
+        # every number in the arrays out of range (texts[4294967295])
+        (head, binary[:text_bytes] + b"\xff" * (len(binary) - text_bytes)),
+        # a column made of an array that is not in the file
+        ({**head, "history": {**head["history"],
+                              "columns": [["all", 99]] + head["history"]["columns"][1:]}},
+         binary),
+        # texts that are not as long as the file says
+        ({**head, "text_bytes": text_bytes - 1}, binary[:text_bytes - 1] + binary[text_bytes:]),
+        # a plan file's version that is not a blob's name
+        ({**head, "state": {"data/plans/mini.yaml": "not a blob"}}, binary),
+    ]
+    for changed_head, changed_binary in impossible:
+        write_signed(file, changed_head, changed_binary)
+        assert read(repo, tmp_path / "cache").entries == truth.entries
+        assert split_file(cache_file(tmp_path / "cache")) == (head, binary)  # written afresh
+
+
+def test_a_cache_from_other_code_or_another_byte_order_is_not_used(repo, tmp_path,
+                                                                   monkeypatch):
+    from actionplan.history import cache, reader
+    truth = read(repo, tmp_path / "cache")
+    file = cache_file(tmp_path / "cache")
+    head, binary = split_file(file)
+    applied = []
+    real_apply = reader._HistoryReader._apply
+    monkeypatch.setattr(reader._HistoryReader, "_apply",
+                        lambda self, *a: applied.append(1) or real_apply(self, *a))
+    other = {"little": "big", "big": "little"}[head["byteorder"]]
+    write_signed(file, {**head, "byteorder": other}, binary)
+    assert read(repo, tmp_path / "cache").entries == truth.entries and applied
+    applied.clear()
+    write_signed(file, {**head, "code": "0" * 24}, binary)  # renamed from other code's
+    assert read(repo, tmp_path / "cache").entries == truth.entries and applied
+    applied.clear()
+    # Changed code: its own file name; the file of the code before is not read, and goes.
+    monkeypatch.setattr(cache, "_fingerprint", "1" * 24)
+    assert read(repo, tmp_path / "cache").entries == truth.entries and applied
+    assert cache_file(tmp_path / "cache").name.endswith("1" * 24 + ".checkpoint")

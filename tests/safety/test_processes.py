@@ -75,12 +75,12 @@ def test_the_worker_dies_with_its_build_and_removes_its_folder(tmp_path, signum,
         assert handover.is_dir()
         deadline = time.monotonic() + 20
         if moment == "done":  # the worker has written its result and waits to be released
-            while not list(handover.glob("history-*.json")) and time.monotonic() < deadline:
+            while not list(handover.glob("history-*.checkpoint")) and time.monotonic() < deadline:
                 time.sleep(0.05)
             assert not gone(worker_pid)
         else:
             time.sleep(1)
-            assert not gone(worker_pid) and not list(handover.glob("history-*.json"))
+            assert not gone(worker_pid) and not list(handover.glob("history-*.checkpoint"))
         parent.send_signal(signum)
         parent.wait(timeout=30)
         while not gone(worker_pid) and time.monotonic() < deadline + 20:

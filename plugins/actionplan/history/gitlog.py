@@ -124,7 +124,7 @@ def count_commits(repo: Path, pathspec: str) -> int:
 
 def read_commits(repo: Path, pathspec: str) -> list[Commit]:
     """Every first-parent commit that changed files under `pathspec`, oldest first."""
-    return CommitReading(repo, pathspec).result()
+    return CommitReading(repo, pathspec).result().commits()
 
 
 class CommitReading:
@@ -145,13 +145,13 @@ class CommitReading:
                 raise GitError("the git command was not found; install git") from None
             _enlarge(self.process.stdout)  # so git runs ahead to the end of a long log
 
-    def result(self) -> list[Commit]:
+    def result(self) -> CommitLog:
         if self.process is None:
-            return []
+            return CommitLog("")
         out, err = self.process.communicate()
         if self.process.returncode != 0:
             raise GitError(_message(err, self.args))
-        return parse_log(out.decode("utf-8", "surrogateescape"))
+        return CommitLog(out.decode("utf-8", "surrogateescape"))
 
 
 def read_merged_commits(repo: Path, pathspec: str, merge: Commit) -> list[Commit]:
@@ -166,27 +166,43 @@ def read_merged_commits(repo: Path, pathspec: str, merge: Commit) -> list[Commit
 
 
 def parse_log(text: str) -> list[Commit]:
-    """Parse `git log -z --raw` output in the format above.
+    """Parse `git log -z --raw` output in the format above."""
+    return CommitLog(text).commits()
+
+
+class CommitLog:
+    """`git log -z --raw` output in the format above, cut into commits.
+
+    The hashes are read at once; a commit's message and file changes only when it is asked
+    for, as reading a message takes far longer than finding its hash, and a rebuild with no
+    new commit needs nothing but the hashes.
 
     With -z every header and every raw field ends with NUL: a header starts with the record
     mark, a raw line with ":" (and names the file in the next field).
     """
-    commits: list[Commit] = []
-    tokens = iter(text.split("\0"))
-    revision: Revision | None = None
-    parents: tuple[str, ...] = ()
-    changes: list[FileChange] = []
-    for token in tokens:
-        token = token.lstrip("\n")
-        if token.startswith(_RECORD):
-            if revision is not None:
-                commits.append(Commit(revision, tuple(changes), parents))
-            (revision, parents), changes = _header(token[1:]), []
-        elif token.startswith(":"):
-            changes.append(_raw_change(token, next(tokens)))
-    if revision is not None:
-        commits.append(Commit(revision, tuple(changes), parents))
-    return commits
+
+    def __init__(self, text: str):
+        self.hashes: list[str] = []
+        self._records: list[tuple[str, list[tuple[str, str]]]] = []  # header, raw changes
+        tokens = iter(text.split("\0"))
+        for token in tokens:
+            token = token.lstrip("\n")
+            if token.startswith(_RECORD):
+                self._records.append((token[1:], []))
+                self.hashes.append(token[1:].split(_FIELD, 1)[0])
+            elif token.startswith(":"):
+                change = (token, next(tokens))
+                if self._records:
+                    self._records[-1][1].append(change)
+
+    def commits(self, start: int = 0) -> list[Commit]:
+        """The commits from the `start`th on, oldest first."""
+        commits = []
+        for header, raw in self._records[start:]:
+            revision, parents = _header(header)
+            commits.append(Commit(revision, tuple(_raw_change(meta, path) for meta, path in raw),
+                                  parents))
+        return commits
 
 
 def _header(text: str) -> tuple[Revision, tuple[str, ...]]:

@@ -148,14 +148,15 @@ class _HistoryReader:
     def read(self) -> Checkpoint:
         reading = CommitReading(self.root, self.pathspec)  # git runs while the cache loads
         saved = self.cache.load(self.root, self.pathspec)
-        commits = reading.result()
-        hashes = [c.revision.commit for c in commits]
+        log = reading.result()
+        hashes = log.hashes
         if saved is not None and saved.commits == hashes:
-            return saved  # nothing new: no file is read
-        new = commits
+            return saved  # nothing new: no file is read, no commit message either
         if saved is not None and hashes[: len(saved.commits)] == saved.commits:
-            new = commits[len(saved.commits):]
+            new = log.commits(len(saved.commits))
             self._resume(saved)
+        else:
+            new = log.commits()
         uses = [(change.blob, change.path) for commit in new for change in commit.changes
                 if change.blob and self._reads(change.path)]
         if saved is None and (two := self._read_in_two(new, uses)) is not None:
