@@ -3,6 +3,7 @@ every plan of the bundled site."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html import unescape
@@ -139,3 +140,19 @@ def test_a_page_to_the_latest_report_lists_every_change_since_it(quarterly):
     assert [e.split(":")[0] for e in _section(html, "moved-targets")] == ["Action 2"]
     assert [e.split(":")[0] for e in _section(html, "first-updates")] == [
         "Action 4", "Action 6", "Action 9"]
+
+
+def test_report_comparisons_are_found_by_name_but_do_not_repeat_actions_in_search(built):
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    compared = 0
+    for page in sorted(built.glob("plans/*/since-last-report/**/index.html")):
+        location = page.parent.relative_to(built).as_posix() + "/"
+        entries = [e for e in index["docs"] if e["location"].split("#")[0] == location]
+        assert entries, location  # the page itself is still found by its title and lede
+        listed = re.findall(r'<ul class="ap-report-changes"[^>]*>(.*?)</ul>',
+                            page.read_text("utf-8"), re.S)
+        names = {unescape(name) for block in listed
+                 for name in re.findall(r'<a href="[^"]*">([^<]+)</a>', block)}
+        assert not any(name in e["text"] for name in names for e in entries), location
+        compared += bool(names)
+    assert compared  # some comparison lists actions, and none is repeated in search

@@ -75,3 +75,14 @@ def test_another_theme_gets_no_material_overrides_and_a_warning(tmp_path, caplog
     assert str(THEME_DIR) not in config.theme.dirs
     assert not any(ASSETS in str(c) for c in config.extra_css)
     assert "actionplan's pages are made for the 'material' theme" in caplog.text
+
+
+def test_the_palette_script_is_written_only_where_a_reader_can_choose_a_palette(tmp_path):
+    plain = build_in_process(make_project(tmp_path / "plain", mkdocs_yml()))
+    assert '__md_get("__palette")' not in (plain / "index.html").read_text(encoding="utf-8")
+    toggle = ("  palette:\n"
+              "    - scheme: default\n      toggle: {icon: material/brightness-7, name: Dark}\n"
+              "    - scheme: slate\n      toggle: {icon: material/brightness-4, name: Light}\n")
+    config = mkdocs_yml().replace("  font: false\n", "  font: false\n" + toggle)
+    chosen = build_in_process(make_project(tmp_path / "toggle", config))
+    assert '__md_get("__palette")' in (chosen / "index.html").read_text(encoding="utf-8")

@@ -25,7 +25,8 @@ def test_every_dated_update_has_a_time_element_in_an_ordered_list():
         html = renderer.render(spec)
         timeline = re.search(r'<ol class="ap-timeline" reversed>(.*?)\n</ol>', html, re.S)
         assert timeline, f"{spec.src_uri}: progress is not an ordered list"
-        headings = re.findall(r'<li class="ap-update">\s*<h3>(.*?)</h3>', timeline.group(1), re.S)
+        headings = re.findall(r'<li class="ap-update"[^>]*>\s*<h3>(.*?)</h3>', timeline.group(1),
+                              re.S)
         updates = list(reversed(spec.context["action"].progress))
         assert len(headings) == len(updates), spec.src_uri
         for heading, update in zip(headings, updates):

@@ -89,6 +89,9 @@ class ChangeView:
     after_link: str
     commit_href: str | None
     undone_date: str | None = None  # when the change a revert undid was published
+    # On an action's page: the id of the progress update whose text, shown under Progress,
+    # is word for word the text this change added (the row links there, not repeating it).
+    shown_update: str | None = None
 
     @property
     def date_iso(self) -> str:
@@ -119,6 +122,22 @@ class ChangeView:
         if entry.change in REWORDED and entry.before and entry.after:
             return word_diff(entry.before, entry.after)
         return None
+
+    @property
+    def sentence_has_values(self) -> bool:
+        """The sentence already names the values before and after, word for word ("status
+        changed from Ongoing to In progress"), so a page need not write them again below it."""
+        entry = self.entry
+        before, after = entry.before, entry.after
+        if any("\n" in value for value in (before, after) if value is not None):
+            return False  # shown with its line breaks below; the sentence runs them together
+        if before is not None and after is not None:
+            return f"from {before} to {after}" in entry.sentence
+        if after is not None:
+            return f"set to {after}" in entry.sentence
+        if before is not None:
+            return f"(was {before})" in entry.sentence
+        return True
 
     @property
     def shows_title(self) -> bool:
@@ -262,7 +281,8 @@ def _attach(spec: PageSpec, views: _Views) -> PageSpec:
         plan, action = spec.context["plan"], spec.context["action"]
         changes = views.renames.for_subject(views.changelog.history, plan.id, "action",
                                             action.id)
-        extra = {"action_changes": [views.view(e) for e in changes],
+        texts = {update.id: update.text for update in action.progress if update.text}
+        extra = {"action_changes": [_on_action_page(views.view(e), texts) for e in changes],
                  "plan_changes_src": views.history_paths.plan_page(plan.id),
                  "data_changed": views.data_changed}
     elif spec.kind == "plan":
@@ -271,6 +291,16 @@ def _attach(spec: PageSpec, views: _Views) -> PageSpec:
     else:
         return spec
     return replace(spec, context={**spec.context, **extra})
+
+
+def _on_action_page(view: ChangeView, update_texts: dict[str, str]) -> ChangeView:
+    """An added update whose text the page's Progress section still shows, exactly as
+    added, points there instead of writing the text a second time on the same page."""
+    entry = view.entry
+    if (entry.change == "progress_added" and entry.after
+            and update_texts.get(entry.detail or "") == entry.after):
+        return replace(view, shown_update=entry.detail)
+    return view
 
 
 class _Views:
