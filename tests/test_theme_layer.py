@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from actionplan.mkdocs_plugin.theme import ASSETS, SCRIPTS, STYLESHEETS, THEME_DIR
+from actionplan.mkdocs_plugin.theme import ASSETS, PAGE_SCRIPTS, SCRIPTS, STYLESHEETS, THEME_DIR
 
 from .built_pages import broken_skip_links, missing_assets, page_assets
 from .tiny_site import build_in_process, make_project, mkdocs_yml
@@ -17,11 +17,15 @@ def test_a_site_without_overrides_gets_every_asset_and_a_working_skip_link(tmp_p
     site = build_in_process(make_project(tmp_path, mkdocs_yml()))
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 7
-    for name in STYLESHEETS + SCRIPTS:
+    page_only = [name for names in PAGE_SCRIPTS.values() for name in names]
+    for name in STYLESHEETS + SCRIPTS + tuple(page_only):
         assert (site / ASSETS / name).is_file(), name
     action = next(p for p in pages if "/actions/" in p.as_posix())
-    linked = page_assets(action.read_text(encoding="utf-8"))
-    assert {href.rsplit("/", 1)[-1] for href in linked} >= set(STYLESHEETS + SCRIPTS)
+    linked = {href.rsplit("/", 1)[-1] for href in page_assets(action.read_text(encoding="utf-8"))}
+    assert linked >= set(STYLESHEETS + SCRIPTS)
+    assert not linked & set(page_only), "a page's own scripts are linked only on its kind"
+    browse = page_assets((site / "browse" / "index.html").read_text(encoding="utf-8"))
+    assert f"../{ASSETS}/action-filter.js" in browse
     assert missing_assets(site) == []
     assert broken_skip_links(site) == []
     assert 'id="main-content"' in (site / "404.html").read_text(encoding="utf-8")

@@ -39,7 +39,7 @@ from actionplan.render.compact_html import compact_html
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
 from actionplan.mkdocs_plugin.site_url import warn_about_site_url
-from actionplan.mkdocs_plugin.theme import add_theme_layer
+from actionplan.mkdocs_plugin.theme import PAGE_SCRIPTS_META, add_theme_layer, page_scripts
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 from actionplan.mkdocs_plugin.page_cache import CACHED_OUTPUT, CACHED_TEMPLATE, PageCache
@@ -222,6 +222,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             # officers' plain text must reach them escaped (as Markup, so `|e` keeps it once).
             page.meta["title"] = escape(isolated(spec.head_title or spec.title))
             page.meta["description"] = escape(isolated(spec.description))
+            page.meta[PAGE_SCRIPTS_META] = page_scripts(spec.template)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,

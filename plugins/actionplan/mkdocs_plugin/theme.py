@@ -20,7 +20,16 @@ THEME_DIR = Path(__file__).resolve().parents[1] / "theme"
 ASSETS = "assets/actionplan"  # where the style sheets and scripts are published in the site
 
 STYLESHEETS = ("actionplan.css", "actionplan-residents.css", "accessibility.css", "print.css")
-SCRIPTS = ("keyboard.js", "print.js", "action-filter.js", "compare-reports.js")
+SCRIPTS = ("keyboard.js", "print.js")  # on every page
+# Scripts for one kind of generated page, by the page's template: linked only there (main.html),
+# so the other pages, most of a site, do not fetch them.
+PAGE_SCRIPTS = {"browse.html": ("action-filter.js",), "since_report.html": ("compare-reports.js",)}
+PAGE_SCRIPTS_META = "actionplan_scripts"  # the page.meta key main.html reads
+
+
+def page_scripts(template: str) -> list[str]:
+    """The links (relative to the site, as extra_javascript's) to a page's own scripts."""
+    return [f"{ASSETS}/{name}" for name in PAGE_SCRIPTS.get(template, ())]
 
 
 def add_theme_layer(config: MkDocsConfig) -> None:
