@@ -11,8 +11,9 @@ from .tools import VNU_JAR
 
 
 def vnu_errors(target: Path, *, css: bool = False) -> list[Finding]:
-    """Every error (warnings are not counted) in `target`, a file or a folder of HTML pages."""
-    mode = ["--css"] if css else ["--skip-non-html"]
+    """Every error (warnings are not counted) in `target`, a file or a folder of HTML pages
+    (or, with `css`, of style sheets), in one run of the checker."""
+    mode = ["--skip-non-css"] if css else ["--skip-non-html"]
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
                              *mode, str(target)], capture_output=True, text=True, timeout=900)
     try:
