@@ -35,8 +35,8 @@ class LocalSession:
         dialog.dismiss()
 
     def _note_request(self, request: Request) -> None:
-        if urlsplit(request.url).scheme not in _IN_PAGE_SCHEMES and \
-                urlsplit(request.url).hostname != "127.0.0.1":
+        address = urlsplit(request.url)
+        if address.scheme not in _IN_PAGE_SCHEMES and address.hostname != "127.0.0.1":
             self.blocked.append(request.url)
 
 
