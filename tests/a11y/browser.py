@@ -46,12 +46,13 @@ _IN_PAGE_SCHEMES = {"data", "blob", "about"}
 
 def local_session(browser: Browser, *, width: int = 1280, height: int = 800,
                   javascript: bool = True, with_axe: bool = False,
-                  search_index: bool = True) -> LocalSession:
-    """A fresh context. `search_index=False` asks the test server (tests.a11y.server) for an
-    index with the site's settings but no pages: building the real one again on every page
-    load competes with axe for the CPU, while a closed search shows nothing axe checks. The
-    index must still load, or Material's scripts stop (sidebars unsized). Search itself is
-    tested with the real index. No request is routed through Playwright: a route turns the
+                  search_index: bool = False) -> LocalSession:
+    """A fresh context. Unless `search_index=True` (a test that searches), the test server
+    (tests.a11y.server) answers with an index that has the site's settings but no pages:
+    Material's search worker would otherwise parse the whole index again on every page load
+    (on the hostile-text site it more than doubled each page's time), while a closed search
+    shows nothing a check reads. The index must still load, or Material's scripts stop
+    (sidebars unsized). No request is routed through Playwright: a route turns the
     browser's cache off, and each page would fetch and compile the theme's scripts afresh."""
     context = browser.new_context(viewport={"width": width, "height": height},
                                   java_script_enabled=javascript, service_workers="block",

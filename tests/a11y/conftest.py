@@ -54,7 +54,7 @@ def site_sweep(browser, site_url, site_paths):
     page, are a small part).
     """
     limit = len(site_paths) if os.environ.get("A11Y_ALL_PAGES") == "1" else SWEEP_LIMIT
-    session = local_session(browser, with_axe=True, search_index=False)
+    session = local_session(browser, with_axe=True)
     tabs = [session.new_page() for _ in range(SWEEP_TABS)]
     sweep = sweep_site(tabs, site_url, sweep_paths(site_paths, limit))
     sweep.blocked = list(session.blocked)

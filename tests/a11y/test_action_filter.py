@@ -53,7 +53,7 @@ def test_combined_filter_matches_the_model_and_lives_in_the_address(browser, sit
     org, group, verdict = _busiest_choice(model_rows)
     expected = [url for o, groups, v, url in model_rows if o == org and group in groups
                 and v == verdict]
-    session = local_session(browser, with_axe=True, search_index=False)
+    session = local_session(browser, with_axe=True)
     page = session.new_page()
     open_page(page, site_url + "browse/")
     _wait_for_filter(page)
@@ -83,7 +83,7 @@ def test_combined_filter_matches_the_model_and_lives_in_the_address(browser, sit
 
 @pytest.mark.a11y_check("keyboard")
 def test_words_typed_by_keyboard_narrow_the_list(browser, site_url, model_rows):
-    session = local_session(browser, search_index=False)
+    session = local_session(browser)
     page = session.new_page()
     open_page(page, site_url + "browse/")
     _wait_for_filter(page)

@@ -79,7 +79,7 @@ def _wait_for_chooser(page) -> None:
 def test_every_pair_of_reports_matches_the_model(browser, site_url, quarterly_site, plan):
     reports = plan_reports(plan)
     assert len(reports) >= 4
-    session = local_session(browser, search_index=False)
+    session = local_session(browser)
     page = session.new_page()
     open_page(page, site_url + FOLDER)
     _wait_for_chooser(page)
@@ -115,7 +115,7 @@ def test_every_pair_of_reports_matches_the_model(browser, site_url, quarterly_si
 
 
 def test_officer_text_is_inserted_as_text(browser, site_url):
-    session = local_session(browser, search_index=False)
+    session = local_session(browser)
     page = session.new_page()
     open_page(page, site_url + FOLDER + "?from=2022-06-30&to=2023-06-30")
     _wait_for_chooser(page)
@@ -129,7 +129,7 @@ def test_officer_text_is_inserted_as_text(browser, site_url):
 @pytest.mark.a11y_check("axe")
 def test_a_shared_choice_is_restored_and_passes_axe_and_reflow(browser, site_url, plan):
     reports = plan_reports(plan)
-    session = local_session(browser, with_axe=True, search_index=False)
+    session = local_session(browser, with_axe=True)
     page = session.new_page()
     open_page(page, site_url + FOLDER + f"?from={reports[0].key}&to={reports[2].key}")
     _wait_for_chooser(page)
@@ -150,7 +150,7 @@ def test_a_shared_choice_is_restored_and_passes_axe_and_reflow(browser, site_url
 @pytest.mark.a11y_check("keyboard")
 def test_the_chooser_works_by_keyboard_and_announces_its_result(browser, site_url, plan):
     reports = plan_reports(plan)
-    session = local_session(browser, search_index=False)
+    session = local_session(browser)
     page = session.new_page()
     open_page(page, site_url + FOLDER)
     _wait_for_chooser(page)

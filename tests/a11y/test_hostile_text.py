@@ -59,11 +59,11 @@ def hostile_site(tmp_path_factory):
 def test_no_payload_runs_and_plain_text_is_shown_as_written(browser, hostile_site):
     site, fields = hostile_site
     assert len(fields) > 100 and {f.kind for f in fields} == {"plain", "markdown"}
-    session = local_session(browser)
-    session.context.add_init_script(script=_TRAP)
-    page = session.new_page()
+    pages = _trapped_session(browser, search_index=False)
+    searching = _trapped_session(browser, search_index=True)
     problems, texts = [], []
     with serve(site) as url:
+        page = pages.new_page()
         for path in _pages_showing_every_field(site, page_paths(site)):
             # Parsed and every script of the page run (Material's too, at the end of the
             # body) by DOMContentLoaded: a payload parsed as markup has run or is in the DOM
@@ -72,12 +72,22 @@ def test_no_payload_runs_and_plain_text_is_shown_as_written(browser, hostile_sit
             problems += [f"/{path}: {what}" for what in page.evaluate(_INJECTED)]
             problems += [f"/{path}: pwn({n}) ran" for n in page.evaluate("window.__pwned")]
             texts.append(page.evaluate("() => document.documentElement.textContent"))
-        problems += _search_for_payloads(page, url)
-    session.context.close()
-    assert not session.dialogs, f"dialogs opened: {session.dialogs[:5]}"
-    assert not session.blocked, f"payloads fetched from off the site: {session.blocked[:5]}"
+        problems += _search_for_payloads(searching.new_page(), url)
+    for session in (pages, searching):
+        session.context.close()
+        assert not session.dialogs, f"dialogs opened: {session.dialogs[:5]}"
+        assert not session.blocked, f"payloads fetched from off the site: {session.blocked[:5]}"
     assert not problems, "\n".join(problems[:40])
     _assert_shown_as_written(fields, "\n".join(texts))
+
+
+def _trapped_session(browser, *, search_index: bool):
+    """A session whose pages note every pwn(n) a payload calls. The pages are loaded with an
+    empty search index (its worker would parse the whole index on each page); the search is
+    used in a session of its own, with the real one."""
+    session = local_session(browser, search_index=search_index)
+    session.context.add_init_script(script=_TRAP)
+    return session
 
 
 def _pages_showing_every_field(site, paths: list[str]) -> list[str]:

@@ -58,7 +58,7 @@ def test_skip_link_moves_to_the_main_content(browser, site_url, site_paths):
 
 @pytest.fixture
 def small_screen(browser, site_url, site_paths):
-    session = local_session(browser, width=320, height=640)
+    session = local_session(browser, width=320, height=640, search_index=True)
     page = session.new_page()
     open_page(page, site_url + next(p for p in site_paths if "/actions/" in p))
     yield page
@@ -121,7 +121,7 @@ def test_search_opens_and_finds_from_the_keyboard_on_a_small_screen(small_screen
 
 
 def test_search_field_on_desktop_is_one_tab_stop_and_arrows_reach_results(browser, site_url):
-    session = local_session(browser)
+    session = local_session(browser, search_index=True)
     page = session.new_page()
     open_page(page, site_url)
     stops = [stop.facts for stop in tab_through(page)]

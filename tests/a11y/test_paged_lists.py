@@ -69,7 +69,7 @@ def test_long_lists_get_numbered_pages_of_each_kind(numbered_pages):
 
 @pytest.mark.a11y_check("axe")
 def test_numbered_pages_pass_axe_structure_and_reflow(browser, paged_site, numbered_pages):
-    session = local_session(browser, with_axe=True, search_index=False)
+    session = local_session(browser, with_axe=True)
     with serve(paged_site) as url:
         sweep = sweep_site([session.new_page() for _ in range(SWEEP_TABS)], url,
                            numbered_pages)

@@ -28,7 +28,7 @@ def report_site(tmp_path_factory) -> Path:
 
 @pytest.mark.a11y_check("axe")
 def test_report_pages_pass_axe_structure_and_reflow(browser, report_site):
-    session = local_session(browser, with_axe=True, search_index=False)
+    session = local_session(browser, with_axe=True)
     with serve(report_site) as url:
         sweep = sweep_site(session.new_page(), url, PAGES)
     session.context.close()

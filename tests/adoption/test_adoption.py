@@ -75,7 +75,7 @@ def test_axe_finds_nothing_on_a_page_of_each_kind(council, shared_browser):
     site = council / "site"
     paths = [p for p in sample_paths(page_paths(site)) if p != "404.html"]
     assert len(paths) >= 5
-    session = local_session(shared_browser, with_axe=True, search_index=False)
+    session = local_session(shared_browser, with_axe=True)
     page = session.new_page()
     findings = []
     with serve(site) as url:
