@@ -5,17 +5,22 @@ One sweep (conftest.site_sweep) loads each page once; each test here reads one p
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 import yaml
 
+from actionplan.api import load_site
 from actionplan.mkdocs_plugin.theme import THEME_DIR
+from actionplan.model.plan_names import names_organisation
 
 from . import tools
 from .checks import Finding, report
 from .site_build import ROOT
 from .vnu import vnu_errors
+
+ACTION_PAGE = re.compile(r"plans/([^/]+)/actions/[^/]+/")
 
 
 @pytest.mark.a11y_check("axe")
@@ -54,6 +59,22 @@ def test_titles_are_unique_and_name_the_page(site_sweep):
             findings.append(Finding(path, "title does not name the page",
                                     f"title {facts.title!r}, main heading {heading!r}"))
     assert not findings, report(findings)
+
+
+@pytest.mark.a11y_check("structure")
+def test_every_action_page_title_names_its_organisation(site_sweep):
+    """Every action page's title, as the browser read it in the sweep, names the plan's
+    organisation (a resident with several tabs open, or a search result, sees whose it is)."""
+    organisations = {plan.id: plan.organisation.name for plan in load_site(ROOT / "data")[0].plans}
+    checked, wrong = 0, []
+    for path, facts in site_sweep.facts.items():
+        match = ACTION_PAGE.fullmatch(path)
+        if not match or not organisations[match.group(1)]:
+            continue
+        checked += 1
+        if not names_organisation(facts.title, organisations[match.group(1)]):
+            wrong.append(f"/{path}: {facts.title!r}")
+    assert checked > 200 and not wrong, "\n".join(wrong[:20])
 
 
 def _title_names_heading(title: str, heading: str) -> bool:

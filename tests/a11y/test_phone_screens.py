@@ -1,7 +1,8 @@
 """A resident on a phone (390 CSS pixels), in Chromium: lists of actions and summary tables fit
 the screen, every value labelled; a table that still scrolls says so and can be reached by
 keyboard; the menu sits outside the main content, opens at the page's own plan and marks the
-page's place; action page titles name the organisation.
+page's place. (That action page titles name the organisation is read from the whole-site
+sweep: tests/a11y/test_bundled_site.py.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from actionplan.api import load_site
-from actionplan.model.plan_names import MENU_LABEL_LIMIT, names_organisation
+from actionplan.model.plan_names import MENU_LABEL_LIMIT
 
 from .browser import local_session
 from .checks import axe_findings, open_page, report, sample_paths
@@ -116,7 +117,7 @@ def test_summary_tables_on_a_phone_are_a_block_a_row_each_value_named(
 
 
 def test_axe_finds_nothing_on_the_phone_layout_of_lists(browser, site_url, site_paths):
-    session = local_session(browser, **PHONE, with_axe=True, search_index=False)
+    session = local_session(browser, **PHONE, with_axe=True)
     page = session.new_page()
     findings = []
     for path in _list_pages(site_paths):
@@ -225,20 +226,3 @@ def test_no_menu_label_is_over_80_characters(phone, site_url, site_paths):
             .map((s) => s.textContent.replace(/\\s+/g, ' ').trim())""")
         long |= {label for label in labels if len(label) > MENU_LABEL_LIMIT}
     assert not long, long
-
-
-def test_every_action_page_title_names_its_organisation(browser, site_url, site_paths, site):
-    session = local_session(browser, **PHONE, javascript=False)
-    page = session.new_page()
-    organisations = {plan.id: plan.organisation.name for plan in site.plans}
-    checked, wrong = 0, []
-    for path in site_paths:
-        match = ACTION_PAGE.fullmatch(path)
-        if not match or not organisations[match.group(1)]:
-            continue
-        page.goto(site_url + path, wait_until="domcontentloaded")
-        checked += 1
-        if not names_organisation(page.title(), organisations[match.group(1)]):
-            wrong.append(f"/{path}: {page.title()!r}")
-    session.context.close()
-    assert checked > 200 and not wrong, "\n".join(wrong[:20])
