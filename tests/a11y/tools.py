@@ -25,9 +25,14 @@ INSTALL_HINT = "run `bash .ci/run`, which installs it"
 # Chromium as the field notes describe: no sandbox (root in CI), and nothing that phones home.
 # No host name resolves, so a page can reach 127.0.0.1 and nothing else; each session writes
 # down the requests that tried (tests.a11y.browser.LocalSession.blocked).
+# The three features turned off keep each page a tab left in memory for the back button and
+# give every navigation a fresh frame; without them, loading and checking a page took about
+# a tenth longer (0.52-0.57 s against 0.47-0.50 s, three runs each). No test goes back.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                 "--disable-features=BackForwardCache,RenderDocument,"
+                 "ProactivelySwapBrowsingInstance"]
 
 
 def in_ci() -> bool:
