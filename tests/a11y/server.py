@@ -29,15 +29,31 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
+    def end_headers(self) -> None:
+        # The theme's files may be kept for the session (a static host says so too): without
+        # this the browser asks again for each on every page, as they were written seconds ago.
+        if self.path.split("?", 1)[0].endswith(_KEPT_FILES):
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
     def _send_empty_search_index(self) -> None:
         index_file = Path(self.translate_path(self.path))
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        body = json.dumps({"config": index["config"], "docs": []}).encode()
+        body = _empty_search_index(index_file, index_file.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+_KEPT_FILES = (".css", ".js", ".svg", ".png", ".woff2", _SEARCH_INDEX)
+
+
+@functools.lru_cache(maxsize=8)
+def _empty_search_index(index_file: Path, modified: int) -> bytes:
+    """The site's search settings with no pages, made once per version of an index file."""
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    return json.dumps({"config": index["config"], "docs": []}).encode()
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
