@@ -3,6 +3,7 @@ once for the session, and the browser."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 
@@ -94,10 +95,23 @@ def write_plan(tmp_path):
 def bundled_site(tmp_path_factory) -> Path:
     """The bundled site (this repository's mkdocs.yml, data and git history) built once with
     `mkdocs build --strict`, for every test that reads it: the resident, navigation and
-    browser tests. Read it only; a test that changes a site builds its own."""
+    browser tests. Read it only; a test that changes a site builds its own.
+
+    Under pytest-xdist the test processes share one build, in the run's shared temporary
+    folder: the first process to ask makes it, under a lock the others wait on."""
     from .tiny_site import built_site
 
-    return built_site(ROOT, site_dir=tmp_path_factory.mktemp("bundled") / "site")
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return built_site(ROOT, site_dir=tmp_path_factory.mktemp("bundled") / "site")
+    shared = tmp_path_factory.getbasetemp().parent / "bundled"
+    shared.mkdir(exist_ok=True)
+    site, built = shared / "site", shared / "built"
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.exists():
+            built_site(ROOT, site_dir=site)
+            built.touch()
+    return site
 
 
 @pytest.fixture(scope="session")
