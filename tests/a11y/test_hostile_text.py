@@ -91,18 +91,24 @@ def _trapped_session(browser, *, search_index: bool):
 
 
 def _pages_showing_every_field(site, paths: list[str]) -> list[str]:
-    """A page of each kind, and each further page that holds a field no page before it did:
-    every payload is loaded at least once, without loading hundreds of look-alike pages."""
-    chosen, kinds, seen = [], set(), set()
-    for path in paths:
-        file = site / path / "index.html" if not path.endswith(".html") else site / path
-        markers = set(re.findall(r"ZQ(\d+)Q", file.read_text(encoding="utf-8")))
-        kind = page_kind(path)
-        if kind not in kinds or markers - seen:
-            chosen.append(path)
-            kinds.add(kind)
-            seen |= markers
-    return chosen
+    """A page of each kind, then, until every payload is on a chosen page, the page holding
+    most payloads not yet chosen: every payload is loaded at least once, on a third fewer
+    pages than taking each page that adds one, in site order."""
+    markers = {path: set(re.findall(r"ZQ(\d+)Q", _page_file(site, path).read_text(encoding="utf-8")))
+               for path in paths}
+    chosen = {page_kind(path): path for path in reversed(paths)}.values()  # each kind's first
+    picked = set(chosen)
+    seen = set().union(*(markers[path] for path in picked))
+    everything = set().union(*markers.values())
+    while seen != everything:
+        best = max(paths, key=lambda path: len(markers[path] - seen))  # the first, on a tie
+        picked.add(best)
+        seen |= markers[best]
+    return [path for path in paths if path in picked]
+
+
+def _page_file(site, path: str):
+    return site / path if path.endswith(".html") else site / path / "index.html"
 
 
 def _search_for_payloads(page, url) -> list[str]:
