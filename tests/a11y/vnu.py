@@ -10,26 +10,34 @@ from .checks import Finding
 from .tools import VNU_JAR
 
 
-def vnu_errors(target: Path, *, css: bool = False) -> list[Finding]:
-    """Every error (warnings are not counted) in `target`, a file or a folder of HTML pages
-    (or, with `css`, of style sheets), in one run of the checker."""
+def vnu_errors(*targets: Path, css: bool = False) -> list[Finding]:
+    """Every error (warnings are not counted) in `targets`, each a file or a folder of HTML
+    pages (or, with `css`, of style sheets), in one run of the checker (a Java start costs
+    seconds). A finding's page is relative to the folder of the target it came from."""
+    return [finding for found in vnu_errors_each(*targets, css=css) for finding in found]
+
+
+def vnu_errors_each(*targets: Path, css: bool = False) -> list[list[Finding]]:
+    """`vnu_errors`, one list for each target, from one run of the checker."""
     mode = ["--skip-non-css"] if css else ["--skip-non-html"]
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
-                             *mode, str(target)], capture_output=True, text=True, timeout=900)
+                             *mode, *map(str, targets)],
+                            capture_output=True, text=True, timeout=900)
     try:
         messages = json.loads(result.stderr)["messages"]
     except (json.JSONDecodeError, KeyError):
         raise AssertionError(f"vnu.jar gave no report (exit {result.returncode}):\n"
                              f"{result.stderr[-2000:]}") from None
-    base = target if target.is_dir() else target.parent
-    return [Finding(_relative(m.get("url", ""), base), "vnu " + m.get("type", "error"),
-                    f"line {m.get('lastLine', '?')}", m.get("message", ""))
-            for m in messages]
-
-
-def _relative(url: str, base: Path) -> str:
-    path = url.removeprefix("file:")
-    try:
-        return Path(path).resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path
+    bases = [(target if target.is_dir() else target.parent).resolve() for target in targets]
+    found: list[list[Finding]] = [[] for _ in targets]
+    for message in messages:
+        path = Path(message.get("url", "").removeprefix("file:")).resolve()
+        # The target the page is in (the last that holds it, should one hold another).
+        number = max((n for n, base in enumerate(bases) if path.is_relative_to(base)),
+                     default=0)
+        page = path.relative_to(bases[number]).as_posix() \
+            if path.is_relative_to(bases[number]) else path.as_posix()
+        found[number].append(Finding(page, "vnu " + message.get("type", "error"),
+                                     f"line {message.get('lastLine', '?')}",
+                                     message.get("message", "")))
+    return found
