@@ -33,9 +33,13 @@ def council(wheel, tmp_path_factory) -> Path:
     """The council's new site folder, built by both tools."""
     work = tmp_path_factory.mktemp("council")
     venv = work / "venv"
-    _run(sys.executable, "-m", "venv", venv, cwd=work)  # no --system-site-packages
+    _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=work)  # no system packages
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    _run(bin_dir / "python", "-m", "pip", "install", "--quiet", wheel, "properdocs", cwd=work)
+    # Installed into the new environment by this one's pip (`--python`), which saves putting a
+    # pip into it, without byte-compiling every module of every package (Python compiles what
+    # it imports): about 9 of 20 seconds, with the same packages installed.
+    _run(sys.executable, "-m", "pip", "--python", bin_dir / "python", "install", "--quiet",
+         "--no-compile", wheel, "properdocs", cwd=work)
     installed = _run(bin_dir / "python", "-c", "import actionplan; print(actionplan.__file__)",
                      cwd=work)
     assert Path(installed.strip()).is_relative_to(venv), installed  # the wheel, not this checkout
