@@ -165,35 +165,61 @@ def test_without_script_every_table_box_can_be_reached(browser, site_url):
     session.context.close()
 
 
-def test_menus_are_outside_the_main_content(phone, site_url, site_paths):
-    for path in sample_paths(site_paths):
+@pytest.fixture(scope="module")
+def phone_menus(phone, site_url, site_paths) -> dict[str, dict]:
+    """What the menus tests read, each page loaded once on the phone: a page of each kind and
+    every plan's overview. Per page: [<main>s, a menu inside <main>, an <h1> inside], the
+    menu's labels, how many menu items are marked as the current page and, with exactly one,
+    where it is once the menu is opened (the last step: it changes the page)."""
+    paths = sample_paths(site_paths)
+    paths += [p for p in site_paths if p.count("/") == 2 and p.startswith("plans/")
+              and p not in paths]
+    found = {}
+    for path in paths:
         open_page(phone, site_url + path)
-        facts = phone.evaluate("""() => { const mains = document.querySelectorAll('main');
-            const main = mains[0];
-            return [mains.length, [...document.querySelectorAll('.md-sidebar nav')]
-                                     .some((nav) => main.contains(nav)),
-                    Boolean(main.querySelector('h1'))]; }""")
+        facts = {"main": phone.evaluate(_MAIN_FACTS), "labels": phone.evaluate(_MENU_LABELS)}
+        marks = phone.locator(".md-sidebar--primary [aria-current]")
+        facts["marks"] = marks.count()
+        if facts["marks"] == 1 and path != "404.html":  # the 404 page has no place to mark
+            phone.locator("button[data-ap-toggle='__drawer']").click()
+            mark = marks.first
+            facts["mark"] = {"visible": mark.is_visible(), "box": mark.bounding_box(),
+                             "text": mark.inner_text()}
+            phone.keyboard.press("Escape")
+        found[path] = facts
+    return found
+
+
+_MAIN_FACTS = """() => { const mains = document.querySelectorAll('main');
+    const main = mains[0];
+    return [mains.length, [...document.querySelectorAll('.md-sidebar nav')]
+                             .some((nav) => main.contains(nav)),
+            Boolean(main.querySelector('h1'))]; }"""
+_MENU_LABELS = """() => [...document.querySelectorAll(
+    '.md-sidebar--primary .md-nav__link .md-ellipsis')]
+    .map((s) => s.textContent.replace(/\\s+/g, ' ').trim())"""
+
+
+def test_menus_are_outside_the_main_content(phone_menus, site_paths):
+    for path in sample_paths(site_paths):
+        facts = phone_menus[path]["main"]
         assert facts == [1, False, True], f"/{path}: [<main>s, a menu inside, h1 inside] {facts}"
 
 
-def test_every_page_marks_its_place_and_the_menu_opens_there(phone, site_url, site_paths):
+def test_every_page_marks_its_place_and_the_menu_opens_there(phone_menus, site_paths):
     problems = []
     for path in sample_paths(site_paths):
         if path == "404.html":  # not a page of the site: it has no place to mark
             continue
-        open_page(phone, site_url + path)
-        marks = phone.locator(".md-sidebar--primary [aria-current]")
-        if marks.count() != 1:
-            problems.append(f"/{path}: {marks.count()} menu items marked aria-current")
+        facts = phone_menus[path]
+        if facts["marks"] != 1:
+            problems.append(f"/{path}: {facts['marks']} menu items marked aria-current")
             continue
-        phone.locator("button[data-ap-toggle='__drawer']").click()
-        mark = marks.first
         # Seen as soon as the menu opens, without scrolling the menu.
-        box = mark.bounding_box()
-        if not mark.is_visible() or box is None or box["y"] + box["height"] > PHONE["height"]:
-            problems.append(f"/{path}: the marked item {mark.inner_text()!r} is out of sight "
+        mark, box = facts["mark"], facts["mark"]["box"]
+        if not mark["visible"] or box is None or box["y"] + box["height"] > PHONE["height"]:
+            problems.append(f"/{path}: the marked item {mark['text']!r} is out of sight "
                             "when the menu opens")
-        phone.keyboard.press("Escape")
     assert not problems, "\n".join(problems)
 
 
@@ -215,14 +241,10 @@ def test_an_action_page_menu_opens_at_its_plan_only(phone, site_url, site_paths,
         phone.keyboard.press("Escape")
 
 
-def test_no_menu_label_is_over_80_characters(phone, site_url, site_paths):
+def test_no_menu_label_is_over_80_characters(phone_menus):
     assert MENU_LABEL_LIMIT == 80
-    long = set()
-    for path in sample_paths(site_paths) + [p for p in site_paths if p.count("/") == 2
-                                             and p.startswith("plans/")]:
-        open_page(phone, site_url + path)
-        labels = phone.evaluate("""() => [...document.querySelectorAll(
-            '.md-sidebar--primary .md-nav__link .md-ellipsis')]
-            .map((s) => s.textContent.replace(/\\s+/g, ' ').trim())""")
-        long |= {label for label in labels if len(label) > MENU_LABEL_LIMIT}
+    plan_pages = [facts for path, facts in phone_menus.items() if path.startswith("plans/")]
+    assert plan_pages and all(facts["labels"] for facts in plan_pages)  # the menu was read
+    long = {label for facts in phone_menus.values() for label in facts["labels"]
+            if len(label) > MENU_LABEL_LIMIT}
     assert not long, long
