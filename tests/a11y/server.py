@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # A browser session that sends this header is answered with a search index that keeps the
-# site's settings but lists no pages (tests.a11y.browser.local_session, unless asked for the real one).
+# site's settings but lists no pages (tests.a11y.browser.local_session's default).
 # A header rather than request routing: Playwright turns the browser's cache off for a
 # context with any route, and every page would then fetch and compile the theme afresh.
 EMPTY_SEARCH_HEADER = "X-Actionplan-Test-Search"

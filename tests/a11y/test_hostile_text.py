@@ -17,7 +17,7 @@ from ..tiny_site import built_site, copy_bundled_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .browser import local_session
-from .checks import page_kind
+from .checks import sample_paths
 from .hostile_data import Field, literal_marker, write_hostile_data
 from .server import page_paths, serve
 from .site_build import ROOT
@@ -96,8 +96,7 @@ def _pages_showing_every_field(site, paths: list[str]) -> list[str]:
     pages than taking each page that adds one, in site order."""
     markers = {path: set(re.findall(r"ZQ(\d+)Q", _page_file(site, path).read_text(encoding="utf-8")))
                for path in paths}
-    chosen = {page_kind(path): path for path in reversed(paths)}.values()  # each kind's first
-    picked = set(chosen)
+    picked = set(sample_paths(paths))  # each kind's first page
     seen = set().union(*(markers[path] for path in picked))
     everything = set().union(*markers.values())
     while seen != everything:

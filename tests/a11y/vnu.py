@@ -39,10 +39,9 @@ def vnu_errors_each(*targets: Path, css: bool = False) -> list[list[Finding]]:
     for message in messages:
         path = Path(message.get("url", "").removeprefix("file:")).resolve()
         # The target the page is in (the last that holds it, should one hold another).
-        number = max((n for n, base in enumerate(bases) if path.is_relative_to(base)),
-                     default=0)
-        page = path.relative_to(bases[number]).as_posix() \
-            if path.is_relative_to(bases[number]) else path.as_posix()
+        holders = [n for n, base in enumerate(bases) if path.is_relative_to(base)]
+        number = holders[-1] if holders else 0
+        page = path.relative_to(bases[number]).as_posix() if holders else path.as_posix()
         found[number].append(Finding(page, "vnu " + message.get("type", "error"),
                                      f"line {message.get('lastLine', '?')}",
                                      message.get("message", "")))
