@@ -22,8 +22,7 @@ WIDTHS = {"desktop": 1280, "320px": 320}
 @pytest.fixture(scope="module")
 def keyboard_walks(browser, site_url, site_paths) -> dict[str, dict]:
     """A page of each kind walked with Tab at each width, each page loaded once. At desktop
-    width the walk ends where it began, on the first stop: there the skip link is followed
-    (Enter) and Tab pressed once more, for the skip-link test."""
+    width the skip-link test's steps follow each walk, on the same page (_follow_skip_link)."""
     walks = {}
     for screen, width in WIDTHS.items():
         session = local_session(browser, width=width)
