@@ -196,7 +196,7 @@ _MAIN_FACTS = """() => { const mains = document.querySelectorAll('main');
                              .some((nav) => main.contains(nav)),
             Boolean(main.querySelector('h1'))]; }"""
 _MENU_LABELS = """() => [...document.querySelectorAll(
-    '.md-sidebar--primary .md-nav__link .md-ellipsis')]
+    '.md-sidebar--primary .md-nav__link')]
     .map((s) => s.textContent.replace(/\\s+/g, ' ').trim())"""
 
 

@@ -36,6 +36,7 @@ from actionplan.options import SiteOptions, parse_as_of
 from actionplan.render.resident import fill_fragments
 from actionplan.render.tables import accessible_tables
 from actionplan.render.compact_html import compact_html
+from actionplan.render.repeated_icons import draw_icons_once
 from actionplan.mkdocs_plugin.outline import set_page_outline
 from actionplan.mkdocs_plugin.statement import statement_spec
 from actionplan.mkdocs_plugin.site_url import warn_about_site_url
@@ -286,7 +287,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         reusing, self._reusing = self._reusing, None
         if reusing is not None and reusing[1] is not None:
             return reusing[1]  # finished when it was kept
-        finished = compact_html(repair_material_frame(output))
+        finished = _finished(output)
         if reusing is not None:
             self.page_cache.keep(page.file.src_uri, reusing[0], finished)
         return finished
@@ -296,7 +297,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # The 404 page is a theme template, not a page: it needs the same repairs.
         if not template_name.endswith(".html"):
             return repair_material_frame(output_content)
-        return compact_html(repair_material_frame(output_content))
+        return _finished(output_content)
 
     def _add_statement(self, config: MkDocsConfig) -> None:
         # The accessibility statement is a generated page like the others. A setting that
@@ -393,3 +394,9 @@ def _sources_day(config: MkDocsConfig, data_dir: Path, project_dir: Path) -> str
     sources = [Path(config.config_file_path), Path(config.docs_dir), data_dir]
     changed = last_change([p for p in sources if p.exists()], project_dir)
     return changed.strftime("%Y-%m-%d") if changed else None
+
+
+def _finished(html: str) -> str:
+    """A page as written out: Material's frame repaired, each icon drawn once, layout
+    whitespace gone."""
+    return compact_html(draw_icons_once(repair_material_frame(html)))
