@@ -14,6 +14,7 @@ from actionplan.facets.reports import (
     action_facts, changes_between, due_at, plan_reports, report_pairs, status_at,
     to_latest_pairs,
 )
+from actionplan.model.vocabulary import STATUS_ORDER
 from actionplan.pages.links import PagePaths
 from actionplan.pages.report_facts import report_facts
 
@@ -122,6 +123,22 @@ def test_a_withdrawal_on_a_reports_day_belongs_to_the_pair_ending_there(quarterl
     ending = changes_between(quarterly, reports[2], reports[3])
     after = changes_between(quarterly, reports[3], reports[4])
     assert "9" in _ids(ending.withdrawals) and "9" not in _ids(after.withdrawals)
+
+
+def test_other_new_updates_are_grouped_by_the_status_they_keep(quarterly):
+    reports = plan_reports(quarterly)
+    changes = changes_between(quarterly, reports[0], reports[3])
+    # In plan order action 5 (ongoing) comes before 10 (in progress); the page lists each
+    # status once, in the order counts use (STATUS_ORDER), with its actions under it.
+    assert [(c.action.id, c.status_after.code) for c in changes.changes if c.update_only] == [
+        ("5", "ongoing"), ("10", "in_progress")]
+    assert _ids(changes.updates_only) == ["10", "5"]
+    assert [(code, _ids(group)) for code, group in changes.updates_only_by_status] == [
+        ("in_progress", ["10"]), ("ongoing", ["5"])]
+    # report-facts.json lists the statuses in that order too: the chooser groups by it.
+    document = json.loads(report_facts(quarterly, PagePaths()))
+    order = list(document["statuses"])
+    assert order == sorted(order, key=STATUS_ORDER.index)
 
 
 def test_report_facts_file_holds_the_facts_and_the_words_to_show(quarterly):

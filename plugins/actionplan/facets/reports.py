@@ -18,6 +18,7 @@ from datetime import date
 
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Action, Group, Plan, Status, Update, Withdrawal
+from actionplan.model.vocabulary import STATUS_ORDER
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,18 @@ class ReportChanges:
 
     @property
     def updates_only(self) -> list[ActionChange]:
-        return [c for c in self.changes if c.update_only]
+        """Grouped by the status they keep (in STATUS_ORDER), each group in plan order: the
+        page says a group's status once, above it."""
+        return sorted((c for c in self.changes if c.update_only),
+                      key=lambda c: STATUS_ORDER.index(c.status_after.code))
+
+    @property
+    def updates_only_by_status(self) -> list[tuple[str, list[ActionChange]]]:
+        """`updates_only` as (status code, its actions), one pair a status."""
+        groups: dict[str, list[ActionChange]] = {}
+        for change in self.updates_only:
+            groups.setdefault(change.status_after.code, []).append(change)
+        return list(groups.items())
 
 
 def update_day(update: Update) -> date | None:

@@ -16,7 +16,7 @@ from actionplan.facets.reports import ActionFacts, Report, action_facts, plan_re
 from actionplan.model.dates import FuzzyDate
 from actionplan.model.entities import Plan, Site
 from actionplan.model.naming import action_heading, display_date_text
-from actionplan.model.vocabulary import STATUSES
+from actionplan.model.vocabulary import STATUS_ORDER, STATUSES
 from actionplan.pages.links import PagePaths, page_url
 from actionplan.pages.page_spec import SiteFile
 
@@ -33,7 +33,9 @@ def report_facts(plan: Plan, paths: PagePaths) -> bytes:
     county plan has hundreds of actions); the same plan gives the same bytes."""
     reports = plan_reports(plan)
     facts = action_facts(plan, reports)
-    codes = sorted({status.code for fact in facts for status in fact.statuses})
+    # In STATUS_ORDER: the chooser groups the "other new updates" by status in this order.
+    present = {status.code for fact in facts for status in fact.statuses}
+    codes = [code for code in STATUS_ORDER if code in present]
     document = {
         "version": 1,
         "reports": [_report(report) for report in reports],

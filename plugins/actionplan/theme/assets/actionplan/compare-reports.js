@@ -53,7 +53,13 @@
       "moved-targets": changes.filter(function (c) { return c.moved; }),
       "withdrawals": changes.filter(function (c) { return c.withdrawn; }),
       "first-updates": changes.filter(function (c) { return c.firstUpdate; }),
-      "new-updates": changes.filter(function (c) { return c.updateOnly; })
+      // Grouped by the status kept, in the order report-facts.json lists the statuses
+      // (the site's STATUS_ORDER); plan order within a status, as the pages have them.
+      "new-updates": Object.keys(facts.statuses).reduce(function (found, code) {
+        return found.concat(changes.filter(function (c) {
+          return c.updateOnly && c.after === code;
+        }));
+      }, [])
     };
   }
 
@@ -102,9 +108,34 @@
     } else if (kind === "first-updates") {
       add(": first progress update, status "); add(statusTag(c.after)); add(".");
     } else {
-      add(": " + updatesText(c) + ", status still "); add(statusTag(c.after)); add(".");
+      add(": " + updatesText(c) + ".");
     }
     return li;
+  }
+
+  // The entries of one kind as elements: one list, or for the other new updates one list a
+  // status kept, each under a heading that names it ("Status still In progress").
+  function listed(kind, found) {
+    var groups = [];
+    found.forEach(function (c) {
+      var key = kind === "new-updates" ? c.after : null;
+      var last = groups[groups.length - 1];
+      if (last && last.key === key) { last.changes.push(c); }
+      else { groups.push({key: key, changes: [c]}); }
+    });
+    var parts = [];
+    groups.forEach(function (group) {
+      if (group.key !== null) {
+        var heading = el("h5", "Status still ");
+        heading.appendChild(statusTag(group.key));
+        parts.push(heading);
+      }
+      var list = el("ul", undefined, "ap-report-changes");
+      list.setAttribute("data-kind", kind);
+      group.changes.forEach(function (c) { list.appendChild(entry(kind, c)); });
+      parts.push(list);
+    });
+    return parts;
   }
 
   function indexOf(key) {
@@ -130,10 +161,7 @@
       heading.id = "compare-" + kind[0];
       results.appendChild(heading);
       if (!found.length) { results.appendChild(el("p", kind[2])); return; }
-      var list = el("ul", undefined, "ap-report-changes");
-      list.setAttribute("data-kind", kind[0]);
-      found.forEach(function (c) { list.appendChild(entry(kind[0], c)); });
-      results.appendChild(list);
+      listed(kind[0], found).forEach(function (part) { results.appendChild(part); });
     });
     var silent = facts.actions.filter(function (action) { return action.s[a] === "no_update"; });
     var apart = plural(silent.length, "action") + " had no progress update by " + to + ".";
