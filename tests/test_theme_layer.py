@@ -90,3 +90,19 @@ def test_the_palette_script_is_written_only_where_a_reader_can_choose_a_palette(
     config = mkdocs_yml().replace("  font: false\n", "  font: false\n" + toggle)
     chosen = build_in_process(make_project(tmp_path / "toggle", config))
     assert '__md_get("__palette")' in (chosen / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_content_tab_script_is_only_on_a_page_with_content_tabs(tmp_path):
+    config = mkdocs_yml() + ("markdown_extensions:\n  - pymdownx.superfences\n"
+                             "  - pymdownx.tabbed:\n      alternate_style: true\n")
+    project = make_project(tmp_path, config)
+    (project / "content" / "tabs.md").write_text(
+        '# Two ways\n\n=== "Online"\n\n    Fill in the form.\n\n=== "By post"\n\n'
+        "    Write to us.\n", encoding="utf-8")
+    site = build_in_process(project)
+    script = 'target.name.startsWith("__tabbed_")'
+    tabs = (site / "tabs" / "index.html").read_text(encoding="utf-8")
+    assert 'name="__tabbed_1"' in tabs and script in tabs
+    pages = [p for p in site.rglob("*.html") if p.parent.name != "tabs"]
+    assert len(pages) >= 7
+    assert not [p for p in pages if script in p.read_text(encoding="utf-8")]
