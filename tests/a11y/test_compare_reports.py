@@ -18,7 +18,7 @@ from actionplan.facets.reports import changes_between, plan_reports
 
 from .browser import local_session
 from .checks import (axe_findings, keyboard_findings, open_page, reflow_findings, report,
-                     tab_through)
+                     structure_findings, tab_through)
 from .server import serve
 from ..test_since_report import _section
 from ..tiny_site import build_in_process, make_project
@@ -131,11 +131,14 @@ def test_a_shared_choice_is_restored_and_passes_axe_and_reflow(browser, site_url
     reports = plan_reports(plan)
     session = local_session(browser, with_axe=True)
     page = session.new_page()
-    open_page(page, site_url + FOLDER + f"?from={reports[0].key}&to={reports[2].key}")
+    # From the first report to the fourth: the other new updates fall under two statuses.
+    open_page(page, site_url + FOLDER + f"?from={reports[0].key}&to={reports[3].key}")
     _wait_for_chooser(page)
     assert page.input_value("#ap-compare-from") == reports[0].key
-    assert page.input_value("#ap-compare-to") == reports[2].key
-    assert _shown(page, site_url) == _expected(plan, 0, 2)[1]
+    assert page.input_value("#ap-compare-to") == reports[3].key
+    assert _shown(page, site_url) == _expected(plan, 0, 3)[1]
+    assert page.locator("#ap-compare-results h5").all_inner_texts() == [
+        "Status still In progress", "Status still Ongoing"]
     findings = axe_findings(page, FOLDER + " (two reports chosen)")
     page.set_viewport_size({"width": 320, "height": 800})
     findings += reflow_findings(page, FOLDER + " (two reports chosen, 320 px)")
@@ -143,6 +146,29 @@ def test_a_shared_choice_is_restored_and_passes_axe_and_reflow(browser, site_url
     for selector in ("#ap-compare-from", "#ap-compare-to", "#compare button[type=submit]"):
         box = page.locator(selector).bounding_box()
         assert box is not None and box["height"] >= 44 and box["x"] + box["width"] <= 320
+    session.context.close()
+    assert not findings, report(findings)
+
+
+@pytest.mark.a11y_check("axe")
+def test_every_comparison_page_passes_axe_structure_and_reflow(browser, site_url,
+                                                              quarterly_site):
+    """The bundled plans have no pair whose other new updates keep a status; this fixture's
+    pages do, each status a heading over its list."""
+    paths = sorted(p.parent.relative_to(quarterly_site).as_posix() + "/"
+                   for p in (quarterly_site / FOLDER).glob("**/index.html"))
+    grouped = [p for p in paths if 'id="new-updates-' in
+               (quarterly_site / p / "index.html").read_text(encoding="utf-8")]
+    assert len(paths) >= 7 and grouped
+    session = local_session(browser, with_axe=True)
+    page = session.new_page()
+    findings = []
+    for path in paths:
+        page.set_viewport_size({"width": 1280, "height": 800})
+        open_page(page, site_url + path)
+        findings += axe_findings(page, path) + structure_findings(page, path)[0]
+        page.set_viewport_size({"width": 320, "height": 640})
+        findings += reflow_findings(page, path)
     session.context.close()
     assert not findings, report(findings)
 
