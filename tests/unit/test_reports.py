@@ -154,3 +154,57 @@ def test_report_facts_file_holds_the_facts_and_the_words_to_show(quarterly):
     assert (gone["w"], gone["wd"], gone["wr"]) == (2, "10 November 2022", "Funding ended.")
     assert document["statuses"]["no_update"] == "No update yet"
     assert report_facts(quarterly, PagePaths()) == report_facts(quarterly, PagePaths())
+
+
+def _plain_changes(plan, before, after, latest):
+    """The changes as first written: every action's updates filtered and sorted afresh for
+    each day, an ActionChange made for every action (the shortcuts must agree with it)."""
+    from actionplan.facets.reports import ActionChange, Status, update_day
+
+    def by(action, day):
+        return sorted((u for u in action.progress if update_day(u) <= day), key=update_day)
+
+    def status(action, day):
+        if action.withdrawn and action.withdrawn.date <= day:
+            return Status("withdrawn", action.withdrawn.reason)
+        updates = by(action, day)
+        return (updates[-1].status or Status("unknown")) if updates else Status("no_update")
+
+    def due(action, day):
+        for update in reversed(by(action, day)):
+            if update.revised_due:
+                return (update.revised_due,)
+        return action.due
+
+    changes, not_reported = [], 0
+    for action, groups in plan.all_actions():
+        if any(update_day(u) is None for u in action.progress):
+            continue
+        gone = action.withdrawn
+        in_window = gone is not None and before.day < gone.date \
+            and (latest or gone.date <= after.day)
+        change = ActionChange(
+            action, groups,
+            tuple(u for u in action.progress if before.day < update_day(u) <= after.day),
+            status(action, before.day), status(action, after.day),
+            due(action, before.day), due(action, after.day), gone if in_window else None)
+        not_reported += change.status_after.code == "no_update"
+        if change.new_updates or change.status_changed or change.target_moved or change.withdrawn:
+            changes.append(change)
+    return tuple(changes), not_reported
+
+
+@pytest.mark.parametrize("folder", [FIXTURE, QUARTERLY, MINI,
+                                    Path(__file__).parents[2] / "data"])
+def test_changes_between_any_two_reports_agree_with_the_plain_reading(folder):
+    compared = 0
+    for plan in load_site(folder)[0].plans:
+        reports = plan_reports(plan)
+        for i, before in enumerate(reports):
+            for after in reports[i:]:
+                for latest in (False, True):
+                    found = changes_between(plan, before, after, latest=latest)
+                    assert (found.changes, found.not_reported) == \
+                        _plain_changes(plan, before, after, latest)
+                    compared += 1
+    assert compared > 0

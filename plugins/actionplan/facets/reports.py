@@ -13,6 +13,7 @@ when an action was added to the plan, so an action first reported on is called t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -150,26 +151,70 @@ def to_latest_pairs(reports: tuple[Report, ...]) -> list[tuple[Report, Report]]:
 
 
 def changes_between(plan: Plan, before: Report, after: Report, *,
-                    latest: bool = False) -> ReportChanges:
+                    latest: bool = False, timelines: PlanTimelines | None = None
+                    ) -> ReportChanges:
     """What changed from report `before` to report `after` (`before` is the earlier).
 
     With `latest` (`after` is the plan's last report), a withdrawal dated after it is listed
-    too: no later report would ever show it.
+    too: no later report would ever show it. `timelines` (from `plan_timelines`) spares
+    sorting each action's updates again when a plan's reports are compared many times.
     """
     changes: list[ActionChange] = []
     undated: list[tuple[Action, tuple[Group, ...]]] = []
     not_reported = 0
-    for action, groups in plan.all_actions():
-        if any(update_day(u) is None for u in action.progress):
+    for (action, groups), timeline in zip(plan.all_actions(),
+                                          timelines or plan_timelines(plan), strict=True):
+        if timeline is None:
             undated.append((action, groups))
             continue
-        change = _action_change(action, groups, before.day, after.day, latest)
+        if timeline.unchanged(action, before.day, after.day):  # most actions, most pairs
+            not_reported += timeline.count_by(after.day) == 0 and action.withdrawn is None
+            continue
+        change = _action_change(action, groups, timeline, before.day, after.day, latest)
         if change.status_after.code == "no_update":
             not_reported += 1
         if change.new_updates or change.status_changed or change.target_moved \
                 or change.withdrawn:
             changes.append(change)
     return ReportChanges(plan, before, after, tuple(changes), tuple(undated), not_reported)
+
+
+class Timeline:
+    """An action's updates by date (plan order among updates of one day), sorted once: the
+    updates by any day are a prefix of it."""
+
+    __slots__ = ("updates", "days", "plan_days")
+
+    def __init__(self, action: Action):
+        self.plan_days = [_day(u) for u in action.progress]  # in plan order
+        order = sorted(range(len(self.plan_days)), key=self.plan_days.__getitem__)
+        self.updates = [action.progress[i] for i in order]
+        self.days = [self.plan_days[i] for i in order]
+
+    def count_by(self, day: date) -> int:
+        return bisect_right(self.days, day)
+
+    def by(self, day: date) -> list[Update]:
+        """The updates dated at or before `day`; the last is the latest by then."""
+        return self.updates[:self.count_by(day)]
+
+    def unchanged(self, action: Action, before: date, after: date) -> bool:
+        """No new update from `before` to `after`, and no withdrawal after `before`: then
+        nothing about the action changed between them (a shortcut `_action_change` agrees
+        with: tests/facets/test_reports.py)."""
+        gone = action.withdrawn
+        return (gone is None or gone.date <= before) \
+            and self.count_by(before) == self.count_by(after)
+
+
+PlanTimelines = tuple[Timeline | None, ...]
+
+
+def plan_timelines(plan: Plan) -> PlanTimelines:
+    """Each action's timeline in plan order, or None for an action with an update no report
+    can hold (`changes_between` lists those apart)."""
+    return tuple(None if any(update_day(u) is None for u in action.progress)
+                 else Timeline(action) for action, _ in plan.all_actions())
 
 
 @dataclass(frozen=True)
@@ -191,27 +236,27 @@ def action_facts(plan: Plan, reports: tuple[Report, ...]) -> tuple[ActionFacts, 
     """The facts of every action whose updates can all be placed, in plan order (as
     `changes_between` leaves the others apart)."""
     facts = []
-    for action, groups in plan.all_actions():
-        if any(update_day(u) is None for u in action.progress):
+    for (action, groups), timeline in zip(plan.all_actions(), plan_timelines(plan), strict=True):
+        if timeline is None:
             continue
         gone = action.withdrawn
         facts.append(ActionFacts(
             action, groups,
-            tuple(status_at(action, r.day) for r in reports),
-            tuple(due_at(action, r.day) for r in reports),
-            tuple(len(_updates_by(action, r.day)) for r in reports),
+            tuple(status_at(action, r.day, timeline) for r in reports),
+            tuple(due_at(action, r.day, timeline) for r in reports),
+            tuple(len(timeline.by(r.day)) for r in reports),
             None if gone is None else sum(1 for r in reports if r.day < gone.date)))
     return tuple(facts)
 
 
-def _action_change(action: Action, groups: tuple[Group, ...], before: date, after: date,
-                   latest: bool) -> ActionChange:
-    new = tuple(u for u in action.progress if before < _day(u) <= after)
+def _action_change(action: Action, groups: tuple[Group, ...], timeline: Timeline,
+                   before: date, after: date, latest: bool) -> ActionChange:
+    new = tuple(u for u, day in zip(action.progress, timeline.plan_days) if before < day <= after)
     gone = action.withdrawn
     in_window = gone is not None and before < gone.date and (latest or gone.date <= after)
-    return ActionChange(action, groups, new, status_at(action, before), status_at(action, after),
-                        due_at(action, before), due_at(action, after),
-                        gone if in_window else None)
+    return ActionChange(action, groups, new, status_at(action, before, timeline),
+                        status_at(action, after, timeline), due_at(action, before, timeline),
+                        due_at(action, after, timeline), gone if in_window else None)
 
 
 def _day(update: Update) -> date:
@@ -220,24 +265,20 @@ def _day(update: Update) -> date:
     return day
 
 
-def _updates_by(action: Action, day: date) -> list[Update]:
-    # By date (plan order among updates of one day): the last is the latest by `day`.
-    return sorted((u for u in action.progress if _day(u) <= day), key=_day)
-
-
-def status_at(action: Action, day: date) -> Status:
+def status_at(action: Action, day: date, timeline: Timeline | None = None) -> Status:
     """The action's status as at `day`: withdrawn by then, else its latest update's then."""
     if action.withdrawn and action.withdrawn.date <= day:
         return Status("withdrawn", action.withdrawn.reason)
-    updates = _updates_by(action, day)
+    updates = (timeline or Timeline(action)).by(day)
     if not updates:
         return Status("no_update")
     return updates[-1].status or Status("unknown")
 
 
-def due_at(action: Action, day: date) -> tuple[FuzzyDate, ...]:
+def due_at(action: Action, day: date, timeline: Timeline | None = None
+           ) -> tuple[FuzzyDate, ...]:
     """The action's target dates as at `day`, after any revision made by then."""
-    for update in reversed(_updates_by(action, day)):
+    for update in reversed((timeline or Timeline(action)).by(day)):
         if update.revised_due:
             return (update.revised_due,)
     return action.due

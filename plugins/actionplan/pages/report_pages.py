@@ -10,7 +10,7 @@ report facts (report_facts.py).
 from __future__ import annotations
 
 from actionplan.facets.reports import (
-    Report, changes_between, plan_reports, report_pairs, to_latest_pairs,
+    Report, changes_between, plan_reports, plan_timelines, report_pairs, to_latest_pairs,
 )
 from actionplan.model.entities import Plan
 from actionplan.model.naming import display_date_text
@@ -31,6 +31,7 @@ def report_pages(plan: Plan, paths: PagePaths) -> list[PageSpec]:
     """
     reports = plan_reports(plan)
     pairs = report_pairs(reports)
+    timelines = plan_timelines(plan)  # each action's updates sorted once, for every pair
     # Each page's pair, latest first, as the lists of reports on every page show them; the
     # latest pair is in both lists and has the one page.
     choices = [(before, after, _src(plan, paths, i, before, after))
@@ -40,18 +41,20 @@ def report_pages(plan: Plan, paths: PagePaths) -> list[PageSpec]:
     base = {"plan": plan, "reports": reports, "choices": choices, "to_latest": to_latest,
             "facts_src": paths.report_facts(plan.id) if len(reports) > 2 else None}
     specs = [_page(plan, paths.since_report(plan.id), LATEST_TITLE,
-                   {**base, "changes": changes_between(plan, *pairs[-1], latest=True)
+                   {**base, "changes": changes_between(plan, *pairs[-1], latest=True,
+                                                             timelines=timelines)
                                              if pairs else None})]
     for before, after, src_uri in choices[1:]:
         title = (f"Changes from the report of {display_date_text(before.shown)} to "
                  f"{display_date_text(after.shown)}")
         specs.append(_page(plan, src_uri, title,
-                           {**base, "changes": changes_between(plan, before, after)}))
+                           {**base, "changes": changes_between(plan, before, after,
+                                                               timelines=timelines)}))
     for before, after, src_uri in to_latest[1:]:
         title = f"Changes since the report of {display_date_text(before.shown)}"
         specs.append(_page(plan, src_uri, title,
-                           {**base, "changes": changes_between(plan, before, after,
-                                                               latest=True)}))
+                           {**base, "changes": changes_between(plan, before, after, latest=True,
+                                                               timelines=timelines)}))
     return specs
 
 
