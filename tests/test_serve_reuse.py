@@ -63,6 +63,11 @@ def test_a_save_re_renders_only_the_pages_it_changes(project, tmp_path, reset_pl
 
     plugin = rebuild()  # nothing changed: nothing goes through the theme again
     assert plugin.page_cache.rendered == [] and len(plugin.page_cache.reused) > 20
+    # ... no plan file is parsed, no plan's pages or downloads made, no plan page's body
+    # rendered (only cross-plan pages, whose specs are made afresh, compared and found equal)
+    assert plugin.plan_files.parsed == []
+    assert plugin.kept_specs.made == 0 and plugin.kept_files.made == 0
+    assert not any(src.startswith("plans/") for src in plugin.page_cache.bodies)
     assert _files(tmp_path / "served") == first
 
     plan = project / "data" / "plans" / "tagged.yaml"
@@ -78,6 +83,12 @@ def test_a_save_re_renders_only_the_pages_it_changes(project, tmp_path, reset_pl
     assert not any(src.startswith(UNTAGGED) for src in rendered)
     assert f"{UNTAGGED}index.md" in reused
     assert all(src.startswith(TAGGED) or not src.startswith("plans/") for src in rendered)
+    # Only the saved file is read again; only its plan's pages, downloads and bodies made.
+    assert plugin.plan_files.parsed == [plan]
+    assert plugin.kept_specs.made == 1 and plugin.kept_files.made > 0
+    bodies = plugin.page_cache.bodies
+    assert f"{TAGGED}actions/late-but-done/index.md" in bodies
+    assert not any(src.startswith(UNTAGGED) for src in bodies)
     served = _files(tmp_path / "served")
     assert 'ap-status--ongoing' in served[f"{TAGGED}actions/late-but-done/index.html"].decode()
 

@@ -5,12 +5,13 @@ Nothing here imports MkDocs; any site generator (or the command line) can call i
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
 from actionplan.gc_paused import gc_paused
 from actionplan.load import SourceDocument, find_plan_files, outside_project, read_yaml_file
-from actionplan.load.yaml_source import parse_yaml_bytes, parse_yaml_text
+from actionplan.load.yaml_source import MAX_FILE_BYTES, parse_yaml_bytes, parse_yaml_text
 from actionplan.model import Plan, Site, build_plan
 from actionplan.problems import DataError, Problem
 from actionplan.validate import (cross_check, normalise_status_codes, placeholder_problems,
@@ -74,12 +75,54 @@ def _checked_plan(document: SourceDocument) -> tuple[Plan | None, list[Problem]]
     return build_plan(document.data, document.file), problems
 
 
+class PlanFileMemo:
+    """What each plan file gave the last time it was read, by the file's bytes.
+
+    For a process that loads the same data folder again and again (`mkdocs serve` after
+    each save): a file whose bytes and name are unchanged gives the very same `Plan` object
+    and problems without being parsed and checked again, so an officer's save costs the
+    reading of the one file saved. The plans are immutable, so sharing them is safe; a file
+    that is gone is forgotten at the next load.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, tuple[tuple[bytes, str], Plan | None, list[Problem]]] = {}
+        self._seen: set[Path] = set()
+        self.parsed: list[Path] = []  # files parsed (not reused) by the last load
+
+    def start(self) -> None:
+        self._seen, self.parsed = set(), []
+
+    def finish(self) -> None:
+        self._kept = {path: kept for path, kept in self._kept.items() if path in self._seen}
+
+    def read(self, path: Path, name: str) -> tuple[Plan | None, list[Problem]]:
+        try:
+            too_big = path.stat().st_size > MAX_FILE_BYTES
+            raw = b"" if too_big else path.read_bytes()
+        except OSError:
+            too_big = True
+        if too_big:  # read_plan_file says what is wrong
+            return read_plan_file(path, name)
+        self._seen.add(path)
+        digest = (hashlib.blake2b(raw, digest_size=20).digest(), name)
+        kept = self._kept.get(path)
+        if kept is not None and kept[0] == digest:
+            return kept[1], list(kept[2])
+        self.parsed.append(path)
+        plan, problems = parse_plan_bytes(raw, name)
+        self._kept[path] = (digest, plan, list(problems))
+        return plan, problems
+
+
 @gc_paused  # allocation-heavy and cycle-free: see gc_paused.py
-def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site, list[Problem]]:
+def load_site(data_dir: Path, *, relative_to: Path | None = None,
+              memo: PlanFileMemo | None = None) -> tuple[Site, list[Problem]]:
     """Load every plan under `data_dir`; raise `DataError` listing all errors if any.
 
     Returns the site and any warnings. File names in problems are shown relative to
-    `relative_to` (the project folder) so that officers see `data/plans/x.yaml`.
+    `relative_to` (the project folder) so that officers see `data/plans/x.yaml`. With a
+    `memo` kept from the last load, unchanged files are not parsed again (same result).
     """
     plans: list[Plan] = []
     problems: list[Problem] = []
@@ -91,11 +134,16 @@ def load_site(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Site,
     files, problems = outside_project(files, relative_to or data_dir.parent,
                                       lambda path: _display(path, relative_to))
     loaded: list[tuple[Path, Plan]] = []
+    if memo is not None:
+        memo.start()
     for path in files:
-        plan, found = read_plan_file(path, _display(path, relative_to))
+        name = _display(path, relative_to)
+        plan, found = memo.read(path, name) if memo else read_plan_file(path, name)
         problems.extend(found)
         if plan is not None:
             loaded.append((path, plan))
+    if memo is not None:
+        memo.finish()
     plans, clashes = unique_plans(loaded)
     problems.extend(clashes)
     if any(p.severity == "error" for p in problems):

@@ -11,6 +11,13 @@ go into the page's key; a page whose key is the last rebuild's is given a one-li
 that prints the kept output. The body is still rendered (it is part of the key) and still
 reaches the search index, so search stays correct.
 
+A page whose spec is the very one of the last rebuild (an unchanged plan's pages are, see
+same_inputs.py), or equal to it with an equal context, has the same body: its body is then
+not rendered again, its key is made from the last body's digest, and when its key matches,
+the search entries the last rebuild made from it are given to the search index instead of
+the page being parsed again (`SearchReuse`). Bodies are rendered whenever a plugin other
+than this one and the search plugin looks at pages' content, as it would find none.
+
 Only while serving: `mkdocs build` never reads or fills this cache, so its output is the
 same, byte for byte, as without it.
 """
@@ -25,6 +32,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from actionplan.pages import PageSpec
+
 CACHED_TEMPLATE = "actionplan-cached.html"  # in the package's theme layer
 CACHED_OUTPUT = "actionplan_cached_output"  # the template variable it prints
 
@@ -33,37 +42,67 @@ class PageCache:
     def __init__(self) -> None:
         self._session = b""
         self._kept: dict[str, tuple[bytes, str]] = {}  # src_uri -> (key, finished HTML)
+        self._bodies: dict[str, tuple[PageSpec, bytes]] = {}  # src_uri -> (spec, body digest)
+        self._entries: dict[str, tuple[bytes, list]] = {}  # src_uri -> (key, search entries)
         self.rendered: list[str] = []  # pages put through the theme in the current build
         self.reused: list[str] = []
+        self.bodies: list[str] = []  # pages whose body was rendered in the current build
 
     def clear(self) -> None:
-        self._session, self._kept = b"", {}
-        self.rendered, self.reused = [], []
+        self._session, self._kept, self._bodies, self._entries = b"", {}, {}, {}
+        self.rendered, self.reused, self.bodies = [], [], []
 
-    def start_build(self, config: MkDocsConfig, nav: Navigation, day: str | None) -> None:
-        """What every page shares; a change to any of it re-renders every page."""
+    def start_build(self, config: MkDocsConfig, nav: Navigation, day: str | None,
+                    template_dirs: tuple[Path, ...] = ()) -> None:
+        """What every page shares; a change to any of it re-renders every page.
+        `template_dirs`: the folders of the core's templates (their overrides)."""
         shared = hashlib.blake2b(digest_size=20)
         for part in (config.config_file_path or "", _file_bytes(config.config_file_path),
-                     config.site_url or "", day or "", _theme_files(config),
+                     config.site_url or "", day or "",
+                     _theme_files([*config.theme.dirs, *map(str, template_dirs)]),
                      _nav_fingerprint(nav)):
             shared.update(part if isinstance(part, bytes) else part.encode())
             shared.update(b"\0")
         session = shared.digest()
         if session != self._session:
-            self._kept = {}
+            self._kept, self._bodies, self._entries = {}, {}, {}
         self._session = session
-        self.rendered, self.reused = [], []
+        self.rendered, self.reused, self.bodies = [], [], []
 
-    def key(self, page: Page, content: str, nearest_url: str | None) -> bytes:
+    def body_digest(self, spec: PageSpec) -> bytes | None:
+        """The digest of the last rebuild's body of this page, when its spec is the same."""
+        kept = self._bodies.get(spec.src_uri)
+        if kept is None:
+            return None
+        last, digest = kept
+        if last is spec or (last == spec and last.context == spec.context):
+            return digest
+        return None
+
+    def note_body(self, spec: PageSpec, body: str) -> bytes:
+        digest = hashlib.blake2b(body.encode(), digest_size=20).digest()
+        self._bodies[spec.src_uri] = (spec, digest)
+        self.bodies.append(spec.src_uri)
+        return digest
+
+    def key(self, page: Page, notice: str, body_digest: bytes, nearest_url: str | None) -> bytes:
         digest = hashlib.blake2b(self._session, digest_size=20)
         neighbours = [(p.url, str(p.title)) if p is not None else None
                       for p in (page.previous_page, page.next_page)]
         for part in (page.file.src_uri, page.url, page.canonical_url or "", str(page.title),
                      repr(sorted((k, str(v)) for k, v in page.meta.items())),
-                     nearest_url or "", repr(neighbours), content):
+                     nearest_url or "", repr(neighbours), notice):
             digest.update(part.encode())
             digest.update(b"\0")
+        digest.update(body_digest)
         return digest.digest()
+
+    def entries_for(self, src_uri: str, key: bytes) -> list | None:
+        kept = self._entries.get(src_uri)
+        return kept[1] if kept is not None and kept[0] == key else None
+
+    def keep_entries(self, src_uri: str, key: bytes, entries: list) -> None:
+        self._entries[src_uri] = (key, entries)
 
     def output_for(self, src_uri: str, key: bytes) -> str | None:
         kept = self._kept.get(src_uri)
@@ -80,11 +119,11 @@ def _file_bytes(path: str | None) -> bytes:
         return b""
 
 
-def _theme_files(config: MkDocsConfig) -> str:
+def _theme_files(folders: list[str]) -> str:
     # Every template and partial of every theme folder, by name, size and time of change:
     # an edited override re-renders every page.
     seen = []
-    for folder in config.theme.dirs:
+    for folder in folders:
         for root, _, names in os.walk(folder):
             for name in sorted(names):
                 if name.endswith(".html"):

@@ -13,11 +13,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from actionplan.api import load_site
+from actionplan.api import PlanFileMemo, load_site
 from actionplan.model import Site
 from actionplan.pages import PageSpec, SiteFile, site_files, site_pages
 from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
+from actionplan.same_inputs import SameInputs
 from actionplan.render import Renderer
 from actionplan.source_date import last_change
 from actionplan.text_safety import isolated
@@ -44,6 +45,7 @@ from actionplan.mkdocs_plugin.theme import PAGE_SCRIPTS_META, add_theme_layer, p
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 from actionplan.mkdocs_plugin.page_cache import CACHED_OUTPUT, CACHED_TEMPLATE, PageCache
+from actionplan.mkdocs_plugin.search_reuse import MATERIAL_SEARCH, wrap_material_index
 
 log = get_plugin_logger(__name__)
 
@@ -66,9 +68,15 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self._opened: Page | None = None  # the menu item opened for the page being built
         self.folded: dict = {}  # each plan's menu section, folded to one link (on_nav)
         self.page_cache = PageCache()  # under `mkdocs serve` only (see page_cache.py)
+        # Also under `mkdocs serve` only: what unchanged plan files gave the last rebuild
+        # (the plans, their pages' specs, their downloads), reused rather than made again.
+        self.plan_files = PlanFileMemo()
+        self.kept_specs: SameInputs[list[PageSpec]] = SameInputs()
+        self.kept_files: SameInputs[bytes] = SameInputs()
         self._nav: Navigation | None = None
-        self._pending: dict[str, tuple[bytes, str, str | None]] = {}  # src -> key, body, kept
+        self._pending: dict[str, tuple[bytes, str | None, str | None]] = {}  # src -> key, body, kept
         self._reusing: tuple[bytes, str | None] | None = None  # the page being built: key, kept
+        self._reuse_entries: dict[str, list] = {}  # src -> search entries kept for it
 
     @property
     def _loaded_site(self) -> Site:
@@ -90,6 +98,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # last data that worked is still here when an officer saves a file with an error.
         self.serving = command == "serve"
         self.page_cache.clear()
+        self.plan_files = PlanFileMemo()
+        self.kept_specs, self.kept_files = SameInputs(), SameInputs()
 
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -119,15 +129,19 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         finally:
             if reading is not None:
                 reading.cancel()  # done by now, unless loading failed: then stop the worker
+        self.kept_specs.next_build()
+        kept_specs = self.kept_specs if self.serving else None
         self.specs = {spec.src_uri: spec for spec in site_pages(self._loaded_site, self.paths,
-                                                                self.options, self.changelog)}
+                                                                self.options, self.changelog,
+                                                                kept_specs)}
         self.files = site_files(self._loaded_site, self.paths, self.options, self.changelog)
         self._add_statement(config)
 
     def _load_data(self) -> None:
         # Load before MkDocs cleans the output folder, so bad data leaves the last site intact.
         try:
-            self.site, warnings = load_site(self.data_dir, relative_to=self.project_dir)
+            self.site, warnings = load_site(self.data_dir, relative_to=self.project_dir,
+                                            memo=self.plan_files if self.serving else None)
             self.data_problems, self.has_last_good = [], True
         except DataError as error:
             if not self.serving:
@@ -156,8 +170,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             GeneratedPage(None, file, config)  # binds itself to the file, as MkDocs' pages do
             files.append(file)
+        self.kept_files.next_build()
+        kept = self.kept_files if self.serving else None
+        settings = (self.paths, self.options, config.use_directory_urls)
         for site_file in self.files:
-            files.append(_written_out(config, site_file))
+            files.append(_written_out(config, site_file, kept, settings))
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -183,23 +200,49 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def _plan_reuse(self, config: MkDocsConfig, files: Files, nav: Navigation,
                     day: str | None) -> None:
-        # Serving: render every generated page's body now (its key needs it), and give each
-        # page whose key is the last rebuild's the template that prints the kept output.
-        # MkDocs picks a page's template after this event and before on_page_context.
-        self.page_cache.start_build(config, nav, day)
+        # Serving: make every generated page's key (from its body, or the last body's digest
+        # when its spec is unchanged), and give each page whose key is the last rebuild's the
+        # template that prints the kept output. MkDocs picks a page's template after this
+        # event and before on_page_context.
+        self.page_cache.start_build(config, nav, day, (self.project_dir / self.config.templates_dir,))
+        bodies_needed = not (self._only_search_reads_content(config) and wrap_material_index(
+            config, self._search_entries_to_reuse, self._keep_search_entries))
         self._pending = {}
+        self._reuse_entries = {}
         for file in files.documentation_pages():
             spec = self.specs.get(file.src_uri)
             if spec is None or file.page is None:
                 continue
-            body = self._render_body(spec, file.src_uri)
+            body, digest = None, self.page_cache.body_digest(spec)
+            if digest is None:
+                body = self._render_body(spec, file.src_uri)
+                digest = self.page_cache.note_body(spec, body)
             nearest = nearest_menu_page(file.page, nav)
-            key = self.page_cache.key(file.page, self._data_notice(file.page) + body,
+            key = self.page_cache.key(file.page, self._data_notice(file.page), digest,
                                       nearest.url if nearest is not None else None)
             kept = self.page_cache.output_for(file.src_uri, key)
-            if kept is not None:
+            entries = None if kept is None else self.page_cache.entries_for(file.src_uri, key)
+            if kept is not None and entries is not None:
                 file.page.meta["template"] = CACHED_TEMPLATE
+                self._reuse_entries[file.src_uri] = entries
+            else:
+                kept = None
+            if body is None and (kept is None or bodies_needed):
+                body = self._render_body(spec, file.src_uri)
             self._pending[file.src_uri] = (key, body, kept)
+
+    def _only_search_reads_content(self, config: MkDocsConfig) -> bool:
+        # A page written from kept output has no content for other plugins to read.
+        readers = {type(getattr(method, "__self__", None)).__module__
+                   for method in config.plugins.events["page_context"]}
+        return readers <= {type(self).__module__, MATERIAL_SEARCH}
+
+    def _search_entries_to_reuse(self, page: Page) -> list | None:
+        return self._reuse_entries.pop(page.file.src_uri, None)
+
+    def _keep_search_entries(self, page: Page, entries: list) -> None:
+        if self._reusing is not None:  # a generated page, with its key
+            self.page_cache.keep_entries(page.file.src_uri, self._reusing[0], entries)
 
     def _render_body(self, spec: PageSpec, src_uri: str) -> str:
         try:
@@ -264,6 +307,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self._reusing = None
         if spec is not None:
             pending = self._pending.pop(page.file.src_uri, None)
+            body: str | None = None
             if pending is None:
                 body = self._render_body(spec, page.file.src_uri)
             else:
@@ -274,8 +318,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                     self.page_cache.reused.append(page.file.src_uri)
                 else:
                     self.page_cache.rendered.append(page.file.src_uri)
-            # The outline gives Material a skip link target and the "on this page" menu.
-            page.content = self._data_notice(page) + set_page_outline(page, body)
+            # The outline gives Material a skip link target and the "on this page" menu. A
+            # page written from kept output, with kept search entries, needs no body.
+            page.content = self._data_notice(page) + (set_page_outline(page, body)
+                                                      if body is not None else "")
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -378,13 +424,16 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                  "the whole build succeeds")
 
 
-def _written_out(config: MkDocsConfig, site_file: SiteFile) -> File:
+def _written_out(config: MkDocsConfig, site_file: SiteFile, kept: SameInputs[bytes] | None,
+                 settings: object) -> File:
     """The file, written straight into the output folder (cleaned by now) and registered
     there: its bytes are made, written and let go one file at a time instead of all held to
-    the end of the build (MkDocs lets a plugin write into site_dir this way)."""
+    the end of the build (MkDocs lets a plugin write into site_dir this way). Serving, the
+    bytes of a file made from an unchanged plan are the last rebuild's (`kept`)."""
     target = Path(config.site_dir, *site_file.path.split("/"))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(site_file.content)
+    target.write_bytes(site_file.content if kept is None
+                       else site_file.bytes_kept_in(kept, settings))
     return File.generated(config, site_file.path, abs_src_path=str(target))
 
 

@@ -52,7 +52,7 @@ def build_downloads(site: Site, paths: ResidentPaths, options: SiteOptions) -> D
     listed: list[Download] = []
 
     def add(path, title, fmt, description, make, plan=None):
-        listed.append(Download(SiteFile(path, make), title, fmt, description, plan))
+        listed.append(Download(SiteFile(path, make, source=plan), title, fmt, description, plan))
 
     # One file per plan and format, and no all-plans file: it repeated every plan's files
     # byte for byte (a sixth of a county site). The CSV files share their columns, so they
@@ -76,7 +76,8 @@ def _action_files(site, paths, assessor, page_of) -> list[SiteFile]:
     def make(plan, action, groups):
         return lambda: json_export.action_json(plan, action, groups, assessor,
                                                page_of(plan, action))
-    return [SiteFile(paths.action_json(plan.id, action.id), make(plan, action, groups))
+    return [SiteFile(paths.action_json(plan.id, action.id), make(plan, action, groups),
+                     source=plan)
             for plan in site.plans for action, groups in plan.all_actions()]
 
 

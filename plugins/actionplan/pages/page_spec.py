@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from actionplan.same_inputs import SameInputs
 
 
 class SiteFile:
@@ -16,18 +19,31 @@ class SiteFile:
     Its bytes are made each time `content` is asked for and not kept: at county size the
     downloads are hundreds of megabytes, and holding them all is most of a build's memory.
     Whoever publishes the file asks once and writes the bytes out; `size` is known from then.
+
+    `source`, when given, is the one model object (a plan) the bytes are made from, with
+    the site's settings: the very same object gives the same bytes, so a process building
+    the site again may write the bytes it kept from the last build (`bytes_kept_in`).
     """
 
-    __slots__ = ("path", "_make", "_size")
+    __slots__ = ("path", "_make", "_size", "source")
 
-    def __init__(self, path: str, content: bytes | Callable[[], bytes]):
+    def __init__(self, path: str, content: bytes | Callable[[], bytes], source: object = None):
         self.path = path
         self._make = content if callable(content) else (lambda: content)
         self._size: int | None = None
+        self.source = source
 
     @property
     def content(self) -> bytes:
         data = self._make()
+        self._size = len(data)
+        return data
+
+    def bytes_kept_in(self, kept: SameInputs[bytes], settings: object) -> bytes:
+        """The content, from `kept` when this file's source is the last build's object."""
+        if self.source is None:
+            return self.content
+        data = kept.get(self.path, self.source, settings, lambda: self._make())
         self._size = len(data)
         return data
 

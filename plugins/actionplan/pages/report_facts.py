@@ -24,7 +24,7 @@ MIN_REPORTS = 3  # with two reports there is one pair, and its page says it all
 
 
 def report_facts_files(site: Site, paths: PagePaths) -> list[SiteFile]:
-    return [SiteFile(paths.report_facts(plan.id), partial(report_facts, plan, paths))
+    return [SiteFile(paths.report_facts(plan.id), partial(report_facts, plan, paths), source=plan)
             for plan in site.plans if len(plan_reports(plan)) >= MIN_REPORTS]
 
 
