@@ -109,22 +109,34 @@ class History:
     notes: tuple[HistoryNote, ...] = ()
     revisions: tuple[Revision, ...] = ()
     warnings: tuple[str, ...] = ()  # for the build log: a changelog that may mislead
+    # Orders and indexes made once from `entries` (every changelog page asks for them).
     _by_subject: dict = field(default_factory=dict, compare=False, repr=False)
+    _made: dict = field(default_factory=dict, compare=False, repr=False)
 
     def newest_first(self) -> list[ChangeEntry]:
         """Entries by commit date, newest first; within one commit, in the order of the plan."""
-        first_seen: dict[str, int] = {}
-        for index, entry in enumerate(self.entries):
-            first_seen.setdefault(entry.commit, index)
-        # A stable sort keeps equal keys (one commit's entries) in their original order.
-        return sorted(self.entries, key=lambda e: (e.date, first_seen[e.commit]), reverse=True)
+        if "newest_first" not in self._made:
+            first_seen: dict[str, int] = {}
+            for index, entry in enumerate(self.entries):
+                first_seen.setdefault(entry.commit, index)
+            # A stable sort keeps equal keys (one commit's entries) in their original order.
+            self._made["newest_first"] = sorted(
+                self.entries, key=lambda e: (e.date, first_seen[e.commit]), reverse=True)
+        return list(self._made["newest_first"])
 
     def headline_entries(self) -> list[ChangeEntry]:
         """Newest first, without the entries folded into a bigger change."""
-        return [e for e in self.newest_first() if not e.is_folded]
+        if "headlines" not in self._made:
+            self._made["headlines"] = [e for e in self.newest_first() if not e.is_folded]
+        return list(self._made["headlines"])
 
     def for_plan(self, plan_id: str) -> list[ChangeEntry]:
-        return [e for e in self.headline_entries() if e.plan_id == plan_id]
+        if "by_plan" not in self._made:
+            by_plan: dict[str, list[ChangeEntry]] = {}
+            for entry in self.headline_entries():
+                by_plan.setdefault(entry.plan_id, []).append(entry)
+            self._made["by_plan"] = by_plan
+        return list(self._made["by_plan"].get(plan_id, []))
 
     def for_subject(self, plan_id: str, kind: str, item_id: str) -> list[ChangeEntry]:
         """Everything that happened to one plan, group or action, newest first."""

@@ -29,7 +29,7 @@ def xml_clean_history(history: History) -> tuple[History, list[str]]:
         return history, []
     messages = [_message(r) for r in history.revisions if r.commit in changed | touched]
     cleaned = dataclasses.replace(
-        history, entries=tuple(entries), _by_subject={},
+        history, entries=tuple(entries), _by_subject={}, _made={},
         revisions=tuple(revisions.get(r.commit) or r for r in history.revisions))
     return cleaned, messages
 

@@ -78,12 +78,27 @@ def nearest_menu_page(page: Page, nav: Navigation) -> Page | None:
     """For a page the menu does not list (an action, a facet listing): the menu's page whose
     address is the longest start of its address (an action's plan overview, "Find actions"
     for a listing), else the home page. None for a page the menu lists."""
-    if page in nav.pages:
+    listed, folders, home = _menu_index(nav)
+    if id(page) in listed:
         return None
-    home = next((p for p in nav.pages if p.is_homepage), None)
     address = _folder(page.url)
-    within = [p for p in nav.pages if _folder(p.url) and address.startswith(_folder(p.url))]
-    return max(within, key=lambda p: len(p.url), default=home)
+    nearest, length = home, -1
+    for folder, url_length, listed_page in folders:  # the first of the longest
+        if url_length > length and address.startswith(folder):
+            nearest, length = listed_page, url_length
+    return nearest
+
+
+_last_index: list = [None, None]  # [nav, its index]: one menu per build, thousands of pages
+
+
+def _menu_index(nav: Navigation) -> tuple[set[int], list[tuple[str, int, Page]], Page | None]:
+    if _last_index[0] is not nav or _last_index[1][3] != len(nav.pages):
+        home = next((p for p in nav.pages if p.is_homepage), None)
+        folders = [(_folder(p.url), len(p.url), p) for p in nav.pages if _folder(p.url)]
+        _last_index[:] = [nav, ({id(p) for p in nav.pages}, folders, home, len(nav.pages))]
+    listed, folders, home, _ = _last_index[1]
+    return listed, folders, home
 
 
 def _folder(url: str) -> str:

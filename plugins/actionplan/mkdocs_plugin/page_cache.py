@@ -79,6 +79,10 @@ class PageCache:
             return digest
         return None
 
+    def last_digest(self, src_uri: str) -> bytes | None:
+        kept = self._bodies.get(src_uri)
+        return kept[1] if kept is not None else None
+
     def note_body(self, spec: PageSpec, body: str) -> bytes:
         digest = hashlib.blake2b(body.encode(), digest_size=20).digest()
         self._bodies[spec.src_uri] = (spec, digest)

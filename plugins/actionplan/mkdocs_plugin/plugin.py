@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -45,7 +46,12 @@ from actionplan.mkdocs_plugin.theme import PAGE_SCRIPTS_META, add_theme_layer, p
 from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 from actionplan.mkdocs_plugin.page_cache import CACHED_OUTPUT, CACHED_TEMPLATE, PageCache
-from actionplan.mkdocs_plugin.search_reuse import MATERIAL_SEARCH, wrap_material_index
+from actionplan.mkdocs_plugin.search_reuse import (
+    MATERIAL_SEARCH, wrap_material_index, write_index_in_page_order,
+)
+from actionplan.mkdocs_plugin.quick_preview import (
+    LastBuild, menu_inputs, only_known_plugins, other_inputs, serve_pages,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -77,6 +83,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self._pending: dict[str, tuple[bytes, str | None, str | None]] = {}  # src -> key, body, kept
         self._reusing: tuple[bytes, str | None] | None = None  # the page being built: key, kept
         self._reuse_entries: dict[str, list] = {}  # src -> search entries kept for it
+        self._page_entries: dict[str, list] = {}  # src -> the page's search entries (serving)
+        self._search_wrapped = False
+        self._day: str | None = None
+        self._env = None
+        self._files: Files | None = None
+        self.last_build: LastBuild | None = None  # for a quick update (quick_preview.py)
+        self.quick_updates: list[list[str]] = []  # the pages each quick update rebuilt
 
     @property
     def _loaded_site(self) -> Site:
@@ -100,6 +113,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.page_cache.clear()
         self.plan_files = PlanFileMemo()
         self.kept_specs, self.kept_files = SameInputs(), SameInputs()
+        self.last_build, self.quick_updates = None, []
 
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -129,13 +143,19 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         finally:
             if reading is not None:
                 reading.cancel()  # done by now, unless loading failed: then stop the worker
+        self.last_build = None  # a whole build: a quick update waits for its end
+        self.specs, self.files = self._specs_and_files(config, self._loaded_site, self.changelog)
+
+    def _specs_and_files(self, config: MkDocsConfig, site: Site, changelog
+                         ) -> tuple[dict[str, PageSpec], list[SiteFile]]:
         self.kept_specs.next_build()
         kept_specs = self.kept_specs if self.serving else None
-        self.specs = {spec.src_uri: spec for spec in site_pages(self._loaded_site, self.paths,
-                                                                self.options, self.changelog,
-                                                                kept_specs)}
-        self.files = site_files(self._loaded_site, self.paths, self.options, self.changelog)
-        self._add_statement(config)
+        specs = {spec.src_uri: spec for spec in site_pages(site, self.paths, self.options,
+                                                           changelog, kept_specs)}
+        statement = self._statement_spec(config)
+        if statement is not None:
+            specs[statement.src_uri] = statement
+        return specs, site_files(site, self.paths, self.options, changelog)
 
     def _load_data(self) -> None:
         # Load before MkDocs cleans the output folder, so bad data leaves the last site intact.
@@ -187,6 +207,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                 if file.page is not None:
                     file.page.update_date = day
         if self.serving and self._nav is not None:
+            self._env, self._files, self._day = env, files, day
             self._plan_reuse(config, files, self._nav, day)
         # The footer of every page (the theme layer's partials/copyright.html) links to the
         # statement.
@@ -205,10 +226,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # template that prints the kept output. MkDocs picks a page's template after this
         # event and before on_page_context.
         self.page_cache.start_build(config, nav, day, (self.project_dir / self.config.templates_dir,))
-        bodies_needed = not (self._only_search_reads_content(config) and wrap_material_index(
-            config, self._search_entries_to_reuse, self._keep_search_entries))
+        self._search_wrapped = wrap_material_index(config, self._search_entries_to_reuse,
+                                                   self._indexed)
+        bodies_needed = not (self._only_search_reads_content(config) and self._search_wrapped)
         self._pending = {}
-        self._reuse_entries = {}
+        self._reuse_entries, self._page_entries = {}, {}
         for file in files.documentation_pages():
             spec = self.specs.get(file.src_uri)
             if spec is None or file.page is None:
@@ -240,9 +262,167 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def _search_entries_to_reuse(self, page: Page) -> list | None:
         return self._reuse_entries.pop(page.file.src_uri, None)
 
-    def _keep_search_entries(self, page: Page, entries: list) -> None:
-        if self._reusing is not None:  # a generated page, with its key
+    def _indexed(self, page: Page, entries: list, reused: bool) -> None:
+        self._page_entries[page.file.src_uri] = entries
+        if not reused and self._reusing is not None:  # a generated page, with its key
             self.page_cache.keep_entries(page.file.src_uri, self._reusing[0], entries)
+
+    # --- under `mkdocs serve`: a save to plan files only, brought in in place ------------
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        whole_build = getattr(server, "builder", None)
+        if whole_build is None:
+            return server
+
+        def build_for_preview() -> None:
+            if not self._update_in_place():
+                whole_build()
+        server.builder = build_for_preview
+        return server
+
+    def _remember_build(self, config: MkDocsConfig) -> None:
+        """After a whole serve build with good data: what a quick update needs."""
+        if self.data_problems or not self._search_wrapped or self._env is None \
+                or self._files is None or self._nav is None \
+                or not only_known_plugins(config, type(self).__module__):
+            return
+        self.last_build = LastBuild(
+            config, self._files, self._nav, self._env,
+            other_inputs(config, self.data_dir, self._template_dirs()), self._day,
+            menu_inputs(self._loaded_site, self.specs), tuple(f.path for f in self.files))
+
+    def _template_dirs(self) -> list[Path]:
+        return [self.project_dir / self.config.templates_dir]
+
+    def _update_in_place(self) -> bool:
+        """Bring the served site up to date with the data in place (quick_preview.py); False
+        when that cannot be done (then MkDocs' whole build runs, which says what is wrong)."""
+        last, self.last_build = self.last_build, None
+        if last is None:
+            return False
+        started = time.monotonic()
+        try:
+            rebuilt = self._quick_update(last)
+        except Exception:  # noqa: BLE001 - whatever it was, the whole build runs and reports it
+            log.debug("could not update the preview in place; building it whole", exc_info=True)
+            return False
+        if rebuilt is None:
+            return False
+        self.last_build = last
+        self.quick_updates.append(rebuilt)
+        log.info(f"Updated {len(rebuilt)} pages in place from the data in "
+                 f"{time.monotonic() - started:.2f} seconds")
+        return True
+
+    def _quick_update(self, last: LastBuild) -> list[str] | None:
+        from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+
+        config = last.config
+        if other_inputs(config, self.data_dir, self._template_dirs()) != last.other_inputs:
+            return None
+        try:
+            site, warnings = load_site(self.data_dir, relative_to=self.project_dir,
+                                       memo=self.plan_files)
+        except DataError:
+            return None
+        reading = start_changelog(self.config.history, self.project_dir, self.data_dir)
+        try:
+            changelog = finish_changelog(reading, self.config.history, config)
+        finally:
+            if reading is not None:
+                reading.cancel()
+        if _sources_day(config, self.data_dir, self.project_dir) != last.day:
+            return None
+        specs, files = self._specs_and_files(config, site, changelog)
+        if menu_inputs(site, specs) != last.menu:
+            return None
+        same_pages = list(specs) == list(self.specs) and \
+            tuple(f.path for f in files) == last.file_paths
+        if not same_pages and config.extra_templates:  # they may list the pages: whole build
+            return None
+        all_files = last.files if same_pages else self._files_for(last, config, specs, files)
+        if all_files is None:
+            return None
+        for problem in warnings:
+            log.warning(problem.format())
+        warn_of_likely_renames(changelog, site)
+        old_specs = self.specs
+        self.site, self.changelog, self.specs, self.files = site, changelog, specs, files
+        if not same_pages:
+            _delete_outputs([f for f in last.files if f.src_uri not in all_files.src_uris],
+                            Path(config.site_dir))
+            last.files, last.file_paths = all_files, tuple(f.path for f in files)
+        self._write_changed_files(config, files)
+
+        pages = serve_pages(last.files)
+        rebuilt: list[str] = []
+        self._pending, self._reuse_entries = {}, {}
+        for file in pages:
+            page, spec = file.page, specs.get(file.src_uri)
+            assert page is not None
+            body, digest = None, b""
+            if spec is not None:
+                last_digest = self.page_cache.last_digest(file.src_uri)
+                digest = self.page_cache.body_digest(spec) or b""
+                if not digest:
+                    body = self._render_body(spec, file.src_uri)
+                    digest = self.page_cache.note_body(spec, body)
+                if spec == old_specs.get(file.src_uri) and digest == last_digest:
+                    continue
+            # Hand-written pages may show the data (the plans table, fragments): always.
+            _populate_page(page, config, last.files)
+            if spec is not None:
+                nearest = nearest_menu_page(page, last.nav)
+                key = self.page_cache.key(page, self._data_notice(page), digest,
+                                          nearest.url if nearest is not None else None)
+                self._pending[file.src_uri] = (key, body or self._render_body(spec, file.src_uri),
+                                               None)
+            _build_page(page, config, pages, last.nav, last.env)
+            rebuilt.append(file.src_uri)
+        write_index_in_page_order(config, lambda src: self._page_entries.get(src, []),
+                                  [file.src_uri for file in pages])
+        if not same_pages:  # the sitemap lists every page
+            for template in config.theme.static_templates:
+                _build_theme_template(template, last.env, last.files, config, last.nav)
+        return rebuilt
+
+    def _files_for(self, last: LastBuild, config: MkDocsConfig, specs: dict[str, PageSpec],
+                   site_files: list[SiteFile]) -> Files | None:
+        """The build's files with pages and downloads that came or went, in the order a whole
+        build lists them (its own files, then each page's, then each download's)."""
+        ours = set(self.specs) | set(last.file_paths)
+        own = [f for f in last.files if f.src_uri not in ours]
+        if any(f.src_uri in specs for f in own):
+            return None  # a hand-written page in a generated page's place: the build says so
+        listed = list(own)
+        for src_uri in specs:
+            file = last.files.get_file_from_path(src_uri) if src_uri in self.specs else None
+            if file is None:
+                file = File.generated(config, src_uri, content="",
+                                      inclusion=InclusionLevel.NOT_IN_NAV)
+                page = GeneratedPage(None, file, config)
+                if self._day is not None:
+                    page.update_date = self._day
+            listed.append(file)
+        for site_file in site_files:
+            file = last.files.get_file_from_path(site_file.path)
+            if file is None:
+                target = Path(config.site_dir, *site_file.path.split("/"))
+                file = File.generated(config, site_file.path, abs_src_path=str(target))
+            listed.append(file)
+        files = Files(listed)
+        set_exclusions(files, config)
+        return files
+
+    def _write_changed_files(self, config: MkDocsConfig, files: list[SiteFile]) -> None:
+        # The downloads made from a changed plan, and those made from the whole site.
+        self.kept_files.next_build()
+        settings = (self.paths, self.options, config.use_directory_urls)
+        for site_file in files:
+            made = self.kept_files.made
+            data = site_file.bytes_kept_in(self.kept_files, settings)
+            if site_file.source is None or self.kept_files.made > made:
+                _write_into(config, site_file.path, data)
 
     def _render_body(self, spec: PageSpec, src_uri: str) -> str:
         try:
@@ -345,7 +525,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             return repair_material_frame(output_content)
         return _finished(output_content)
 
-    def _add_statement(self, config: MkDocsConfig) -> None:
+    def _statement_spec(self, config: MkDocsConfig) -> PageSpec | None:
         # The accessibility statement is a generated page like the others. A setting that
         # would make it untrue is a warning (`--strict` stops); missing contact details are
         # only noted, so a new or test site still builds.
@@ -356,8 +536,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         for gap in settings.missing() if settings else ():
             log.info(gap)
         self.statement_uri = spec.src_uri if spec else None
-        if spec is not None:
-            self.specs[spec.src_uri] = spec
+        return spec
 
     def _site_options(self, config: MkDocsConfig) -> SiteOptions:
         try:
@@ -373,11 +552,14 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     @event_priority(-100)  # last: every plugin's output is in the staging folder by now
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.build_complete = True
+        if self.serving:
+            self._remember_build(config)
 
     @event_priority(-100)  # last: it may turn the error into a one-line message
     def on_build_error(self, *, error: Exception) -> None:
         # Any failure, including --strict refusing a warning: the last good site stays.
         self.build_failed = True
+        self.last_build = None
         staged, self.staged = self.staged, None
         if staged is not None:
             staged.discard()
@@ -430,11 +612,27 @@ def _written_out(config: MkDocsConfig, site_file: SiteFile, kept: SameInputs[byt
     there: its bytes are made, written and let go one file at a time instead of all held to
     the end of the build (MkDocs lets a plugin write into site_dir this way). Serving, the
     bytes of a file made from an unchanged plan are the last rebuild's (`kept`)."""
-    target = Path(config.site_dir, *site_file.path.split("/"))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(site_file.content if kept is None
-                       else site_file.bytes_kept_in(kept, settings))
+    target = _write_into(config, site_file.path, site_file.content if kept is None
+                         else site_file.bytes_kept_in(kept, settings))
     return File.generated(config, site_file.path, abs_src_path=str(target))
+
+
+def _delete_outputs(files: list[File], site_dir: Path) -> None:
+    """Delete what a page or download that is gone wrote, and the folders it leaves empty."""
+    for file in files:
+        target = Path(file.abs_dest_path)
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != site_dir and site_dir in folder.parents and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def _write_into(config: MkDocsConfig, path: str, data: bytes) -> Path:
+    target = Path(config.site_dir, *path.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
 
 
 def _sources_day(config: MkDocsConfig, data_dir: Path, project_dir: Path) -> str | None:

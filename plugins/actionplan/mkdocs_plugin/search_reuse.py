@@ -28,9 +28,10 @@ def search_plugins(config: MkDocsConfig) -> list:
 
 
 def wrap_material_index(config: MkDocsConfig, entries_to_reuse: Callable[[Page], list | None],
-                        keep: Callable[[Page, list], None]) -> bool:
+                        indexed: Callable[[Page, list, bool], None]) -> bool:
     """Wrap the search index of this build; False when there is a search plugin it cannot
-    wrap (then every page must be indexed from its content)."""
+    wrap (then every page must be indexed from its content). `indexed(page, entries,
+    reused)` hears of every page's entries, kept or made."""
     plugins = search_plugins(config)
     for plugin in plugins:
         index = getattr(plugin, "search_index", None)
@@ -38,20 +39,30 @@ def wrap_material_index(config: MkDocsConfig, entries_to_reuse: Callable[[Page],
                 or not isinstance(getattr(index, "entries", None), list):
             return False
     for plugin in plugins:
-        _wrap(plugin.search_index, entries_to_reuse, keep)
+        _wrap(plugin.search_index, entries_to_reuse, indexed)
     return True
 
 
-def _wrap(index, entries_to_reuse, keep) -> None:
+def _wrap(index, entries_to_reuse, indexed) -> None:
     index_page = index.add_entry_from_context
 
     def add_entry_from_context(page: Page) -> None:
         kept = entries_to_reuse(page)
         if kept is not None:
             index.entries.extend(kept)
+            indexed(page, kept, True)
             return
         start = len(index.entries)
         index_page(page)
-        keep(page, index.entries[start:])
+        indexed(page, index.entries[start:], False)
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def write_index_in_page_order(config: MkDocsConfig, entries_of: Callable[[str], list],
+                              src_uris: list[str]) -> None:
+    """Give each (wrapped) search index every page's entries in page order, as a whole build
+    gives them, and let its plugin write the index file as at the end of a build."""
+    for plugin in search_plugins(config):
+        plugin.search_index.entries = [entry for src in src_uris for entry in entries_of(src)]
+        plugin.on_post_build(config=config)
