@@ -12,7 +12,8 @@ that prints the kept output. The body is still rendered (it is part of the key) 
 reaches the search index, so search stays correct.
 
 A page whose spec is the very one of the last rebuild (an unchanged plan's pages are, see
-same_inputs.py), or equal to it with an equal context, has the same body: its body is then
+same_inputs.py), or equal to it with an equal context holding the very same plan and site
+objects, has the same body: its body is then
 not rendered again, its key is made from the last body's digest, and when its key matches,
 the search entries the last rebuild made from it are given to the search index instead of
 the page being parsed again (`SearchReuse`). Bodies are rendered whenever a plugin other
@@ -32,6 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from actionplan.model import Plan, Site
 from actionplan.pages import PageSpec
 
 CACHED_TEMPLATE = "actionplan-cached.html"  # in the package's theme layer
@@ -75,9 +77,14 @@ class PageCache:
         if kept is None:
             return None
         last, digest = kept
-        if last is spec or (last == spec and last.context == spec.context):
+        if last is spec:
             return digest
-        return None
+        if last != spec or any(isinstance(value, (Plan, Site)) and value is not last.context.get(key)
+                               for key, value in spec.context.items()):
+            # A plan or site that is not the very same object may have changed: render
+            # rather than compare two county plans to the end (it costs more).
+            return None
+        return digest if last.context == spec.context else None
 
     def last_digest(self, src_uri: str) -> bytes | None:
         kept = self._bodies.get(src_uri)

@@ -321,6 +321,7 @@ class _Views:
         self._newest: list[ChangeEntry] | None = None
         self._dates: dict | None = None
         self._revision_pages: dict[tuple[str, str], str] | None = None
+        self._action_entries: dict[str, list[tuple[ChangeEntry, str]]] | None = None
 
     @property
     def newest(self) -> list[ChangeEntry]:
@@ -425,13 +426,23 @@ class _Views:
         current = {a.id for a, _ in plan.all_actions()}
         seen: set[str] = set()
         removed = []
-        for entry in self.newest:
-            plan_id, item_id = self.renames.current(entry)
-            if plan_id == plan.id and entry.subject_kind == "action" and item_id not in seen:
+        for entry, item_id in self.action_entries(plan.id):
+            if item_id not in seen:
                 seen.add(item_id)
                 if entry.change == "removed" and item_id not in current:
                     removed.append(self.view(entry))
         return removed
+
+    def action_entries(self, plan_id: str) -> list[tuple[ChangeEntry, str]]:
+        """The plan's action entries, newest first, each with the action's current id (one
+        pass over the history for all plans, not one a plan)."""
+        if self._action_entries is None:
+            self._action_entries = {}
+            for entry in self.newest:
+                if entry.subject_kind == "action":
+                    plan_id_now, item_id = self.renames.current(entry)
+                    self._action_entries.setdefault(plan_id_now, []).append((entry, item_id))
+        return self._action_entries.get(plan_id, [])
 
     def url(self, src_uri: str) -> str:
         return page_url(src_uri, directory_urls=self.changelog.directory_urls)
