@@ -56,9 +56,9 @@ class Session:
     def save(self, path: Path, text: str) -> str:
         """Save a file, then rebuild as the server does: 'quick' or 'whole'."""
         path.write_text(text, encoding="utf-8")
-        builds, updates = self.whole_builds, len(self.plugin.quick_updates)
+        builds, updates = self.whole_builds, self.plugin.quick_updates
         self.server.builder()
-        assert self.whole_builds - builds + len(self.plugin.quick_updates) - updates == 1
+        assert self.whole_builds - builds + self.plugin.quick_updates - updates == 1
         return "whole" if self.whole_builds > builds else "quick"
 
     def files(self) -> dict[str, bytes]:
@@ -72,7 +72,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 def _fresh(project: Path, site_dir: Path) -> dict[str, bytes]:
     session = Session(project, site_dir)
-    assert session.plugin.quick_updates == []
+    assert session.plugin.quick_updates == 0
     return session.files()
 
 
@@ -97,13 +97,16 @@ def test_a_status_change_is_brought_in_place_and_equals_a_fresh_build(project, t
     text = plan.read_text(encoding="utf-8")
 
     assert session.save(plan, text.replace(SURVEY, SURVEY_DONE)) == "quick"
-    rebuilt = session.plugin.quick_updates[-1]
+    rebuilt = session.plugin.quick_rebuilt
     # The action's page, its plan's pages that show it, the listings and counts; never a
     # page of the other plan.
     assert f"{TAGGED}actions/silent/index.md" in rebuilt
     assert f"{TAGGED}index.md" in rebuilt and "browse/index.md" in rebuilt
     assert not any(src.startswith(UNTAGGED) for src in rebuilt)
     assert len(rebuilt) < len(session.plugin.specs) / 2
+    # Only the saved plan is parsed, and no unchanged plan's page rendered to compare.
+    assert session.plugin.plan_files.parsed == [plan]
+    assert not any(src.startswith(UNTAGGED) for src in session.plugin.page_cache.bodies)
     served = session.files()
     page = served[f"{TAGGED}actions/silent/index.html"].decode()
     assert "ap-status--completed" in page and "ap-status--in_progress" not in page
@@ -124,7 +127,7 @@ def test_an_unchanged_save_rebuilds_only_hand_written_pages(project, tmp_path):
     first = session.files()
     plan = project / "data" / "plans" / "untagged.yaml"
     assert session.save(plan, plan.read_text(encoding="utf-8")) == "quick"
-    assert all(not src.startswith("plans/") for src in session.plugin.quick_updates[-1])
+    assert all(not src.startswith("plans/") for src in session.plugin.quick_rebuilt)
     assert session.plugin.plan_files.parsed == []
     assert session.files() == first
 
@@ -139,7 +142,7 @@ def test_pages_that_come_or_go_are_brought_in_place(project, tmp_path, edit):
                                "\"1.9\"\n        title: A new action\n      - id: silent\n")
         assert session.save(plan, changed) == "quick"
         assert f"{TAGGED}actions/brand-new/index.html" in session.files()
-        assert "plans/tagged-plan/actions/brand-new/index.md" in session.plugin.quick_updates[-1]
+        assert "plans/tagged-plan/actions/brand-new/index.md" in session.plugin.quick_rebuilt
         # ... and gone again: its page, its download and their folders
         assert session.save(plan, text) == "quick"
         assert not any("brand-new" in path for path in session.files())

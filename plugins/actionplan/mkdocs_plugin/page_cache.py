@@ -71,6 +71,10 @@ class PageCache:
         self._session = session
         self.rendered, self.reused, self.bodies = [], [], []
 
+    def start_update(self) -> None:
+        """A quick update (quick_preview.py): same session, lists of this update only."""
+        self.rendered, self.reused, self.bodies = [], [], []
+
     def body_digest(self, spec: PageSpec) -> bytes | None:
         """The digest of the last rebuild's body of this page, when its spec is the same."""
         kept = self._bodies.get(spec.src_uri)

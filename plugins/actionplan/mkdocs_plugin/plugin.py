@@ -89,7 +89,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self._env = None
         self._files: Files | None = None
         self.last_build: LastBuild | None = None  # for a quick update (quick_preview.py)
-        self.quick_updates: list[list[str]] = []  # the pages each quick update rebuilt
+        self.quick_updates = 0  # quick updates in this serve session
+        self.quick_rebuilt: list[str] = []  # the pages the last quick update rebuilt
 
     @property
     def _loaded_site(self) -> Site:
@@ -113,7 +114,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.page_cache.clear()
         self.plan_files = PlanFileMemo()
         self.kept_specs, self.kept_files = SameInputs(), SameInputs()
-        self.last_build, self.quick_updates = None, []
+        self.last_build, self.quick_updates, self.quick_rebuilt = None, 0, []
 
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -309,7 +310,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         if rebuilt is None:
             return False
         self.last_build = last
-        self.quick_updates.append(rebuilt)
+        self.quick_updates += 1
+        self.quick_rebuilt = rebuilt
         log.info(f"Updated {len(rebuilt)} pages in place from the data in "
                  f"{time.monotonic() - started:.2f} seconds")
         return True
@@ -318,6 +320,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 
         config = last.config
+        self.page_cache.start_update()
         if other_inputs(config, self.data_dir, self._template_dirs()) != last.other_inputs:
             return None
         try:
