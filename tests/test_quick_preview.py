@@ -34,10 +34,10 @@ class DevServer:
 
 
 class Session:
-    def __init__(self, project: Path, site_dir: Path):
+    def __init__(self, project: Path, site_dir: Path, *, dirty: bool = False):
         self.project, self.site_dir = project, site_dir
         config = self._config()
-        config.plugins.on_startup(command="serve", dirty=False)
+        config.plugins.on_startup(command="serve", dirty=dirty)
         self.plugin = config.plugins["actionplan"]
         self.whole_builds = 0
         self._build(config)  # the first build, before the server starts
@@ -157,14 +157,17 @@ def test_pages_that_come_or_go_are_brought_in_place(project, tmp_path, edit):
     assert session.files() == _fresh(project, tmp_path / "fresh")
 
 
-@pytest.mark.parametrize("edit", ["plan renamed", "home page", "bad data"])
+@pytest.mark.parametrize("edit", ["plan renamed", "home page", "bad data", "serve --dirty"])
 def test_other_saves_build_the_whole_site(project, tmp_path, edit):
-    session = Session(project, tmp_path / "served")
+    session = Session(project, tmp_path / "served", dirty=edit == "serve --dirty")
     plan = project / "data" / "plans" / "tagged.yaml"
     text = plan.read_text(encoding="utf-8")
     if edit == "plan renamed":  # the menu shows the plan's name on every page
         assert session.save(plan, text.replace("short_title: Tagged plan",
                                                "short_title: Renamed plan")) == "whole"
+    elif edit == "serve --dirty":  # Material's search merges dirty builds' indexes itself
+        assert session.save(plan, text.replace(SURVEY, SURVEY_DONE)) == "whole"
+        return  # a dirty session's folder is not a fresh build's, by MkDocs' design
     elif edit == "home page":
         home = project / "content" / "index.md"
         assert session.save(home, home.read_text(encoding="utf-8") + "\nMore.\n") == "whole"

@@ -67,7 +67,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.stage_builds = False  # only when MkDocs says which command runs (on_startup)
         self.staged: StagedSiteDir | None = None
         self.changelog = None
-        self.serving = False
+        self.serving = self.serve_dirty = False
         self.data_problems: list = []
         self.has_last_good = False
         self.statement_uri: str | None = None
@@ -111,6 +111,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds, so the
         # last data that worked is still here when an officer saves a file with an error.
         self.serving = command == "serve"
+        # `serve --dirty`: Material's search merges each build's index with the last one's,
+        # which an index written whole in place would repeat: no quick updates then.
+        self.serve_dirty = self.serving and dirty
         self.page_cache.clear()
         self.plan_files = PlanFileMemo()
         self.kept_specs, self.kept_files = SameInputs(), SameInputs()
@@ -283,7 +286,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
 
     def _remember_build(self, config: MkDocsConfig) -> None:
         """After a whole serve build with good data: what a quick update needs."""
-        if self.data_problems or not self._search_wrapped or self._env is None \
+        if self.data_problems or self.serve_dirty or not self._search_wrapped or self._env is None \
                 or self._files is None or self._nav is None \
                 or not only_known_plugins(config, type(self).__module__):
             return
