@@ -47,10 +47,10 @@ from actionplan.mkdocs_plugin.theme_fixes import repair_material_frame
 from actionplan.mkdocs_plugin.generated_page import GeneratedPage
 from actionplan.mkdocs_plugin.page_cache import CACHED_OUTPUT, CACHED_TEMPLATE, PageCache
 from actionplan.mkdocs_plugin.search_reuse import (
-    MATERIAL_SEARCH, wrap_material_index, write_index_in_page_order,
+    wrap_material_index, write_index_in_page_order,
 )
 from actionplan.mkdocs_plugin.quick_preview import (
-    LastBuild, menu_inputs, only_known_plugins, other_inputs, serve_pages,
+    PAGE_EVENTS, LastBuild, menu_inputs, only_known_plugins, other_inputs, serve_pages,
 )
 
 log = get_plugin_logger(__name__)
@@ -196,7 +196,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             files.append(file)
         self.kept_files.next_build()
         kept = self.kept_files if self.serving else None
-        settings = (self.paths, self.options, config.use_directory_urls)
+        settings = self._download_settings(config)
         for site_file in self.files:
             files.append(_written_out(config, site_file, kept, settings))
         return files
@@ -239,13 +239,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             spec = self.specs.get(file.src_uri)
             if spec is None or file.page is None:
                 continue
-            body, digest = None, self.page_cache.body_digest(spec)
-            if digest is None:
-                body = self._render_body(spec, file.src_uri)
-                digest = self.page_cache.note_body(spec, body)
-            nearest = nearest_menu_page(file.page, nav)
-            key = self.page_cache.key(file.page, self._data_notice(file.page), digest,
-                                      nearest.url if nearest is not None else None)
+            body, digest = self._body_and_digest(spec)
+            key = self._page_key(file.page, digest, nav)
             kept = self.page_cache.output_for(file.src_uri, key)
             entries = None if kept is None else self.page_cache.entries_for(file.src_uri, key)
             if kept is not None and entries is not None:
@@ -257,11 +252,26 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
                 body = self._render_body(spec, file.src_uri)
             self._pending[file.src_uri] = (key, body, kept)
 
+    def _body_and_digest(self, spec: PageSpec) -> tuple[str | None, bytes]:
+        """The body's digest, kept when the spec is unchanged; else the body rendered now."""
+        digest = self.page_cache.body_digest(spec)
+        if digest is not None:
+            return None, digest
+        body = self._render_body(spec, spec.src_uri)
+        return body, self.page_cache.note_body(spec, body)
+
+    def _page_key(self, page: Page, digest: bytes, nav: Navigation) -> bytes:
+        nearest = nearest_menu_page(page, nav)
+        return self.page_cache.key(page, self._data_notice(page), digest,
+                                   nearest.url if nearest is not None else None)
+
+    def _download_settings(self, config: MkDocsConfig) -> tuple:
+        # What a download's bytes depend on besides its plan (SiteFile.source).
+        return (self.paths, self.options, config.use_directory_urls)
+
     def _only_search_reads_content(self, config: MkDocsConfig) -> bool:
         # A page written from kept output has no content for other plugins to read.
-        readers = {type(getattr(method, "__self__", None)).__module__
-                   for method in config.plugins.events["page_context"]}
-        return readers <= {type(self).__module__, MATERIAL_SEARCH}
+        return only_known_plugins(config, type(self).__module__, ("page_context",))
 
     def _search_entries_to_reuse(self, page: Page) -> list | None:
         return self._reuse_entries.pop(page.file.src_uri, None)
@@ -288,7 +298,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         """After a whole serve build with good data: what a quick update needs."""
         if self.data_problems or self.serve_dirty or not self._search_wrapped or self._env is None \
                 or self._files is None or self._nav is None \
-                or not only_known_plugins(config, type(self).__module__):
+                or not only_known_plugins(config, type(self).__module__, PAGE_EVENTS):
             return
         self.last_build = LastBuild(
             config, self._files, self._nav, self._env,
@@ -369,18 +379,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             body, digest = None, b""
             if spec is not None:
                 last_digest = self.page_cache.last_digest(file.src_uri)
-                digest = self.page_cache.body_digest(spec) or b""
-                if not digest:
-                    body = self._render_body(spec, file.src_uri)
-                    digest = self.page_cache.note_body(spec, body)
+                body, digest = self._body_and_digest(spec)
                 if spec == old_specs.get(file.src_uri) and digest == last_digest:
                     continue
             # Hand-written pages may show the data (the plans table, fragments): always.
             _populate_page(page, config, last.files)
             if spec is not None:
-                nearest = nearest_menu_page(page, last.nav)
-                key = self.page_cache.key(page, self._data_notice(page), digest,
-                                          nearest.url if nearest is not None else None)
+                key = self._page_key(page, digest, last.nav)
                 self._pending[file.src_uri] = (key, body or self._render_body(spec, file.src_uri),
                                                None)
             _build_page(page, config, pages, last.nav, last.env)
@@ -423,7 +428,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def _write_changed_files(self, config: MkDocsConfig, files: list[SiteFile]) -> None:
         # The downloads made from a changed plan, and those made from the whole site.
         self.kept_files.next_build()
-        settings = (self.paths, self.options, config.use_directory_urls)
+        settings = self._download_settings(config)
         for site_file in files:
             made = self.kept_files.made
             data = site_file.bytes_kept_in(self.kept_files, settings)

@@ -66,10 +66,11 @@ class LastBuild:
     file_paths: tuple[str, ...]  # the downloads' paths
 
 
-def only_known_plugins(config: MkDocsConfig, ours: str) -> bool:
-    """True when no plugin but actionplan and Material's search takes part in page events."""
+def only_known_plugins(config: MkDocsConfig, ours: str, events: Sequence[str]) -> bool:
+    """True when no plugin but actionplan (module `ours`) and Material's search takes part
+    in `events`."""
     known = {ours, MATERIAL_SEARCH}
-    for event in PAGE_EVENTS:
+    for event in events:
         for method in config.plugins.events.get(event, ()):
             if type(getattr(method, "__self__", None)).__module__ not in known:
                 return False
