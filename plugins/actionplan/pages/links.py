@@ -50,18 +50,17 @@ class Linker:
         self.paths = paths
         self.directory_urls = directory_urls
         self.here = page_url(current_src_uri, directory_urls=directory_urls)
-
-    @property
-    def _base(self) -> str:
         # The folder the current page's address resolves links from ("a/b/" -> "a/b",
         # "a/b.html" -> "a").
         if not self.here or self.here.endswith("/"):
-            return self.here.rstrip("/")
-        return posixpath.dirname(self.here)
+            self._base = self.here.rstrip("/")
+        else:
+            self._base = posixpath.dirname(self.here)
+        self._base_parts = _parts(self._base)
 
     def to_src(self, src_uri: str) -> str:
         target = page_url(src_uri, directory_urls=self.directory_urls)
-        rel = posixpath.relpath(target or ".", self._base or ".")
+        rel = self._relative(target or ".")
         if (target == "" or target.endswith("/")) and not rel.endswith("/"):
             rel += "/"
         return quote(rel if rel != "./" else "./")
@@ -80,4 +79,28 @@ class Linker:
 
     def to_file(self, path: str) -> str:
         """A relative link to a generated file that is not a page (a download, a schema)."""
-        return quote(posixpath.relpath(path, self._base or "."))
+        return quote(self._relative(path))
+
+    def _relative(self, path: str) -> str:
+        # posixpath.relpath, without its two calls to os.getcwd() per link (a county
+        # site makes millions of links): both are paths inside the site.
+        parts, base = _parts(path), self._base_parts
+        if parts is None or base is None:
+            return posixpath.relpath(path, self._base or ".")
+        common = 0
+        for mine, theirs in zip(parts, base):
+            if mine != theirs:
+                break
+            common += 1
+        return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
+def _parts(path: str) -> list[str] | None:
+    """The folder names of a plain relative path ("" and "." are the site's root); None for
+    a path relpath must read itself (absolute, or with "." or ".." inside)."""
+    if path.startswith("/"):
+        return None
+    parts = [part for part in path.split("/") if part]
+    if parts == ["."]:
+        return []
+    return None if "." in parts or ".." in parts else parts
