@@ -41,6 +41,9 @@ def _clean_revision(revision: Revision) -> Revision | None:
 
 
 def _clean_entry(entry: ChangeEntry, revision: Revision | None) -> ChangeEntry:
+    texts = [value for value in entry if isinstance(value, str)]
+    if revision is None and not NOT_IN_XML.search("\n".join(texts)):
+        return entry  # nearly every entry: one search of its texts together (a newline is fine)
     # Any: texts, and the revision, each the type of its own field.
     fields: dict[str, Any] = {name: without_xml_unsafe(value) for name, value in entry._asdict().items()
               if isinstance(value, str) and NOT_IN_XML.search(value)}
