@@ -9,6 +9,7 @@ that calls its `builder` after each save, as the real one does.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from .conftest import FIXTURES
-from .tiny_site import make_project
+from .tiny_site import NO_HISTORY, commit_project, make_project, mkdocs_yml
 
 SERVE_URL = "http://127.0.0.1:8000/"
 TAGGED = "plans/tagged-plan/"
@@ -178,3 +179,79 @@ def test_other_saves_build_the_whole_site(project, tmp_path, edit):
         assert session.save(plan, text) == "whole"
         assert session.save(plan, text.replace(SURVEY, SURVEY_DONE)) == "quick"
     assert session.files() == _fresh(project, tmp_path / "fresh")
+
+
+def _plan(plan_id: str, statuses: list[str], lead: str) -> str:
+    actions = "".join(
+        f"      - id: \"{n}\"\n        title: Action {n} of {plan_id}\n        due: [March 2021]\n"
+        f"        leads: [{lead}]\n        progress:\n"
+        f"          - {{date: \"2021-01-0{1 + n % 9}\", status: {status}, text: Update {n}.}}\n"
+        for n, status in enumerate(statuses, start=1))
+    return (f"schema_version: 1\nplan:\n  id: {plan_id}\n  title: Plan {plan_id} 2020-2022\n"
+            "  organisation: {name: Example Council, kind: local_authority, basis: stated}\n"
+            "  progress_as_at: June 2021\n  levels:\n    - {kind: objective, label: Objective}\n"
+            f"groups:\n  - id: g\n    title: Everything\n    actions:\n{actions}")
+
+
+def test_listings_over_several_pages_stay_true_where_the_saved_plan_is_not_listed(tmp_path):
+    # Two actions a page: the first plan's in-progress actions fill pages the saved plan
+    # (listed after it) has no entry on, yet their counts ("of 6 actions") move when it
+    # changes.
+    project = make_project(tmp_path / "project", mkdocs_yml(NO_HISTORY + "      page_size: 2\n"),
+                           plans={"a.yaml": _plan("a", ["in_progress"] * 5, "Warden"),
+                                  "z.yaml": _plan("z", ["completed", "in_progress"], "Clerk")})
+    session = Session(project, tmp_path / "served")
+    before = session.files()["browse/status/in-progress/index.html"]
+    assert b"Actions 1 to 2 of 6" in before
+    plan = project / "data" / "plans" / "z.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert session.save(plan, text.replace("status: completed", "status: in_progress")) == "quick"
+    # The first page lists the same two actions of the first plan, with the new count.
+    assert "browse/status/in-progress/index.md" in session.plugin.quick_rebuilt
+    served = session.files()
+    assert b"Actions 1 to 2 of 7" in served["browse/status/in-progress/index.html"]
+    # The first plan's own lead listing did not change: not even its body was rendered.
+    assert not any(src.startswith("browse/lead/a/") for src in session.plugin.page_cache.bodies)
+    assert any(src.startswith("browse/lead/z/") for src in session.plugin.page_cache.bodies)
+    assert served == _fresh(project, tmp_path / "fresh")
+
+
+def test_with_a_history_the_changelog_stays_true_through_saves_and_commits(tmp_path, monkeypatch):
+    # The changelog's views, pages, feeds and changelog.json are kept while the history and
+    # the site's ids are the same (a save makes no commit), and made again when they are not.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = make_project(tmp_path / "project", mkdocs_yml(None),
+                           data=FIXTURES / "residents" / "data")
+    repo = commit_project(project)
+    plan = project / "data" / "plans" / "tagged.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace(SURVEY, SURVEY_DONE), encoding="utf-8")
+    repo.commit("Survey done\n\nChange-reason: The forum agreed the survey.")
+    session = Session(project, tmp_path / "served")
+    assert "changes/changelog.json" in session.files()
+
+    assert session.save(plan, text) == "quick"  # not committed: the history is the same
+    assert session.plugin.kept_views.made == 0  # the changelog's views were kept
+    assert session.files() == _fresh(project, tmp_path / "fresh-1")
+
+    session = Session(project, tmp_path / "served-2")
+    repo.commit("Survey reopened\n\nChange-reason: Not finished after all.")
+    session.save(plan, text)  # whatever the build, the new revision is in the changelog
+    assert session.plugin.kept_views.made == 1
+    served = session.files()
+    assert b"Not finished after all." in served["changes/changelog.json"]
+    pages = {entry["page"] for entry in json.loads(served["changes/changelog.json"])["entries"]}
+    assert f"{TAGGED}actions/silent/" in pages
+    assert served == _fresh(project, tmp_path / "fresh-2")
+
+    # An action taken out (not committed): its changes no longer link to a page.
+    session = Session(project, tmp_path / "served-3")
+    start = text.index("      - id: silent\n")
+    end = text.index("      - id: ", start + 1)
+    session.save(plan, text[:start] + text[end:])
+    assert session.plugin.kept_views.made == 1
+    served = session.files()
+    assert f"{TAGGED}actions/silent/index.html" not in served
+    pages = {entry["page"] for entry in json.loads(served["changes/changelog.json"])["entries"]}
+    assert f"{TAGGED}actions/silent/" not in pages and f"{TAGGED}actions/late/" in pages
+    assert served == _fresh(project, tmp_path / "fresh-3")

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 from actionplan.model import Plan, Site
 from actionplan.pages import PageSpec
+from actionplan.same_inputs import same_parts
 
 CACHED_TEMPLATE = "actionplan-cached.html"  # in the package's theme layer
 CACHED_OUTPUT = "actionplan_cached_output"  # the template variable it prints
@@ -43,6 +44,7 @@ CACHED_OUTPUT = "actionplan_cached_output"  # the template variable it prints
 class PageCache:
     def __init__(self) -> None:
         self._session = b""
+        self._inputs_trusted = False
         self._kept: dict[str, tuple[bytes, str]] = {}  # src_uri -> (key, finished HTML)
         self._bodies: dict[str, tuple[PageSpec, bytes]] = {}  # src_uri -> (spec, body digest)
         self._entries: dict[str, tuple[bytes, list]] = {}  # src_uri -> (key, search entries)
@@ -69,6 +71,8 @@ class PageCache:
         if session != self._session:
             self._kept, self._bodies, self._entries = {}, {}, {}
         self._session = session
+        # A site's own copy of a core template may read more than a spec's `inputs` name.
+        self._inputs_trusted = not _theme_files(list(map(str, template_dirs)))
         self.rendered, self.reused, self.bodies = [], [], []
 
     def start_update(self) -> None:
@@ -83,6 +87,9 @@ class PageCache:
         last, digest = kept
         if last is spec:
             return digest
+        if spec.inputs is not None and last.inputs is not None and self._inputs_trusted:
+            # The spec names all its body reads (a listing): no need to render to compare.
+            return digest if last == spec and same_parts(last.inputs, spec.inputs) else None
         if last != spec or any(isinstance(value, (Plan, Site)) and value is not last.context.get(key)
                                for key, value in spec.context.items()):
             # A plan or site that is not the very same object may have changed: render

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from actionplan.api import PlanFileMemo, load_site
 from actionplan.model import Site
 from actionplan.pages import PageSpec, SiteFile, site_files, site_pages
+from actionplan.pages.history_specs import Changelog
 from actionplan.pages.links import PagePaths
 from actionplan.problems import DataError
 from actionplan.same_inputs import SameInputs
@@ -79,6 +80,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.plan_files = PlanFileMemo()
         self.kept_specs: SameInputs[list[PageSpec]] = SameInputs()
         self.kept_files: SameInputs[bytes] = SameInputs()
+        self.kept_views: SameInputs = SameInputs()  # the changelog's (history_specs)
         self._nav: Navigation | None = None
         self._pending: dict[str, tuple[bytes, str | None, str | None]] = {}  # src -> key, body, kept
         self._reusing: tuple[bytes, str | None] | None = None  # the page being built: key, kept
@@ -116,7 +118,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         self.serve_dirty = self.serving and dirty
         self.page_cache.clear()
         self.plan_files = PlanFileMemo()
-        self.kept_specs, self.kept_files = SameInputs(), SameInputs()
+        self.kept_specs, self.kept_files, self.kept_views = SameInputs(), SameInputs(), SameInputs()
         self.last_build, self.quick_updates, self.quick_rebuilt = None, 0, []
 
     @event_priority(100)  # first, so that every other plugin writes into the staging folder
@@ -142,7 +144,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
         reading = start_changelog(self.config.history, self.project_dir, self.data_dir)
         try:
             self._load_data()
-            self.changelog = finish_changelog(reading, self.config.history, config)
+            self.changelog = self._same_changelog(
+                finish_changelog(reading, self.config.history, config))
             warn_of_likely_renames(self.changelog, self.site)
         finally:
             if reading is not None:
@@ -153,13 +156,23 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
     def _specs_and_files(self, config: MkDocsConfig, site: Site, changelog
                          ) -> tuple[dict[str, PageSpec], list[SiteFile]]:
         self.kept_specs.next_build()
+        self.kept_views.next_build()
         kept_specs = self.kept_specs if self.serving else None
+        kept_views = self.kept_views if self.serving else None
         specs = {spec.src_uri: spec for spec in site_pages(site, self.paths, self.options,
-                                                           changelog, kept_specs)}
+                                                           changelog, kept_specs, kept_views)}
         statement = self._statement_spec(config)
         if statement is not None:
             specs[statement.src_uri] = statement
-        return specs, site_files(site, self.paths, self.options, changelog)
+        return specs, site_files(site, self.paths, self.options, changelog, kept_views)
+
+    def _same_changelog(self, changelog: Changelog | None) -> Changelog | None:
+        """Serving: the last build's changelog when the history read is equal to it (a save
+        makes no commit), so that what is made from it alone is kept (same_inputs.py)."""
+        last = self.changelog
+        if self.serving and changelog is not None and last is not None and changelog == last:
+            return last
+        return changelog
 
     def _load_data(self) -> None:
         # Load before MkDocs cleans the output folder, so bad data leaves the last site intact.
@@ -343,7 +356,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
             return None
         reading = start_changelog(self.config.history, self.project_dir, self.data_dir)
         try:
-            changelog = finish_changelog(reading, self.config.history, config)
+            changelog = self._same_changelog(finish_changelog(reading, self.config.history,
+                                                              config))
         finally:
             if reading is not None:
                 reading.cancel()

@@ -107,11 +107,12 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
                       "target year, and those overdue or without a recent update.",
                       in_nav=True)]
     for facet in facets:
+        coverage = _coverage_inputs(facet)
         if facet.single:
             title = FACET_PAGE_TITLES[facet.key]
             specs += _listing_pages(facet, facet.values[0], base, paths.facet(facet.key),
                                     title, FACET_INTROS[facet.key],
-                                    f"{title} across all plans.", page_size)
+                                    f"{title} across all plans.", page_size, coverage)
             continue
         plan_indexes = _plan_indexes(facet, paths, page_size)
         specs += _facet_pages(facet, {**base, "plan_indexes": plan_indexes}, paths)
@@ -123,7 +124,7 @@ def browse_pages(site: Site, facets: SiteFacets, assessor: Assessor,
             specs += _listing_pages(facet, value, {**base, "plan_index": up},
                                     paths.facet_value(facet.key, value.key), title,
                                     value_intro(facet, value), f"{title}: actions in {where}.",
-                                    page_size)
+                                    page_size, coverage)
     return specs
 
 
@@ -155,7 +156,8 @@ def _facet_pages(facet: Facet, base: dict, paths: ResidentPaths) -> list[PageSpe
 
 
 def _listing_pages(facet: Facet, value: FacetValue, base: dict, src_uri: str, title: str,
-                   intro: str, description: str, page_size: int) -> list[PageSpec]:
+                   intro: str, description: str, page_size: int,
+                   coverage: tuple) -> list[PageSpec]:
     """A value's actions plan by plan, `page_size` actions a page."""
     plans = facet.covered if facet.single else value.plans
     pages = _sections_by_page([(plan, tuple(value.entries_for(plan))) for plan in plans],
@@ -163,12 +165,53 @@ def _listing_pages(facet: Facet, value: FacetValue, base: dict, src_uri: str, ti
     sources = tuple(numbered_src(src_uri, n) for n in range(1, len(pages) + 1))
     sizes = [sum(len(section.entries) for section in page) for page in pages]
     specs = []
+    shared = _listing_shared_inputs(facet, value, {"plan_index": None, **base}, title, intro,
+                                    coverage)
     for sections, pagination in zip(pages, paginations(sizes, sources)):
         context = {"plan_index": None, **base, "facet": facet, "value": value, "intro": intro,
                    "listing_title": title, "sections": sections, "pagination": pagination}
         specs.append(PageSpec(sources[pagination.number - 1], page_title(title, pagination),
-                              "facet_listing.html", "facet-listing", context, description))
+                              "facet_listing.html", "facet-listing", context, description,
+                              inputs=shared + _sections_inputs(sections, pagination)))
     return specs
+
+
+def _listing_shared_inputs(facet: Facet, value: FacetValue, base: dict, title: str,
+                           intro: str, coverage: tuple) -> tuple:
+    """What every page of a value's listing reads (facet_listing.html and its partials)
+    besides its own sections, as `PageSpec.inputs`: names, counts, and the plans the facet
+    covers or not (coverage_note.html names and links them: by id and name, so that a change
+    to one plan's actions leaves the other listings as they were). The settings (paths, the
+    assessor's options) go in as text."""
+    aimed = len(value.aimed_entries)
+    return (facet.key, facet.title, facet.single, value.key, value.label, value.description,
+            value.plan, len(value.entries), aimed, len(value.plans), title, intro,
+            base["plan_index"], repr(base["paths"]), repr(base["assess"].options),
+            *coverage)
+
+
+def _coverage_inputs(facet: Facet) -> tuple:
+    """The plans the facet covers or not, by id and name, with the reasons (what
+    coverage_note.html reads): made once a facet, for all its listings."""
+    parts: list = []
+    for plans in (facet.covered, facet.not_covered):
+        parts.append(len(plans))
+        for plan in plans:
+            parts += (plan.id, plan.full_name)
+    return (*parts, *facet.not_covered_reasons)
+
+
+def _sections_inputs(sections: list[Section], pagination) -> tuple:
+    """A listing page's own part of its inputs: its place in the list, and each entry's plan,
+    action and groups (the very objects: the same for a plan that did not change) with why
+    it is listed."""
+    parts: list = [repr(pagination), len(sections)]
+    for section in sections:
+        parts += (section.plan, section.continued, len(section.entries))
+        for entry in section.entries:
+            parts += (entry.plan, entry.action, entry.why, entry.for_all, len(entry.groups),
+                      *entry.groups)
+    return tuple(parts)
 
 
 def _sections_by_page(lists: list[tuple[Plan, tuple[Entry, ...]]], size: int

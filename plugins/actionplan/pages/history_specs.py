@@ -26,6 +26,7 @@ from actionplan.pages.revision_summary import (PlanTouch, RevisionView, by_revis
                                                change_summary, revision_anchor)
 from actionplan.pages.page_spec import PageSpec, SiteFile
 from actionplan.pages.unreadable import unreadable_sentences
+from actionplan.same_inputs import SameInputs
 from actionplan.export.feeds import FeedEntry, atom_feed
 
 CHANGES_DIR = "changes"
@@ -152,45 +153,84 @@ def day_text(moment) -> str:
 
 def with_changelog(specs: list[PageSpec], site: Site, changelog: Changelog | None,
                    paths: PagePaths, history_paths: HistoryPaths = HistoryPaths(), *,
-                   page_size: int = DEFAULT_PAGE_SIZE) -> list[PageSpec]:
+                   page_size: int = DEFAULT_PAGE_SIZE,
+                   kept: SameInputs[_Views] | None = None) -> list[PageSpec]:
     """The plan pages with their changes attached, then the changelog pages (`page_size`
-    changes a page)."""
+    changes a page). `kept`: see `changelog_views`."""
     if changelog is None:
         return specs
-    views = _Views(site, changelog, paths, history_paths, page_size)
+    views = changelog_views(site, changelog, paths, history_paths, page_size, kept)
     attached = [_attach(spec, views) for spec in specs]
     return attached + changelog_pages(site, views)
 
 
 def changelog_files(site: Site, changelog: Changelog | None, paths: PagePaths,
                     history_paths: HistoryPaths = HistoryPaths(), *,
-                    page_size: int = DEFAULT_PAGE_SIZE) -> list[SiteFile]:
+                    page_size: int = DEFAULT_PAGE_SIZE,
+                    kept: SameInputs[_Views] | None = None) -> list[SiteFile]:
     """The Atom feeds (site and per plan) and changelog.json; `page_size` as the pages',
     for links to a change's place on its plan's changelog."""
     if changelog is None:
         return []
-    views = _Views(site, changelog, paths, history_paths, page_size)
-    files = [SiteFile(history_paths.json(), lambda: changelog_json(views)),
+    views = changelog_views(site, changelog, paths, history_paths, page_size, kept)
+    # Besides the changelog, these files read only which pages exist and the ids they had.
+    linked = linked_pages(site)
+    files = [SiteFile(history_paths.json(), lambda: changelog_json(views), changelog, linked),
              SiteFile(history_paths.site_feed(),
                       lambda: _feed(views, history_paths.site_feed(), history_paths.site_page(),
                                     f"{changelog.site_name}: changes",
                                     views.renames.folded(
-                                        changelog.history.headline_entries())))]
+                                        changelog.history.headline_entries())),
+                      changelog, linked)]
     moved_pages = []
     for plan in site.plans:
         # A renamed plan's feed is written at its old address too: feed readers do not
         # follow a page's redirect, and subscribers must not be cut off.
         for feed_src in [history_paths.plan_feed(i) for i in [plan.id, *plan.previous_ids]]:
             files.append(SiteFile(feed_src, _plan_feed(views, feed_src, plan.id,
-                                                   plan.full_name)))
+                                                   plan.full_name),
+                                  changelog, (*linked, plan.full_name)))
         moved_pages += [(history_paths.plan_page(old), history_paths.plan_page(plan.id),
                          f"Changes to {plan.full_name}") for old in plan.previous_ids]
     for gone in gone_plans(views):
         # Subscribers learn that the plan was removed: its feed stays, the removal newest.
         feed_src = history_paths.plan_feed(gone.plan_id)
-        files.append(SiteFile(feed_src, _plan_feed(views, feed_src, gone.plan_id, gone.title)))
+        files.append(SiteFile(feed_src, _plan_feed(views, feed_src, gone.plan_id, gone.title),
+                              changelog, (*linked, gone.title)))
     return files + redirect_files(site, paths, directory_urls=changelog.directory_urls,
                                   also=moved_pages)
+
+
+def changelog_views(site: Site, changelog: Changelog, paths: PagePaths,
+                    history_paths: HistoryPaths = HistoryPaths(),
+                    page_size: int = DEFAULT_PAGE_SIZE,
+                    kept: SameInputs[_Views] | None = None) -> _Views:
+    """What turns the changelog's entries into pages, with what it made so far. With `kept`
+    (a process building the same site again: `mkdocs serve`), the last build's, while the
+    changelog is the very same object and the site's ids and plan names are equal: the
+    views read nothing else of the site (an edit to an action's text or status leaves them
+    as they were; a new action, an id or a plan's name makes them afresh)."""
+    def make() -> _Views:
+        return _Views(site, changelog, paths, history_paths, page_size)
+
+    if kept is None:
+        return make()
+    settings = (linked_pages(site), tuple(plan.name for plan in site.plans), paths,
+                history_paths, page_size)
+    return kept.get("views", changelog, settings, make)
+
+
+def linked_pages(site: Site) -> tuple:
+    """What the changelog's files read of the site, flat: each plan's, group's and action's
+    id with the ids it had (`previous_ids`), which decide each change's link."""
+    parts: list = []
+    for plan in site.plans:
+        parts += ("plan", plan.id, len(plan.previous_ids), *plan.previous_ids)
+        for group, _ in plan.all_groups():
+            parts += ("group", group.id, len(group.previous_ids), *group.previous_ids)
+        for action, _ in plan.all_actions():
+            parts += ("action", action.id, len(action.previous_ids), *action.previous_ids)
+    return tuple(parts)
 
 
 def _plan_feed(views: _Views, feed_src: str, plan_id: str, title: str) -> Callable[[], bytes]:
@@ -201,10 +241,28 @@ def _plan_feed(views: _Views, feed_src: str, plan_id: str, title: str) -> Callab
 
 
 def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
+    """The site's changelog pages, then each plan's (with the pages of what it removed),
+    then those of plans that are gone. A plan's are kept in `views` while it is the very
+    same object, the site's while the plans' files and titles are the same."""
+    files = tuple((plan.data_file, plan.title) for plan in site.plans)
+    kept = views.made_pages.get("site")
+    if kept is None or kept[0] != files:
+        kept = views.made_pages["site"] = (files, _site_changelog_pages(site, views),
+                                           _gone_plan_pages(views))
+    pages = list(kept[1])
+    for plan in site.plans:
+        made = views.made_pages.get(("plan", plan.id))
+        if made is None or made[0] is not plan:
+            made = views.made_pages[("plan", plan.id)] = (plan, _plan_changelog_pages(plan, views))
+        pages += made[1]
+    return pages + kept[2]
+
+
+def _site_changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
     hp = views.history_paths
     history = views.changelog.history
     revisions = by_revision(views.renames.folded(history.headline_entries()))
-    pages = _paged(views, hp.site_page, "Changes to the plans", "changelog", revisions,
+    return _paged(views, hp.site_page, "Changes to the plans", "changelog", revisions,
                    {"plan": None,
                     "notes": unreadable_sentences(history.notes, {
                         p.data_file: p.title for p in site.plans}),
@@ -213,17 +271,13 @@ def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
                    "Every revision of the published plans, newest first: when, why, which "
                    "plans it changed, and a link to each change in full.",
                    views.revision_months)
-    for plan in site.plans:
-        pages += _paged(views, lambda number, plan_id=plan.id: hp.plan_page(plan_id, number),
-                        f"Changes to {plan.full_name}", "plan_changelog",
-                        views.renames.for_plan(history, plan.id),
-                        {"plan": plan,
-                         "notes": unreadable_sentences(
-                             [n for n in history.notes if n.file == plan.data_file]),
-                         "removed": views.removed_actions(plan),
-                         "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
-                        f"Every change to {plan.full_name}, newest first.", views.plan_months)
-        pages += tombstone_pages(views, plan.id, hp.plan_page(plan.id))
+
+
+def _gone_plan_pages(views: _Views) -> list[PageSpec]:
+    """The changelogs of plans no longer on the site, with the pages of what they held."""
+    hp = views.history_paths
+    history = views.changelog.history
+    pages: list[PageSpec] = []
     for gone in gone_plans(views):
         pages += _paged(views, lambda number, plan_id=gone.plan_id: hp.plan_page(plan_id, number),
                         f"Changes to {gone.title} (removed)", "plan_changelog",
@@ -235,6 +289,21 @@ def changelog_pages(site: Site, views: _Views) -> list[PageSpec]:
                         "newest first.", views.plan_months)
         pages += tombstone_pages(views, gone.plan_id, hp.plan_page(gone.plan_id), gone)
     return pages
+
+
+def _plan_changelog_pages(plan: Plan, views: _Views) -> list[PageSpec]:
+    hp = views.history_paths
+    history = views.changelog.history
+    pages = _paged(views, lambda number, plan_id=plan.id: hp.plan_page(plan_id, number),
+                   f"Changes to {plan.full_name}", "plan_changelog",
+                   views.renames.for_plan(history, plan.id),
+                   {"plan": plan,
+                    "notes": unreadable_sentences(
+                        [n for n in history.notes if n.file == plan.data_file]),
+                    "removed": views.removed_actions(plan),
+                    "feed_src": hp.plan_feed(plan.id), "json_src": hp.json()},
+                   f"Every change to {plan.full_name}, newest first.", views.plan_months)
+    return pages + tombstone_pages(views, plan.id, hp.plan_page(plan.id))
 
 
 def _paged(views: _Views, page_src, title: str, kind: str, entries: Sequence,
@@ -277,6 +346,15 @@ def changelog_json(views: _Views) -> bytes:
 
 def _attach(spec: PageSpec, views: _Views) -> PageSpec:
     """Give action pages their own changes, and plan pages a link to their changelog."""
+    made = views.attached.get(spec.src_uri)
+    if made is not None and made[0] is spec:
+        return made[1]
+    attached = _attached(spec, views)
+    views.attached[spec.src_uri] = (spec, attached)
+    return attached
+
+
+def _attached(spec: PageSpec, views: _Views) -> PageSpec:
     if spec.kind == "action":
         plan, action = spec.context["plan"], spec.context["action"]
         changes = views.renames.for_subject(views.changelog.history, plan.id, "action",
@@ -322,6 +400,13 @@ class _Views:
         self._dates: dict | None = None
         self._revision_pages: dict[tuple[str, str], str] | None = None
         self._action_entries: dict[str, list[tuple[ChangeEntry, str]]] | None = None
+        # Made from these views, kept with them (a process building the site again reuses
+        # the views while their inputs are the same: changelog_views): each entry's view,
+        # by the entry object; pages with changes attached, by the spec they were made from;
+        # changelog pages (changelog_pages).
+        self._view_of: dict[int, tuple[ChangeEntry, ChangeView]] = {}
+        self.attached: dict[str, tuple[PageSpec, PageSpec]] = {}
+        self.made_pages: dict = {}
 
     @property
     def newest(self) -> list[ChangeEntry]:
@@ -343,6 +428,15 @@ class _Views:
         return None
 
     def view(self, entry: ChangeEntry) -> ChangeView:
+        # Keyed by id, holding the entry itself: the id is then never another object's.
+        made = self._view_of.get(id(entry))
+        if made is not None and made[0] is entry:
+            return made[1]
+        view = self._view(entry)
+        self._view_of[id(entry)] = (entry, view)
+        return view
+
+    def _view(self, entry: ChangeEntry) -> ChangeView:
         subject = entry.subject_title if entry.subject_kind == "plan" else entry.subject_label
         at = entry.sentence.find(subject) if subject else -1
         target = self.target(entry)

@@ -20,18 +20,22 @@ class SiteFile:
     downloads are hundreds of megabytes, and holding them all is most of a build's memory.
     Whoever publishes the file asks once and writes the bytes out; `size` is known from then.
 
-    `source`, when given, is the one model object (a plan) the bytes are made from, with
-    the site's settings: the very same object gives the same bytes, so a process building
-    the site again may write the bytes it kept from the last build (`bytes_kept_in`).
+    `source`, when given, is the one model object (a plan, the changelog) the bytes are
+    made from, with the site's settings and `inputs` (plain values, such as the ids of the
+    pages a changelog links to): the very same object with equal settings and inputs gives
+    the same bytes, so a process building the site again may write the bytes it kept from
+    the last build (`bytes_kept_in`).
     """
 
-    __slots__ = ("path", "_make", "_size", "source")
+    __slots__ = ("path", "_make", "_size", "source", "inputs")
 
-    def __init__(self, path: str, content: bytes | Callable[[], bytes], source: object = None):
+    def __init__(self, path: str, content: bytes | Callable[[], bytes], source: object = None,
+                 inputs: tuple = ()):
         self.path = path
         self._make = content if callable(content) else (lambda: content)
         self._size: int | None = None
         self.source = source
+        self.inputs = inputs
 
     @property
     def content(self) -> bytes:
@@ -43,7 +47,7 @@ class SiteFile:
         """The content, from `kept` when this file's source is the last build's object."""
         if self.source is None:
             return self.content
-        data = kept.get(self.path, self.source, settings, lambda: self._make())
+        data = kept.get(self.path, self.source, (settings, self.inputs), lambda: self._make())
         self._size = len(data)
         return data
 
@@ -70,3 +74,8 @@ class PageSpec:
     # The browser's and search's name for the page when the heading alone does not say whose
     # it is ("Action 47" of which plan); empty means the title.
     head_title: str = ""
+    # Everything the body is made from, flat, when the context holds objects made afresh in
+    # every build from unchanged parts (a listing's entries): model objects, matched by
+    # identity, and plain values, by equality (same_inputs.same_parts). A process building
+    # the site again keeps the last body while they match; None: it compares the context.
+    inputs: tuple | None = field(default=None, compare=False, repr=False)

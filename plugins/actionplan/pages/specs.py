@@ -25,21 +25,25 @@ __all__ = ["PageSpec", "SiteFile", "action_heading", "group_heading", "plan_page
 
 def site_pages(site: Site, paths: PagePaths = PagePaths(),
                options: SiteOptions = SiteOptions(), changelog=None,
-               kept: SameInputs[list[PageSpec]] | None = None) -> list[PageSpec]:
+               kept: SameInputs[list[PageSpec]] | None = None,
+               kept_views: SameInputs | None = None) -> list[PageSpec]:
     """Every generated page, in a stable order. With `kept` (from the last build of the
-    same site), an unchanged plan's pages are the last build's specs (see same_inputs.py)."""
+    same site), an unchanged plan's pages are the last build's specs (see same_inputs.py);
+    with `kept_views`, so are the changelog's views while the history is the same
+    (history_specs.changelog_views)."""
     pages = (plan_pages(site, paths, kept) + resident_pages(site, paths, options)
              + [reference_page()])
     return history_specs.with_changelog(pages, site, changelog, paths,
-                                        page_size=options.page_size)
+                                        page_size=options.page_size, kept=kept_views)
 
 
 def site_files(site: Site, paths: PagePaths = PagePaths(),
-               options: SiteOptions = SiteOptions(), changelog=None) -> list[SiteFile]:
+               options: SiteOptions = SiteOptions(), changelog=None,
+               kept_views: SameInputs | None = None) -> list[SiteFile]:
     """Every generated file that is not a page (downloads, feeds), in a stable order."""
     return (resident_files(site, paths, options) + report_facts_files(site, paths)
             + history_specs.changelog_files(site, changelog, paths,
-                                            page_size=options.page_size))
+                                            page_size=options.page_size, kept=kept_views))
 
 
 def plan_pages(site: Site, paths: PagePaths,
