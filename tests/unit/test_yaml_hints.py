@@ -20,3 +20,12 @@ def test_values_that_yaml_reads_as_something_else(write_plan, line, message):
     _, (problem,) = read_plan_file(path, "data/plans/plan.yaml")
     assert problem.format().startswith("data/plans/plan.yaml:")
     assert f"file: YAML syntax: {message}" in problem.format()
+
+
+@pytest.mark.parametrize("value,column", [("[completed", 10), ("{completed", 10)])
+def test_an_unclosed_list_is_found_on_its_own_line(write_plan, value, column):
+    # YAML gives up on the next line; the officer's mistake is where the [ or { is.
+    path = write_plan("schema_version: 1\nplan:\n  id: x\n"
+                      f"  title: {value}\n  period: 2020\n")
+    _, (problem,) = read_plan_file(path, "data/plans/plan.yaml")
+    assert problem.format().startswith(f"data/plans/plan.yaml:4:{column}: file: YAML syntax: ")

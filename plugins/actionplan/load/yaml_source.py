@@ -350,10 +350,16 @@ _SYNTAX_HINTS = [
 ]
 
 
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow sequence",
+              "while parsing a flow mapping")
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    if "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
-        mark = error.context_mark  # point at the opening quote, not at the end of the file
+    if error.context_mark and any(opening in (error.context or "") for opening in _OPENED_AT):
+        # Point at what was left open (the quote, the [ or {), not where YAML gave up: that
+        # is often the next line, or the end of the file.
+        mark = error.context_mark
     line, column = _mark(mark) if mark else (None, None)
     detail = " ".join(filter(None, [error.context, error.problem]))
     if "expected <block end>" in detail and _starts_a_flow_value(mark):
