@@ -16,8 +16,12 @@ same_inputs.py), or equal to it with an equal context holding the very same plan
 objects, has the same body: its body is then
 not rendered again, its key is made from the last body's digest, and when its key matches,
 the search entries the last rebuild made from it are given to the search index instead of
-the page being parsed again (`SearchReuse`). Bodies are rendered whenever a plugin other
-than this one and the search plugin looks at pages' content, as it would find none.
+the page being parsed again (`SearchReuse`). A spec that names everything its body reads
+(`PageSpec.inputs`: the browse listings) keeps the last digest when it is equal to the last
+spec and its inputs are the same parts (`same_inputs.same_parts`), without rendering,
+unless the site has its own copy of a core template (which may read more). Bodies are
+rendered whenever a plugin other than this one and the search plugin looks at pages'
+content, as it would find none.
 
 Only while serving: `mkdocs build` never reads or fills this cache, so its output is the
 same, byte for byte, as without it.
