@@ -48,7 +48,8 @@ def test_validate_names_a_missing_path(tmp_path, monkeypatch, capsys):
 
 def test_read_plan_text_and_data_report_problems_instead_of_raising():
     plan, problems = api.read_plan_text("plan: [unclosed\n", "x.yaml")
-    assert plan is None and problems[0].format().startswith("x.yaml:2:1: file: YAML syntax")
+    # Found where the [ is left open, not at the end of the file where YAML gave up.
+    assert plan is None and problems[0].format().startswith("x.yaml:1:7: file: YAML syntax")
     plan, problems = api.read_plan_data({"schema_version": 1}, "x.json")
     assert plan is None and {p.what for p in problems} == {'the field "plan" is missing',
                                                            'the field "groups" is missing'}
